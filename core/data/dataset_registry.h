@@ -1,0 +1,60 @@
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/data/image_set.h"
+
+namespace glowscope {
+
+/// Which label a CIFAR-100 file yields (CIFAR-10 has only one).
+enum class CifarLabel { Fine, Coarse };
+
+/// Options shared by every loader behind loadDataset(). Zero / empty means "the default".
+struct LoadOptions {
+  // Keep at most `limit` images (0 = all): the first ones, or a seeded random subset (kept in
+  // file order) when randomSubset is true.
+  int64_t limit = 0;
+  bool randomSubset = false;
+  uint64_t subsetSeed = 0;
+  CifarLabel cifarLabel = CifarLabel::Fine;
+  // folder:/path: target size and colour (0 = 32x32 / 3 channels).
+  int64_t folderSize = 0;
+  int64_t folderChannels = 0;
+  // Photo crops: number of crops of the requested split (0 = 50000 train / 10000 test),
+  // the seed of the crop positions, and the photos' train/test split seed.
+  int64_t photoCropCount = 0;
+  uint64_t photoCropSeed = 20240601;
+  // Data cache (MNIST, photo-crop cache files); empty = dataCacheDir().
+  std::filesystem::path dataDir;
+};
+
+/// Loads a dataset by name (throws DataError for bad/missing files, ConfigError for a bad spec):
+///   fashion-mnist:train|test   mnist:train|test            (28x28x1, 10 classes)
+///   photo-crops-gray:train|test (28x28x1)   photo-crops-rgb:train|test (32x32x3)
+///   photos-animals[:train|test]  photos-manmade[:train|test]  (32x32x3 crops of one group; the
+///                               default split is test = the held-out photos)
+///   cifar10:/dir[:train|test]  cifar100:/dir[:train|test]   (default train)
+///   svhn:/path/file_32x32.mat   idx:/path/images[,/path/labels]   folder:/path
+/// Labels: class index; photo crops are labelled 0 = animals & nature, 1 = man-made.
+ImageSet loadDataset(const std::string& spec, const LoadOptions& options = {});
+
+struct DatasetInfo {
+  std::string name;         // e.g. "mnist:test", or a pattern like "cifar10:/dir[:train|test]"
+  std::string description;  // one line
+  bool builtIn = true;      // false for the path-based patterns (always "available")
+  bool available = false;   // the files are on this machine
+  std::string installHint;  // when not available: the command that installs it
+};
+
+/// Every dataset name loadDataset() knows, with whether it can be loaded on this machine.
+std::vector<DatasetInfo> listDatasets(const LoadOptions& options = {});
+
+/// $GLOWSCOPE_DATA_DIR, else $XDG_CACHE_HOME/glowscope, else $HOME/.cache/glowscope.
+std::filesystem::path dataCacheDir();
+
+/// Keeps `options.limit` images of `set` (first ones or a seeded subset); no-op for limit 0.
+void applyLimit(ImageSet& set, const LoadOptions& options);
+
+}  // namespace glowscope
