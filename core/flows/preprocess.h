@@ -1,0 +1,32 @@
+#pragma once
+#include <ATen/ATen.h>
+
+#include <cstdint>
+#include <optional>
+
+namespace glowscope {
+
+/// How pixel values are dequantised when mapped to the model's continuous input
+/// (reference-spec 2): x = k/256 - 0.5 + offset.
+enum class PreprocessMode {
+  TrainingNoise,    ///< offset ~ U[0, 1/256) per sub-pixel (training and in-training eval)
+  PaperEvaluation,  ///< offset = +1/512, deterministic (paper-style evaluation)
+  NoOffset,         ///< offset = 0 (visualisation only)
+};
+
+/// Maps integer pixels k (uint8 (B,C,H,W); a floating tensor is taken as holding k values in
+/// [0,256), e.g. grey conversions) to float32 x = k/256 - 0.5 + offset on the input's device.
+/// The noise of TrainingNoise uses `generator` when given (it must live on the input's device).
+/// Throws glowscope::Error for other dtypes or a tensor that is not 4-D.
+at::Tensor preprocessImages(const at::Tensor& images, PreprocessMode mode,
+                            std::optional<at::Generator> generator = std::nullopt);
+
+/// Inverse of the scaling for display: k = clamp((x + 0.5) * 256, 0, 255) as uint8.
+at::Tensor imagesToUint8(const at::Tensor& x);
+
+/// The one conversion from a continuous log-density (nats, x in [-0.5,0.5) with bins of 1/256)
+/// to bits per dimension: bpd = 8 - logLikelihoodNats / (dims * ln 2).
+double bitsPerDim(double logLikelihoodNats, std::int64_t dimsPerImage);
+at::Tensor bitsPerDim(const at::Tensor& logLikelihoodNats, std::int64_t dimsPerImage);
+
+}  // namespace glowscope
