@@ -45,6 +45,7 @@ struct PhotoCropOptions {
   int64_t channels = 3;  // 3 = RGB, 1 = luminance (BT.601)
   uint64_t seed = 20240601;
   double testFraction = 0.2;  // of each group's photos held out as test-only (at least one)
+  uint64_t splitSeed = 0;     // which photos are held out; independent of `seed`
   CropSplit split = CropSplit::Train;
   bool onlyGroup = false;  // keep only photos of `group`
   PhotoGroup group = PhotoGroup::AnimalsNature;
