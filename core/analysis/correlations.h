@@ -1,0 +1,59 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/analysis/fourier_mixing.h"
+#include "core/analysis/model_images.h"
+
+namespace glowscope::analysis {
+
+/// Symmetric matrix of Spearman correlations between labelled per-image series.
+struct CorrelationMatrix {
+  std::vector<std::string> labels;
+  std::vector<std::vector<double>> values;  ///< [row][column], NaN where a series is constant
+};
+
+/// Spearman rho between every pair of series (all of equal length >= 2; ConfigError otherwise).
+CorrelationMatrix spearmanMatrix(const std::vector<std::string>& labels,
+                                 const std::vector<std::vector<double>>& series);
+
+/// Fig. 1C / 3C,D: correlations between several models' scores on the same images.
+struct ModelCorrelations {
+  CorrelationMatrix logLikelihood;            ///< log p
+  std::vector<CorrelationMatrix> scaleTerms;  ///< [i] = c_{i+1}; only scales all models have
+  CorrelationMatrix lowerScalesSum;           ///< c_1 + ... + c_{L-1} (per model's own L)
+};
+
+/// `scores[m]` = scoreImages(model m, the same images). Models may differ in L: scale matrices
+/// cover the common scales; lowerScalesSum needs L >= 2 everywhere (else it is left empty).
+ModelCorrelations correlateModels(const std::vector<std::string>& modelLabels,
+                                  const std::vector<ImageScores>& scores);
+
+/// Fig. 3C/D scatter data of one model: per image, c_1 + ... + c_{L-1} and c_L (nats).
+struct ScaleSplit {
+  std::vector<double> lowerScalesSumNats;
+  std::vector<double> lastScaleNats;
+};
+ScaleSplit splitLastScale(const ImageScores& scores);
+
+/// Fig. 1B: Spearman of pseudo-log-likelihoods against a model's log p on the same images.
+double pseudoLikelihoodSpearman(const std::vector<double>& pseudoLogLikelihoods,
+                                const std::vector<double>& modelLogLikelihoodNats);
+
+/// Supp. S3: Fourier mixing evaluated under a model.
+struct FourierLikelihoodResult {
+  FourierMixResult mix;
+  std::vector<double> amplitudeSourceLogLikelihoodNats;
+  std::vector<double> phaseSourceLogLikelihoodNats;
+  std::vector<double> mixedLogLikelihoodNats;
+  double spearmanWithAmplitudeSource = 0.0;  ///< rho(mixed, amplitude source)
+  double spearmanWithPhaseSource = 0.0;      ///< rho(mixed, phase source)
+};
+FourierLikelihoodResult evaluateFourierMixing(FlowModelImpl& model,
+                                              const ImageSet& amplitudeSources,
+                                              const ImageSet& phaseSources,
+                                              const FourierMixOptions& mixOptions = {},
+                                              const ScoringOptions& scoring = {},
+                                              const TaskControl& control = {});
+
+}  // namespace glowscope::analysis

@@ -1,0 +1,105 @@
+#include "core/analysis/model_images.h"
+
+#include <ATen/ATen.h>
+#include <torch/csrc/autograd/grad_mode.h>
+
+#include <algorithm>
+
+#include "core/util/errors.h"
+
+namespace glowscope::analysis {
+namespace {
+
+std::vector<double> toDoubles(const at::Tensor& values) {
+  const at::Tensor cpu = values.detach().to(at::kCPU, at::kDouble).contiguous();
+  return {cpu.data_ptr<double>(), cpu.data_ptr<double>() + cpu.numel()};
+}
+
+void appendDoubles(std::vector<double>& out, const at::Tensor& values) {
+  const std::vector<double> more = toDoubles(values);
+  out.insert(out.end(), more.begin(), more.end());
+}
+
+}  // namespace
+
+void checkImagesFitModel(const FlowModelImpl& model, const ImageSet& images) {
+  const ModelConfig& config = model.config();
+  if (images.channels != config.channels || images.height != config.height ||
+      images.width != config.width) {
+    throw ConfigError("images",
+                      "images of " + images.name + " are " + std::to_string(images.channels) + "x" +
+                          std::to_string(images.height) + "x" + std::to_string(images.width) +
+                          " but the model expects " + std::to_string(config.channels) + "x" +
+                          std::to_string(config.height) + "x" + std::to_string(config.width));
+  }
+  if (static_cast<int64_t>(images.pixels.size()) != images.count * images.imageBytes()) {
+    throw ConfigError("images", "pixel buffer size does not match count x C x H x W");
+  }
+}
+
+at::Tensor uint8Batch(const ImageSet& images, int64_t begin, int64_t end, at::Device device) {
+  if (begin < 0 || end > images.count || begin >= end) {
+    throw ConfigError("images", "empty or out-of-range image batch");
+  }
+  const at::Tensor view =
+      at::from_blob(const_cast<uint8_t*>(images.image(begin)),
+                    {end - begin, images.channels, images.height, images.width}, at::kByte);
+  return view.to(device, /*non_blocking=*/false, /*copy=*/true);
+}
+
+ImageScores scoreImages(FlowModelImpl& model, const ImageSet& images, const ScoringOptions& options,
+                        const TaskControl& control) {
+  checkImagesFitModel(model, images);
+  if (options.batchSize < 1) throw ConfigError("batch-size", "must be at least 1");
+  torch::NoGradGuard noGrad;
+  ImageScores scores;
+  scores.scaleLogLikelihoodNats.resize(static_cast<size_t>(model.numScales()));
+  for (int64_t begin = 0; begin < images.count; begin += options.batchSize) {
+    control.checkpoint(static_cast<double>(begin) / static_cast<double>(images.count),
+                       "scoring " + std::to_string(begin) + "/" + std::to_string(images.count));
+    const int64_t end = std::min(images.count, begin + options.batchSize);
+    const at::Tensor x =
+        preprocessImages(uint8Batch(images, begin, end, model.device()), options.mode);
+    const FlowOutput out = model.forward(x);
+    appendDoubles(scores.logLikelihoodNats, out.logLikelihoodNats);
+    for (size_t scale = 0; scale < out.scaleLogLikelihoodNats.size(); ++scale) {
+      appendDoubles(scores.scaleLogLikelihoodNats.at(scale), out.scaleLogLikelihoodNats[scale]);
+    }
+  }
+  control.checkpoint(1.0, "scoring done");
+  return scores;
+}
+
+ImageSet quantiseModelImages(const at::Tensor& x, const std::string& name) {
+  if (x.dim() != 4) throw Error("quantiseModelImages: expected a (B,C,H,W) tensor");
+  const at::Tensor levels = ((x.detach().to(at::kCPU, at::kFloat) + 0.5) * 256.0 - 0.5).round();
+  const at::Tensor bytes =
+      at::nan_to_num(levels, 0.0, 255.0, 0.0).clamp(0.0, 255.0).to(at::kByte).contiguous();
+  ImageSet images;
+  images.name = name;
+  images.count = x.size(0);
+  images.channels = x.size(1);
+  images.height = x.size(2);
+  images.width = x.size(3);
+  images.pixels.assign(bytes.data_ptr<uint8_t>(), bytes.data_ptr<uint8_t>() + bytes.numel());
+  return images;
+}
+
+void appendImages(ImageSet& images, const ImageSet& more) {
+  if (images.count == 0 && images.pixels.empty()) {
+    const std::string name = images.name;
+    images = more;
+    images.labels.clear();
+    if (!name.empty()) images.name = name;
+    return;
+  }
+  if (images.channels != more.channels || images.height != more.height ||
+      images.width != more.width) {
+    throw ConfigError("images", "cannot append images of another size");
+  }
+  images.pixels.insert(images.pixels.end(), more.pixels.begin(), more.pixels.end());
+  images.count += more.count;
+  images.labels.clear();
+}
+
+}  // namespace glowscope::analysis

@@ -1,0 +1,46 @@
+#pragma once
+// Bridges between 8-bit ImageSets and a flow model: batched scoring, encoding, and the
+// quantisation of model-space images back to 8 bits.
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/analysis/task_control.h"
+#include "core/data/image_set.h"
+#include "core/flows/flow_model.h"
+#include "core/flows/preprocess.h"
+
+namespace glowscope::analysis {
+
+/// Per-image scores of one model on one image set (nats, continuous density, no -D ln 256).
+struct ImageScores {
+  std::vector<double> logLikelihoodNats;                    ///< [image]
+  std::vector<std::vector<double>> scaleLogLikelihoodNats;  ///< [scale i][image] = c_{i+1}
+};
+
+struct ScoringOptions {
+  int64_t batchSize = 256;
+  PreprocessMode mode = PreprocessMode::PaperEvaluation;  ///< +1/512, deterministic
+};
+
+/// Throws ConfigError when the images' C, H, W differ from the model's config.
+void checkImagesFitModel(const FlowModelImpl& model, const ImageSet& images);
+
+/// Images [begin, end) as a (B,C,H,W) uint8 tensor on `device`.
+at::Tensor uint8Batch(const ImageSet& images, int64_t begin, int64_t end, at::Device device);
+
+/// Forward pass over all images in batches, without gradients.
+ImageScores scoreImages(FlowModelImpl& model, const ImageSet& images,
+                        const ScoringOptions& options = {}, const TaskControl& control = {});
+
+/// Model-space x (B,C,H,W) to 8 bits: k = clamp(round((x + 0.5) * 256 - 0.5), 0, 255), i.e. the
+/// bin [k/256 - 0.5, (k+1)/256 - 0.5) that x falls in; an x preprocessed with +1/512 maps back
+/// to its own k. NaN maps to 0.
+ImageSet quantiseModelImages(const at::Tensor& x, const std::string& name);
+
+/// Appends the images of `more` to `images` (equal C, H, W; ConfigError otherwise).
+void appendImages(ImageSet& images, const ImageSet& more);
+
+}  // namespace glowscope::analysis
