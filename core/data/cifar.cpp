@@ -68,7 +68,7 @@ ImageSet loadCifarDir(const std::filesystem::path& dir, CifarKind kind, bool tra
   if (!std::filesystem::is_directory(dir)) throw DataError(dir.string(), "not a folder");
   ImageSet all;
   for (const auto& file : cifarFiles(dir, kind, train)) {
-    ImageSet part = parseCifar(readWholeFile(file), kind, label, file.string());
+    ImageSet part = parseCifar(readDataFile(file), kind, label, file.string());
     if (all.count == 0) {
       all = std::move(part);
       continue;

@@ -90,6 +90,16 @@ IdxHeader parseIdxHeader(std::string_view bytes, const std::string& source,
 
 }  // namespace
 
+std::string readDataFile(const std::filesystem::path& path) {
+  try {
+    return readWholeFile(path);
+  } catch (const DataError&) {
+    throw;
+  } catch (const FileError& e) {
+    throw DataError(e.path(), e.reason());
+  }
+}
+
 std::string inflateBytes(std::string_view compressed, const std::string& source, size_t maxOutput) {
   return inflateImpl(compressed, source, maxOutput, false);
 }
@@ -117,7 +127,7 @@ IdxArray parseIdx(std::string_view bytes, const std::string& source) {
 
 ImageSet loadIdx(const std::filesystem::path& images,
                  const std::optional<std::filesystem::path>& labels, const std::string& name) {
-  const IdxArray imageArray = parseIdx(readWholeFile(images), images.string());
+  const IdxArray imageArray = parseIdx(readDataFile(images), images.string());
   if (imageArray.dims.size() != 3 && imageArray.dims.size() != 4) {
     throw DataError(images.string(), "IDX images must have 3 (N,H,W) or 4 (N,H,W,C) dimensions");
   }
@@ -139,7 +149,7 @@ ImageSet loadIdx(const std::filesystem::path& images,
               imageArray.data[(n * plane + p) * set.channels + c];
   }
   if (!labels) return set;
-  const IdxArray labelArray = parseIdx(readWholeFile(*labels), labels->string());
+  const IdxArray labelArray = parseIdx(readDataFile(*labels), labels->string());
   if (labelArray.dims.size() != 1) {
     throw DataError(labels->string(), "IDX labels must have 1 dimension");
   }

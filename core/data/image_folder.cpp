@@ -52,7 +52,7 @@ void appendImage(ImageSet& set, const cv::Mat& interleaved) {
 }
 
 void appendFile(ImageSet& set, const std::filesystem::path& file) {
-  const DecodedImage decoded = decodeImageRgb(readWholeFile(file), file.string());
+  const DecodedImage decoded = decodeImageRgb(readDataFile(file), file.string());
   cv::Mat rgb(int(decoded.height), int(decoded.width), CV_8UC3,
               const_cast<uint8_t*>(decoded.rgb.data()));
   cv::Mat out = resizeAndCrop(rgb, int(set.height));

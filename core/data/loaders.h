@@ -12,6 +12,9 @@
 
 namespace glowscope {
 
+/// readWholeFile() whose failures are DataErrors (missing or unreadable file).
+std::string readDataFile(const std::filesystem::path& path);
+
 /// One IDX array: dims as stored (e.g. {N, 28, 28}) and the uint8 payload.
 struct IdxArray {
   std::vector<int64_t> dims;

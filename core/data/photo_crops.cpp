@@ -111,7 +111,7 @@ void addRccPhotos(const std::filesystem::path& dir, std::vector<PhotoRef>& out) 
     const auto file = dir / rule.file;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) continue;
-    if (!listed.count(rule.file)) listed[rule.file] = listRcc(readWholeFile(file), file.string());
+    if (!listed.count(rule.file)) listed[rule.file] = listRcc(readDataFile(file), file.string());
     const uint64_t size = std::filesystem::file_size(file, ec);
     for (const std::string& path : listed[rule.file]) {
       if (path.rfind(rule.prefix, 0) != 0 || !endsWith(path, ".webp")) continue;
@@ -169,8 +169,8 @@ std::vector<PhotoRef> findInstalledPhotos(const PhotoSourceRoots& roots) {
 }
 
 std::string readPhotoBytes(const PhotoRef& photo) {
-  if (photo.rccPath.empty()) return readWholeFile(photo.file);
-  auto files = parseRcc(readWholeFile(photo.file), photo.file.string(),
+  if (photo.rccPath.empty()) return readDataFile(photo.file);
+  auto files = parseRcc(readDataFile(photo.file), photo.file.string(),
                         [&](const std::string& path) { return path == photo.rccPath; });
   if (files.size() != 1) throw DataError(photo.key, "not found in the resource file");
   return std::move(files.front().data);
@@ -313,10 +313,10 @@ ImageSet generatePhotoCrops(const std::vector<PhotoRef>& allPhotos,
     const PhotoRef& photo = photos[i];
     std::string encoded;
     if (photo.rccPath.empty()) {
-      encoded = readWholeFile(photo.file);
+      encoded = readDataFile(photo.file);
     } else {  // photos are sorted by key, so one archive is read once
       if (currentArchive != photo.file.string()) {
-        archiveBytes = readWholeFile(photo.file);
+        archiveBytes = readDataFile(photo.file);
         currentArchive = photo.file.string();
       }
       auto files = parseRcc(archiveBytes, currentArchive,
@@ -335,7 +335,7 @@ ImageSet loadPhotoCropsCached(const std::vector<PhotoRef>& photos, const PhotoCr
   std::error_code ec;
   if (std::filesystem::is_regular_file(cacheFile, ec)) {
     try {
-      if (auto cached = decodeCache(readWholeFile(cacheFile), options, sourceHash)) return *cached;
+      if (auto cached = decodeCache(readDataFile(cacheFile), options, sourceHash)) return *cached;
       logger()->info("photo-crop cache {} is stale: rebuilding", cacheFile.string());
     } catch (const FileError& e) {
       logger()->warn("photo-crop cache unreadable ({}): rebuilding", e.what());
