@@ -1,0 +1,381 @@
+#include "core/training/training_config.h"
+
+#include <set>
+#include <sstream>
+
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
+
+namespace glowscope {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string typeName(const Json& value) { return value.type_name(); }
+
+/// Reads the fields of one JSON object, remembering which were read, so that whatever is left
+/// at the end is an unknown field (usually a typo) and is reported with its full path.
+class ObjectReader {
+ public:
+  ObjectReader(const Json& object, std::string prefix)
+      : object_(object), prefix_(std::move(prefix)) {
+    if (!object_.is_object())
+      throw ConfigError(prefix_.empty() ? "(root)" : prefix_.substr(0, prefix_.size() - 1),
+                        "expected a JSON object, got " + typeName(object_));
+  }
+  std::string path(const std::string& key) const { return prefix_ + key; }
+  const Json* find(const std::string& key) {
+    known_.insert(key);
+    const auto it = object_.find(key);
+    return it == object_.end() ? nullptr : &*it;
+  }
+  void read(const std::string& key, bool& value) {
+    if (const Json* json = find(key)) {
+      if (!json->is_boolean()) throw wrongType(key, "true or false", *json);
+      value = json->get<bool>();
+    }
+  }
+  void read(const std::string& key, double& value) {
+    if (const Json* json = find(key)) {
+      if (!json->is_number()) throw wrongType(key, "a number", *json);
+      value = json->get<double>();
+    }
+  }
+  template <typename Integer>
+  requires std::is_integral_v<Integer>
+  void read(const std::string& key, Integer& value) {
+    if (const Json* json = find(key)) {
+      if (!json->is_number_integer()) throw wrongType(key, "an integer", *json);
+      if (std::is_unsigned_v<Integer> && json->is_number_integer() && json->get<int64_t>() < 0 &&
+          !json->is_number_unsigned())
+        throw ConfigError(path(key), "must not be negative");
+      value = json->get<Integer>();
+    }
+  }
+  void read(const std::string& key, std::string& value) {
+    if (const Json* json = find(key)) {
+      if (!json->is_string()) throw wrongType(key, "a string", *json);
+      value = json->get<std::string>();
+    }
+  }
+  void read(const std::string& key, std::filesystem::path& value) {
+    std::string text = value.string();
+    read(key, text);
+    value = text;
+  }
+  void read(const std::string& key, std::vector<std::string>& value) {
+    if (const Json* json = find(key)) {
+      if (!json->is_array()) throw wrongType(key, "an array of strings", *json);
+      value.clear();
+      for (const Json& item : *json) {
+        if (!item.is_string()) throw wrongType(key, "an array of strings", item);
+        value.push_back(item.get<std::string>());
+      }
+    }
+  }
+  void finish() const {
+    for (const auto& item : object_.items())
+      if (!known_.contains(item.key()))
+        throw ConfigError(path(item.key()), "unknown field (misspelt?)");
+  }
+
+ private:
+  ConfigError wrongType(const std::string& key, const std::string& expected,
+                        const Json& got) const {
+    return ConfigError(path(key),
+                       "expected " + expected + ", got " + typeName(got) + " " + got.dump());
+  }
+  const Json& object_;
+  std::string prefix_;
+  std::set<std::string> known_;
+};
+
+std::string trainedModelName(TrainedModel model) {
+  return model == TrainedModel::General ? "general" : "in-distribution";
+}
+
+LossConfig lossesFromJson(const Json& json) {
+  LossConfig losses;
+  ObjectReader reader(json, "losses.");
+  reader.read("likelihood", losses.likelihood);
+  reader.read("likelihoodWeight", losses.likelihoodWeight);
+  reader.read("outlier", losses.outlier);
+  reader.read("outlierWeight", losses.outlierWeight);
+  reader.read("outlierTemperature", losses.outlierTemperature);
+  reader.read("margin", losses.margin);
+  reader.read("marginNats", losses.marginNats);
+  reader.read("supervised", losses.supervised);
+  std::string trained = trainedModelName(losses.trainedModel);
+  reader.read("trainedModel", trained);
+  if (trained == "general")
+    losses.trainedModel = TrainedModel::General;
+  else if (trained == "in-distribution")
+    losses.trainedModel = TrainedModel::InDistribution;
+  else
+    throw ConfigError("losses.trainedModel",
+                      "expected \"in-distribution\" or \"general\", got \"" + trained + "\"");
+  reader.finish();
+  return losses;
+}
+
+OptimizerConfig optimizerFromJson(const Json& json) {
+  OptimizerConfig optimizer;
+  ObjectReader reader(json, "optimizer.");
+  reader.read("type", optimizer.type);
+  reader.read("learningRate", optimizer.learningRate);
+  reader.read("weightDecay", optimizer.weightDecay);
+  reader.read("beta1", optimizer.beta1);
+  reader.read("beta2", optimizer.beta2);
+  reader.read("eps", optimizer.eps);
+  reader.read("warmupSteps", optimizer.warmupSteps);
+  reader.read("gradientClipNorm", optimizer.gradientClipNorm);
+  reader.finish();
+  return optimizer;
+}
+
+GuardConfig guardFromJson(const Json& json) {
+  GuardConfig guard;
+  ObjectReader reader(json, "guard.");
+  reader.read("maxConsecutiveSkips", guard.maxConsecutiveSkips);
+  reader.read("learningRateBackoff", guard.learningRateBackoff);
+  reader.read("maxRollbacks", guard.maxRollbacks);
+  reader.finish();
+  return guard;
+}
+
+void readDataAndSchedule(ObjectReader& reader, TrainingConfig& config) {
+  reader.read("trainSet", config.trainSet);
+  reader.read("testSet", config.testSet);
+  reader.read("oodSets", config.oodSets);
+  reader.read("outlierSet", config.outlierSet);
+  reader.read("trainLimit", config.trainLimit);
+  reader.read("evalLimit", config.evalLimit);
+  reader.read("maxTranslatePx", config.maxTranslatePx);
+  reader.read("horizontalFlip", config.horizontalFlip);
+  reader.read("steps", config.steps);
+  reader.read("epochs", config.epochs);
+  reader.read("batchSize", config.batchSize);
+  reader.read("outlierBatchSize", config.outlierBatchSize);
+  reader.read("actNormInitImages", config.actNormInitImages);
+}
+
+void readRunFields(ObjectReader& reader, TrainingConfig& config) {
+  reader.read("seed", config.seed);
+  reader.read("dataSeed", config.dataSeed);
+  reader.read("threads", config.threads);
+  reader.read("device", config.device);
+  reader.read("outputDir", config.outputDir);
+  reader.read("checkpointEverySteps", config.checkpointEverySteps);
+  reader.read("keepLastCheckpoints", config.keepLastCheckpoints);
+  reader.read("evalEverySteps", config.evalEverySteps);
+  reader.read("logEverySteps", config.logEverySteps);
+  reader.read("resume", config.resume);
+}
+
+void requirePositive(int64_t value, const char* field) {
+  if (value <= 0) throw ConfigError(field, "must be positive, got " + std::to_string(value));
+}
+
+void requireNonNegative(double value, const char* field) {
+  if (!(value >= 0)) throw ConfigError(field, "must be zero or positive");
+}
+
+void requireFile(const std::filesystem::path& path, const char* field) {
+  if (path.empty()) return;
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error))
+    throw ConfigError(field, "file not found: " + path.string());
+}
+
+}  // namespace
+
+ModelConfig modelConfigFromJson(const Json& model) {
+  try {
+    if (!model.is_object()) throw ConfigError("", "expected a JSON object");
+    Json fields = model;
+    if (fields.contains("preset")) {
+      if (!fields["preset"].is_string()) throw ConfigError("preset", "expected a string");
+      const std::string preset = fields["preset"].get<std::string>();
+      fields.erase("preset");
+      ModelConfig partial = ModelConfig::fromJson(fields);  // type/channels/size, checked
+      Json merged =
+          modelPreset(preset, partial.type, partial.channels, partial.height, partial.width)
+              .toJson();
+      for (const auto& item : fields.items()) merged[item.key()] = item.value();
+      return ModelConfig::fromJson(merged);
+    }
+    return ModelConfig::fromJson(fields);
+  } catch (const ConfigError& error) {
+    const std::string field = error.field().empty() ? "model" : "model." + error.field();
+    std::string reason = error.what();
+    const auto separator = reason.find("': ");  // strip "config field '<field>': "
+    if (separator != std::string::npos) reason = reason.substr(separator + 3);
+    throw ConfigError(field, reason);
+  }
+}
+
+Json TrainingConfig::toJson() const {
+  Json json;
+  json["model"] = model;
+  json["initFrom"] = initFrom.string();
+  json["freezeScales"] = freezeScales;
+  json["generalModel"] = generalModel.string();
+  json["trainSet"] = trainSet;
+  json["testSet"] = testSet;
+  json["oodSets"] = oodSets;
+  json["outlierSet"] = outlierSet;
+  json["trainLimit"] = trainLimit;
+  json["evalLimit"] = evalLimit;
+  json["maxTranslatePx"] = maxTranslatePx;
+  json["horizontalFlip"] = horizontalFlip;
+  json["steps"] = steps;
+  json["epochs"] = epochs;
+  json["batchSize"] = batchSize;
+  json["outlierBatchSize"] = outlierBatchSize;
+  json["actNormInitImages"] = actNormInitImages;
+  json["losses"] = {{"likelihood", losses.likelihood},
+                    {"likelihoodWeight", losses.likelihoodWeight},
+                    {"outlier", losses.outlier},
+                    {"outlierWeight", losses.outlierWeight},
+                    {"outlierTemperature", losses.outlierTemperature},
+                    {"margin", losses.margin},
+                    {"marginNats", losses.marginNats},
+                    {"supervised", losses.supervised},
+                    {"trainedModel", trainedModelName(losses.trainedModel)}};
+  json["optimizer"] = {{"type", optimizer.type},
+                       {"learningRate", optimizer.learningRate},
+                       {"weightDecay", optimizer.weightDecay},
+                       {"beta1", optimizer.beta1},
+                       {"beta2", optimizer.beta2},
+                       {"eps", optimizer.eps},
+                       {"warmupSteps", optimizer.warmupSteps},
+                       {"gradientClipNorm", optimizer.gradientClipNorm}};
+  json["guard"] = {{"maxConsecutiveSkips", guard.maxConsecutiveSkips},
+                   {"learningRateBackoff", guard.learningRateBackoff},
+                   {"maxRollbacks", guard.maxRollbacks}};
+  json["seed"] = seed;
+  json["dataSeed"] = dataSeed;
+  json["threads"] = threads;
+  json["device"] = device;
+  json["outputDir"] = outputDir.string();
+  json["checkpointEverySteps"] = checkpointEverySteps;
+  json["keepLastCheckpoints"] = keepLastCheckpoints;
+  json["evalEverySteps"] = evalEverySteps;
+  json["logEverySteps"] = logEverySteps;
+  json["resume"] = resume;
+  return json;
+}
+
+TrainingConfig TrainingConfig::fromJson(const Json& json) {
+  TrainingConfig config;
+  ObjectReader reader(json, "");
+  if (const Json* model = reader.find("model")) {
+    if (!model->is_object())
+      throw ConfigError("model", "expected a JSON object, got " + typeName(*model));
+    config.model = *model;
+  }
+  reader.read("initFrom", config.initFrom);
+  reader.read("freezeScales", config.freezeScales);
+  reader.read("generalModel", config.generalModel);
+  readDataAndSchedule(reader, config);
+  if (const Json* losses = reader.find("losses")) config.losses = lossesFromJson(*losses);
+  if (const Json* optimizer = reader.find("optimizer"))
+    config.optimizer = optimizerFromJson(*optimizer);
+  if (const Json* guard = reader.find("guard")) config.guard = guardFromJson(*guard);
+  readRunFields(reader, config);
+  reader.finish();
+  return config;
+}
+
+TrainingConfig TrainingConfig::fromFile(const std::filesystem::path& path) {
+  const std::string text = readWholeFile(path);
+  Json json;
+  try {
+    json = Json::parse(text);
+  } catch (const Json::parse_error& error) {
+    throw FileError(path.string(), std::string("not valid JSON: ") + error.what());
+  }
+  return fromJson(json);
+}
+
+void TrainingConfig::validate() const {
+  if (trainSet.empty()) throw ConfigError("trainSet", "a training set is required");
+  if (steps < 0) throw ConfigError("steps", "must not be negative");
+  if (epochs < 0) throw ConfigError("epochs", "must not be negative");
+  if (steps == 0 && epochs == 0) throw ConfigError("steps", "set steps or epochs");
+  requirePositive(batchSize, "batchSize");
+  requirePositive(outlierBatchSize, "outlierBatchSize");
+  if (actNormInitImages < 0) throw ConfigError("actNormInitImages", "must not be negative");
+  if (freezeScales < 0) throw ConfigError("freezeScales", "must not be negative");
+  if (freezeScales > 0 && !fineTuning())
+    throw ConfigError("freezeScales", "freezing scales needs a model to fine-tune (initFrom)");
+  if (optimizer.type != "adamax" && optimizer.type != "adam")
+    throw ConfigError("optimizer.type",
+                      "expected \"adamax\" or \"adam\", got \"" + optimizer.type + "\"");
+  if (!(optimizer.learningRate > 0))
+    throw ConfigError("optimizer.learningRate", "must be positive");
+  requireNonNegative(optimizer.weightDecay, "optimizer.weightDecay");
+  requireNonNegative(optimizer.gradientClipNorm, "optimizer.gradientClipNorm");
+  if (!(optimizer.beta1 >= 0 && optimizer.beta1 < 1))
+    throw ConfigError("optimizer.beta1", "must be in [0, 1)");
+  if (!(optimizer.beta2 >= 0 && optimizer.beta2 < 1))
+    throw ConfigError("optimizer.beta2", "must be in [0, 1)");
+  if (!(guard.learningRateBackoff > 0 && guard.learningRateBackoff <= 1))
+    throw ConfigError("guard.learningRateBackoff", "must be in (0, 1]");
+  requirePositive(guard.maxConsecutiveSkips, "guard.maxConsecutiveSkips");
+  if (!(losses.outlierTemperature > 0))
+    throw ConfigError("losses.outlierTemperature", "must be positive");
+  const bool needsOutlierSet = losses.outlier || losses.margin;
+  if (!losses.likelihood && !needsOutlierSet && !losses.supervised)
+    throw ConfigError("losses", "no loss is enabled");
+  if (needsOutlierSet && outlierSet.empty() && losses.trainedModel == TrainedModel::InDistribution)
+    throw ConfigError("outlierSet", "the outlier and margin losses need an outlier set");
+  const bool needsGeneral =
+      losses.outlier || losses.supervised || losses.trainedModel == TrainedModel::General;
+  if (needsGeneral && generalModel.empty())
+    throw ConfigError("generalModel", "this loss needs a general model checkpoint");
+  if (losses.trainedModel == TrainedModel::General && !losses.outlier)
+    throw ConfigError("losses.trainedModel",
+                      "training the general model (Diff†) needs losses.outlier");
+  if (!fineTuning()) modelConfigFromJson(model);
+  requireFile(initFrom, "initFrom");
+  requireFile(generalModel, "generalModel");
+  if (outputDir.empty()) throw ConfigError("outputDir", "an output folder is required");
+}
+
+int64_t TrainingConfig::effectiveWarmupSteps() const {
+  if (optimizer.warmupSteps >= 0) return optimizer.warmupSteps;
+  return fineTuning() ? 100 : 0;
+}
+
+void applyConfigOverride(Json& config, const std::string& assignment) {
+  const auto equals = assignment.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw ConfigError(assignment, "an override must look like key=value");
+  const std::string key = assignment.substr(0, equals);
+  const std::string text = assignment.substr(equals + 1);
+  Json value;
+  try {
+    value = Json::parse(text);
+  } catch (const Json::parse_error&) {
+    value = text;  // a bare word: a string such as a dataset name or a path
+  }
+  Json* node = &config;
+  std::stringstream parts(key);
+  std::string part, walked;
+  std::vector<std::string> names;
+  while (std::getline(parts, part, '.')) names.push_back(part);
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) throw ConfigError(key, "empty component in the key");
+    walked += (walked.empty() ? "" : ".") + names[i];
+    if (!node->is_object()) throw ConfigError(walked, "is not an object");
+    if (i + 1 == names.size()) {
+      (*node)[names[i]] = value;
+    } else {
+      if (!node->contains(names[i])) (*node)[names[i]] = Json::object();
+      node = &(*node)[names[i]];
+    }
+  }
+}
+
+}  // namespace glowscope

@@ -1,0 +1,111 @@
+#pragma once
+// The one description of a training run. The CLI (`glowscope-cli train --config run.json`) and
+// the GUI wizard both write/read this JSON; the schema is documented in docs/training-config.md.
+#include <cstdint>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/flows/model_config.h"
+
+namespace glowscope {
+
+/// Which model the losses train (reference-spec §5.5).
+enum class TrainedModel {
+  InDistribution,  ///< the usual case; the general model (if any) is frozen
+  General,         ///< Diff†: train the general model with in-distribution images as outliers
+};
+
+struct LossConfig {
+  bool likelihood = true;  ///< §5.1 maximum likelihood on the training set
+  double likelihoodWeight = 1;
+  bool outlier = false;              ///< §5.2 Eq. 2 on batches of the outlier set
+  double outlierWeight = 6000;       ///< λ
+  double outlierTemperature = 1000;  ///< T in nats
+  bool margin = false;               ///< §5.3 margin baseline on batches of the outlier set
+  double marginNats = 0;             ///< 0 = D (1 nat per dimension, as the reference)
+  bool supervised = false;  ///< §5.4 class-conditional heads (needs labels, numClasses > 0)
+  TrainedModel trainedModel = TrainedModel::InDistribution;
+};
+
+struct OptimizerConfig {
+  std::string type = "adamax";  ///< "adamax" | "adam"
+  double learningRate = 5e-4;
+  double weightDecay = 5e-5;  ///< coupled L2 on every parameter
+  double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+  int64_t warmupSteps = -1;     ///< linear lr ramp; -1 = 100 when fine-tuning, else 0
+  double gradientClipNorm = 0;  ///< max total L2 norm; 0 = off
+};
+
+struct GuardConfig {
+  int64_t maxConsecutiveSkips = 5;   ///< then roll back to the last good state and lower the lr
+  double learningRateBackoff = 0.5;  ///< lr factor applied at each rollback
+  int64_t maxRollbacks = 5;          ///< then stop with an error instead of looping
+};
+
+struct TrainingConfig {
+  // Model: built from `model` (a ModelConfig JSON, optionally with "preset"), or taken from the
+  // checkpoint in `initFrom` (fine-tuning), whose architecture then wins.
+  nlohmann::json model = nlohmann::json::object();
+  std::filesystem::path initFrom;      ///< model or training checkpoint to fine-tune from
+  int64_t freezeScales = 0;            ///< freeze the first n scales (fine-tuning)
+  std::filesystem::path generalModel;  ///< frozen general model (outlier/supervised losses, Diff†)
+
+  // Data, by registry name (core/data/dataset_registry.h).
+  std::string trainSet;              ///< e.g. "fashion-mnist:train"
+  std::string testSet;               ///< periodic test bpd; empty = none
+  std::vector<std::string> oodSets;  ///< periodic AUROC test set vs each of these
+  std::string outlierSet;            ///< x_g batches for the outlier/margin losses
+  int64_t trainLimit = 0;            ///< use at most this many training images (0 = all)
+  int64_t evalLimit = 1000;          ///< images per evaluated set
+  int maxTranslatePx = 0;            ///< augmentation: integer shifts
+  bool horizontalFlip = false;
+
+  // Schedule.
+  int64_t steps = 0;  ///< optimiser steps; 0 = use epochs
+  int64_t epochs = 0;
+  int64_t batchSize = 64;
+  int64_t outlierBatchSize = 64;
+  int64_t actNormInitImages = 704;  ///< data-dependent ActNorm init (never when fine-tuning)
+
+  LossConfig losses;
+  OptimizerConfig optimizer;
+  GuardConfig guard;
+
+  uint64_t seed = 0;      ///< torch generator, dequantisation noise
+  uint64_t dataSeed = 0;  ///< data order and augmentation
+  int threads = 0;        ///< 0 = all cores (glowscope::configureThreads)
+  std::string device = "cpu";
+
+  // Output.
+  std::filesystem::path outputDir;  ///< checkpoints and the run's config are written here
+  int64_t checkpointEverySteps = 500;
+  int64_t keepLastCheckpoints = 3;
+  int64_t evalEverySteps = 0;  ///< 0 = only at the end
+  int64_t logEverySteps = 10;
+  bool resume = false;  ///< continue from outputDir's latest checkpoint
+
+  nlohmann::json toJson() const;
+  /// Unknown fields and wrong types throw ConfigError naming the field ("optimizer.lr").
+  static TrainingConfig fromJson(const nlohmann::json& json);
+  static TrainingConfig fromFile(const std::filesystem::path& path);
+
+  /// Semantic checks that need no training: combinations of losses, required files present,
+  /// positive sizes. Throws ConfigError naming the field.
+  void validate() const;
+  /// Fine-tuning from a checkpoint.
+  bool fineTuning() const { return !initFrom.empty(); }
+  int64_t effectiveWarmupSteps() const;
+};
+
+/// The architecture a config's "model" object names: the "preset" (modelPreset, with the "type",
+/// "channels", "height", "width" given) overlaid with every other field. Errors name
+/// "model.<field>".
+ModelConfig modelConfigFromJson(const nlohmann::json& model);
+
+/// Applies "a.b.c=value" to a config JSON before parsing; value is parsed as JSON when it can be
+/// (numbers, true/false, arrays), else taken as a string. Throws ConfigError for a bad key.
+void applyConfigOverride(nlohmann::json& config, const std::string& assignment);
+
+}  // namespace glowscope
