@@ -1,0 +1,264 @@
+#include "core/metrics/results_table.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string_view>
+
+#include "core/metrics/statistics.h"
+#include "core/util/errors.h"
+
+namespace glowscope {
+namespace {
+
+std::string shortestRoundTrip(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+std::string joined(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
+  return out;
+}
+
+std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
+    text.replace(pos, from.size(), to);
+  }
+  return text;
+}
+
+}  // namespace
+
+TableCell TableCell::fromSeeds(std::span<const double> perSeedValues) {
+  const MeanSd summary = meanAndSampleSd(perSeedValues);
+  TableCell cell{summary.mean, std::nullopt};
+  if (summary.hasSd()) cell.sd = summary.sd;
+  return cell;
+}
+
+ResultsTable::ResultsTable(MetricDescription metric) : metric_(std::move(metric)) {
+  if (metric_.decimals < 0 || metric_.decimals > 12) {
+    throw ConfigError("decimals", "must lie in [0, 12]");
+  }
+}
+
+std::size_t ResultsTable::addRow(const std::string& name) {
+  const auto it = std::find(rows_.begin(), rows_.end(), name);
+  if (it != rows_.end()) return static_cast<std::size_t>(it - rows_.begin());
+  rows_.push_back(name);
+  cells_.emplace_back(columns_.size());
+  return rows_.size() - 1;
+}
+
+std::size_t ResultsTable::addColumn(const std::string& name) {
+  const auto it = std::find(columns_.begin(), columns_.end(), name);
+  if (it != columns_.end()) return static_cast<std::size_t>(it - columns_.begin());
+  columns_.push_back(name);
+  for (auto& row : cells_) row.emplace_back();
+  return columns_.size() - 1;
+}
+
+void ResultsTable::set(const std::string& row, const std::string& column, TableCell cell) {
+  if (!std::isfinite(cell.value)) throw ConfigError(row + "/" + column, "value is not finite");
+  if (cell.sd && !(std::isfinite(*cell.sd) && *cell.sd >= 0)) {
+    throw ConfigError(row + "/" + column, "sd must be finite and non-negative");
+  }
+  const std::size_t r = addRow(row);
+  const std::size_t c = addColumn(column);
+  cells_[r][c] = cell;
+}
+
+std::optional<TableCell> ResultsTable::cell(std::size_t row, std::size_t column) const {
+  if (row >= rows_.size() || column >= columns_.size()) return std::nullopt;
+  return cells_[row][column];
+}
+
+bool ResultsTable::anySd() const {
+  for (const auto& row : cells_) {
+    for (const auto& c : row) {
+      if (c && c->sd) return true;
+    }
+  }
+  return false;
+}
+
+std::string ResultsTable::formatValue(double value) const {
+  const double shown = metric_.asPercent ? 100.0 * value : value;
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", metric_.decimals, shown);
+  std::string text(buffer);
+  // "-0.0" would read as a real negative number in a paper table.
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string::npos) {
+    text.erase(0, 1);
+  }
+  return text;
+}
+
+std::vector<std::size_t> ResultsTable::bestColumns(std::size_t row) const {
+  // Compare what the reader sees, so two cells that print the same are both bold.
+  std::vector<std::size_t> best;
+  double bestShown = 0;
+  for (std::size_t c = 0; c < columns_.size(); ++c) {
+    const auto& cell = cells_.at(row)[c];
+    if (!cell) continue;
+    const double shown = std::strtod(formatValue(cell->value).c_str(), nullptr);
+    const bool better = metric_.higherIsBetter ? shown > bestShown : shown < bestShown;
+    if (best.empty() || better) {
+      best = {c};
+      bestShown = shown;
+    } else if (shown == bestShown) {
+      best.push_back(c);
+    }
+  }
+  return best;
+}
+
+std::string ResultsTable::formatCell(const TableCell& cell, const std::string& plusMinus) const {
+  std::string text = formatValue(cell.value);
+  if (cell.sd) text += plusMinus + formatValue(*cell.sd);
+  return text;
+}
+
+std::string ResultsTable::captionLine() const {
+  std::ostringstream line;
+  line << caption_;
+  if (!convention_.empty())
+    line << (caption_.empty() ? "" : " ") << "Convention: " << convention_ << ".";
+  return line.str();
+}
+
+std::string ResultsTable::toCsv(bool commentHeader) const {
+  std::ostringstream out;
+  if (commentHeader && !caption_.empty()) out << "# " << replaceAll(caption_, "\n", " ") << "\n";
+  if (commentHeader && !convention_.empty()) out << "# convention: " << convention_ << "\n";
+  const bool withSd = anySd();
+  out << escapeCsv(rowHeader_);
+  for (const std::string& column : columns_) {
+    out << ',' << escapeCsv(column);
+    if (withSd) out << ',' << escapeCsv(column + "_sd");
+  }
+  out << ",best\n";
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    out << escapeCsv(rows_[r]);
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const auto& cell = cells_[r][c];
+      out << ',' << (cell ? shortestRoundTrip(cell->value) : "");
+      if (withSd) out << ',' << (cell && cell->sd ? shortestRoundTrip(*cell->sd) : "");
+    }
+    std::vector<std::string> bestNames;
+    for (std::size_t c : bestColumns(r)) bestNames.push_back(columns_[c]);
+    out << ',' << escapeCsv(joined(bestNames, ";")) << "\n";
+  }
+  return out.str();
+}
+
+std::string ResultsTable::toMarkdown() const {
+  std::ostringstream out;
+  const std::string unit = metric_.asPercent ? " (%)" : "";
+  const std::string direction = metric_.higherIsBetter ? "higher is better" : "lower is better";
+  const std::string caption = escapeMarkdown(captionLine());
+  out << caption << (caption.empty() ? "" : " ") << escapeMarkdown(metric_.name) << unit << ", "
+      << direction << "; best per row in bold.\n\n| " << escapeMarkdown(rowHeader_) << " |";
+  for (const std::string& column : columns_) out << ' ' << escapeMarkdown(column) << " |";
+  out << "\n|---|";
+  for (std::size_t c = 0; c < columns_.size(); ++c) out << "---:|";
+  out << '\n';
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    const std::vector<std::size_t> best = bestColumns(r);
+    out << "| " << escapeMarkdown(rows_[r]) << " |";
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const auto& cell = cells_[r][c];
+      std::string text = cell ? formatCell(*cell, " ± ") : "–";
+      if (cell && std::find(best.begin(), best.end(), c) != best.end()) text = "**" + text + "**";
+      out << ' ' << text << " |";
+    }
+    out << '\n';
+  }
+  return out.str();
+}
+
+std::string ResultsTable::toLatex(const std::string& label) const {
+  std::ostringstream out;
+  const std::string unit = metric_.asPercent ? " (\\%)" : "";
+  out << "\\begin{table}[t]\n\\centering\n";
+  out << "\\caption{" << escapeLatex(captionLine()) << (captionLine().empty() ? "" : " ")
+      << escapeLatex(metric_.name) << unit << ", "
+      << (metric_.higherIsBetter ? "higher is better" : "lower is better") << ".}\n";
+  if (!label.empty()) out << "\\label{" << label << "}\n";
+  out << "\\begin{tabular}{l" << std::string(columns_.size(), 'r') << "}\n\\toprule\n";
+  out << escapeLatex(rowHeader_);
+  for (const std::string& column : columns_) out << " & " << escapeLatex(column);
+  out << " \\\\\n\\midrule\n";
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    const std::vector<std::size_t> best = bestColumns(r);
+    out << escapeLatex(rows_[r]);
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+      const auto& cell = cells_[r][c];
+      std::string text = cell ? formatCell(*cell, " $\\pm$ ") : "--";
+      if (cell && std::find(best.begin(), best.end(), c) != best.end()) {
+        text = "\\textbf{" + text + "}";
+      }
+      out << " & " << text;
+    }
+    out << " \\\\\n";
+  }
+  out << "\\bottomrule\n\\end{tabular}\n\\end{table}\n";
+  return out.str();
+}
+
+std::string escapeLatex(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    switch (ch) {
+      case '\\':
+        out += "\\textbackslash{}";
+        break;
+      case '~':
+        out += "\\textasciitilde{}";
+        break;
+      case '^':
+        out += "\\textasciicircum{}";
+        break;
+      case '&':
+      case '%':
+      case '$':
+      case '#':
+      case '_':
+      case '{':
+      case '}':
+        out += '\\';
+        out += ch;
+        break;
+      default:
+        out += ch;
+    }
+  }
+  return out;
+}
+
+std::string escapeMarkdown(const std::string& text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '\n') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\|*_`[]<>").find(ch) != std::string_view::npos) out += '\\';
+    out += ch;
+  }
+  return out;
+}
+
+std::string escapeCsv(const std::string& field) {
+  if (field.find_first_of(",\"\n") == std::string::npos) return field;
+  return '"' + replaceAll(field, "\"", "\"\"") + '"';
+}
+
+}  // namespace glowscope

@@ -1,0 +1,91 @@
+#pragma once
+// One metric over (OOD set × score) as a paper-style table: CSV, Markdown or LaTeX (booktabs),
+// with the best cell of each row in bold.
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace glowscope {
+
+/// One cell: a value (a fraction such as an AUROC when the metric is shown as a percentage),
+/// with the sample sd across seeds when there were several.
+struct TableCell {
+  TableCell() = default;
+  TableCell(double cellValue, std::optional<double> cellSd = std::nullopt)  // NOLINT: implicit
+      : value(cellValue), sd(cellSd) {}
+
+  double value = 0;
+  std::optional<double> sd;
+
+  /// Mean ± sample sd (n - 1) of per-seed values; no sd for a single seed.
+  static TableCell fromSeeds(std::span<const double> perSeedValues);
+};
+
+/// What the numbers are and how to show them.
+struct MetricDescription {
+  std::string name = "AUROC";
+  bool higherIsBetter = true;  ///< false for e.g. FPR at 95% TPR.
+  bool asPercent = true;       ///< Show value·100 (the paper's "AUCs in %").
+  int decimals = 1;
+};
+
+/// Rows are OOD sets, columns are score names, in order of first appearance.
+class ResultsTable {
+ public:
+  explicit ResultsTable(MetricDescription metric = {});
+
+  void setCaption(std::string caption) { caption_ = std::move(caption); }
+  /// E.g. ScoreConvention::describe(); printed with the caption in every format.
+  void setConvention(std::string convention) { convention_ = std::move(convention); }
+  void setRowHeader(std::string header) { rowHeader_ = std::move(header); }
+
+  std::size_t addRow(const std::string& name);     ///< Index of the row, added if new.
+  std::size_t addColumn(const std::string& name);  ///< Index of the column, added if new.
+  /// Adds the row and column if needed. Throws ConfigError on a non-finite value or sd.
+  void set(const std::string& row, const std::string& column, TableCell cell);
+
+  const MetricDescription& metric() const { return metric_; }
+  const std::vector<std::string>& rows() const { return rows_; }
+  const std::vector<std::string>& columns() const { return columns_; }
+  std::optional<TableCell> cell(std::size_t row, std::size_t column) const;
+  bool anySd() const;
+
+  /// Columns whose displayed value is the best of the row (several on a displayed tie).
+  std::vector<std::size_t> bestColumns(std::size_t row) const;
+  /// "93.9" or "93.9 ± 0.4" (plain text; LaTeX uses $\pm$).
+  std::string formatValue(double value) const;
+
+  /// CSV with RFC 4180 quoting and "\n" line ends. With commentHeader, "# caption" and "#
+  /// convention: ..." lines come first. Columns: <row header>, then per score "<score>" (and
+  /// "<score>_sd" when any cell has an sd), then "best" (the best scores of the row,
+  /// ';'-separated). Values are the raw numbers (fractions, not percent) in shortest round-trip
+  /// form; an empty field = no value.
+  std::string toCsv(bool commentHeader = true) const;
+  /// GitHub Markdown: caption paragraph, table, best cells as **x**.
+  std::string toMarkdown() const;
+  /// A table float with booktabs rules; best cells as \textbf{x}. Needs \usepackage{booktabs}.
+  std::string toLatex(const std::string& label = {}) const;
+
+ private:
+  std::string formatCell(const TableCell& cell, const std::string& plusMinus) const;
+  std::string captionLine() const;
+
+  MetricDescription metric_;
+  std::string caption_;
+  std::string convention_;
+  std::string rowHeader_ = "OOD set";
+  std::vector<std::string> rows_;
+  std::vector<std::string> columns_;
+  std::vector<std::vector<std::optional<TableCell>>> cells_;  // [row][column]
+};
+
+/// Escapes LaTeX's special characters (& % $ # _ { } ~ ^ \) for text mode.
+std::string escapeLatex(const std::string& text);
+/// Escapes the characters that would break a Markdown table cell or add emphasis.
+std::string escapeMarkdown(const std::string& text);
+/// Quotes a CSV field when it holds a comma, quote, CR or LF (quotes doubled).
+std::string escapeCsv(const std::string& field);
+
+}  // namespace glowscope

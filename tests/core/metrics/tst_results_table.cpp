@@ -1,0 +1,141 @@
+// The results table: best cell bold in each format, LaTeX escaping, CSV that parses back.
+#include <QtTest>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/metrics/ood_metrics.h"
+#include "core/metrics/results_table.h"
+
+namespace glowscope {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// Minimal RFC 4180 reader for the test: quoted fields, doubled quotes, '#' comment lines.
+std::vector<std::vector<std::string>> parseCsv(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream lines(csv);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const char ch = line[i];
+      if (quoted && ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (ch == '"') {
+        quoted = !quoted;
+      } else if (ch == ',' && !quoted) {
+        fields.emplace_back();
+      } else {
+        fields.back() += ch;
+      }
+    }
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+/// AUROCs of two scores on two OOD sets; Diff wins on SVHN, Raw on "tiny_imagenet & co".
+ResultsTable aurocTable() {
+  ResultsTable table;
+  table.setCaption("Tab. 1, CIFAR10 in-distribution.");
+  table.setConvention(ScoreConvention::paper().describe());
+  table.set("SVHN", "Raw", {0.087});
+  table.set("SVHN", "Diff", {0.939});
+  table.set("tiny_imagenet & co", "Raw", {0.551});
+  table.set("tiny_imagenet & co", "Diff", {0.5});
+  return table;
+}
+
+}  // namespace
+
+class TstResultsTable : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void bestCellIsBoldInMarkdown() {
+    const std::string md = aurocTable().toMarkdown();
+    QVERIFY2(contains(md, "| SVHN | 8.7 | **93.9** |"), md.c_str());
+    QVERIFY2(contains(md, "| tiny\\_imagenet & co | **55.1** | 50.0 |"), md.c_str());
+    QVERIFY(contains(md, "in-distribution = positive; higher score = more in-distribution"));
+  }
+
+  void bestCellIsBoldInLatex() {
+    const std::string tex = aurocTable().toLatex("tab:auroc");
+    QVERIFY2(contains(tex, "SVHN & 8.7 & \\textbf{93.9} \\\\"), tex.c_str());
+    QVERIFY2(contains(tex, "tiny\\_imagenet \\& co & \\textbf{55.1} & 50.0 \\\\"), tex.c_str());
+    QVERIFY(contains(tex, "\\toprule") && contains(tex, "\\midrule") &&
+            contains(tex, "\\bottomrule"));
+    QVERIFY(contains(tex, "\\begin{tabular}{lrr}"));
+    QVERIFY(contains(tex, "AUROC (\\%)"));
+    QVERIFY(contains(tex, "\\label{tab:auroc}"));
+  }
+
+  void lowerIsBetterPicksTheMinimum() {
+    ResultsTable table({"FPR at 95% TPR", false, true, 1});
+    table.set("MNIST", "Raw", {0.80});
+    table.set("MNIST", "Diff", {0.12});
+    QCOMPARE(table.bestColumns(0), (std::vector<std::size_t>{1}));
+    QVERIFY(contains(table.toMarkdown(), "| MNIST | 80.0 | **12.0** |"));
+    QVERIFY(contains(table.toLatex(), "FPR at 95\\% TPR"));
+  }
+
+  void cellsThatPrintAlikeAreBothBest() {
+    ResultsTable table;
+    table.set("LSUN", "A", {0.9391});
+    table.set("LSUN", "B", {0.9389});
+    table.set("LSUN", "C", {0.90});
+    QCOMPARE(table.bestColumns(0), (std::vector<std::size_t>{0, 1}));
+  }
+
+  void seedsGiveMeanAndSd() {
+    ResultsTable table;
+    table.set("CIFAR100", "Diff", TableCell::fromSeeds(std::vector<double>{0.90, 0.92, 0.94}));
+    table.set("CIFAR100", "Raw", TableCell::fromSeeds(std::vector<double>{0.52}));
+    const std::string md = table.toMarkdown();
+    QVERIFY2(contains(md, "| CIFAR100 | **92.0 ± 2.0** | 52.0 |"), md.c_str());
+    QVERIFY(contains(table.toLatex(), "\\textbf{92.0 $\\pm$ 2.0}"));
+    QCOMPARE(table.formatValue(-0.0001), std::string("0.0"));
+  }
+
+  void latexEscapesSpecials() {
+    QCOMPARE(escapeLatex("a_b&c%d$e#f{g}"), std::string("a\\_b\\&c\\%d\\$e\\#f\\{g\\}"));
+    QCOMPARE(escapeLatex("~^\\"),
+             std::string("\\textasciitilde{}\\textasciicircum{}\\textbackslash{}"));
+    QCOMPARE(escapeMarkdown("a|b*c"), std::string("a\\|b\\*c"));
+  }
+
+  void csvParsesBack() {
+    ResultsTable table = aurocTable();
+    table.set("CelebA, \"aligned\"", "Diff", TableCell::fromSeeds(std::vector<double>{0.7, 0.8}));
+    const std::vector<std::vector<std::string>> rows = parseCsv(table.toCsv());
+    QCOMPARE(rows.size(), std::size_t{4});
+    QCOMPARE(rows[0],
+             (std::vector<std::string>{"OOD set", "Raw", "Raw_sd", "Diff", "Diff_sd", "best"}));
+    QCOMPARE(rows[1][0], std::string("SVHN"));
+    QCOMPARE(std::strtod(rows[1][1].c_str(), nullptr), 0.087);
+    QCOMPARE(std::strtod(rows[1][3].c_str(), nullptr), 0.939);
+    QCOMPARE(rows[1][5], std::string("Diff"));
+    QCOMPARE(rows[2][0], std::string("tiny_imagenet & co"));
+    QCOMPARE(rows[2][5], std::string("Raw"));
+    QCOMPARE(rows[3][0], std::string("CelebA, \"aligned\""));
+    QCOMPARE(rows[3][1], std::string());  // no Raw value for CelebA
+    const TableCell celeba = *table.cell(2, 1);
+    QCOMPARE(std::strtod(rows[3][3].c_str(), nullptr), celeba.value);
+    QCOMPARE(std::strtod(rows[3][4].c_str(), nullptr), *celeba.sd);
+    QVERIFY(table.toCsv().rfind("# Tab. 1", 0) == 0);
+    QVERIFY(!contains(table.toCsv(false), "#"));
+  }
+};
+
+}  // namespace glowscope
+
+QTEST_APPLESS_MAIN(glowscope::TstResultsTable)
+#include "tst_results_table.moc"
