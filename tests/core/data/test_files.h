@@ -94,9 +94,16 @@ inline std::string rccBytes(const std::vector<RccInput>& files, int version = 3)
   for (size_t i = 0; i < order.size(); ++i) {
     Node& n = nodes[order[i]];
     const uint32_t nameOffset = uint32_t(names.size());
-    putBigEndian16(names, uint16_t(n.name.size()));
+    size_t units = 0;
+    for (char c : n.name) units += (uint8_t(c) & 0xC0) != 0x80;
+    putBigEndian16(names, uint16_t(units));
     putBigEndian32(names, 0);  // hash: not checked by readers of the tree
-    for (char c : n.name) putBigEndian16(names, uint16_t(uint8_t(c)));
+    for (size_t k = 0; k < n.name.size(); ++k) {  // UTF-8 (up to 2 bytes) → UTF-16
+      uint16_t unit = uint8_t(n.name[k]);
+      if ((unit & 0xE0) == 0xC0 && k + 1 < n.name.size())
+        unit = uint16_t(((unit & 0x1F) << 6) | (uint8_t(n.name[++k]) & 0x3F));
+      putBigEndian16(names, unit);
+    }
     putBigEndian32(tree, i == 0 ? 0 : nameOffset);
     if (n.dir) {
       putBigEndian16(tree, 2);
