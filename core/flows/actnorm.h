@@ -1,0 +1,44 @@
+#pragma once
+#include "core/flows/flow_layer.h"
+
+namespace glowscope {
+
+struct ActNormOptions {
+  std::int64_t numFeatures = 1;  ///< channels (4-D input) or dimensions (2-D input)
+  /// 0: scale = exp(s), log-det = sum s (flow steps, coupling nets). >0: scale = exp(s) + eps,
+  /// log-det = sum log(scale) (latent priors use 1e-8).
+  double scaleEps = 0.0;
+  /// Whether initializeActNorms() data-initialises this ActNorm (false for class heads).
+  bool dataInit = true;
+};
+
+/// y = scale * (x + b), per channel for (B,C,H,W) input and per dimension for (B,D) input.
+/// Data init (when armed): b = -mean, s = log(1 / max(unbiased std, 1e-6)) over (B[,H,W]).
+class ActNormImpl : public FlowLayerImpl {
+ public:
+  explicit ActNormImpl(ActNormOptions options);
+  FlowResult forward(const at::Tensor& x) override;
+  FlowResult inverse(const at::Tensor& y) override;
+
+  /// Arms the data init: the next forward sets b and s from its input, then disarms.
+  void armDataInit() { armed_ = true; }
+  void disarmDataInit() { armed_ = false; }
+  bool initialized() const;
+  void markInitialized();
+  const ActNormOptions& options() const { return options_; }
+
+  at::Tensor bias;      ///< (F)
+  at::Tensor logScale;  ///< (F)
+
+ private:
+  void initializeFrom(const at::Tensor& x);
+  at::Tensor scaleShaped(const at::Tensor& like) const;
+  at::Tensor logDetPerExample(const at::Tensor& x) const;
+
+  ActNormOptions options_;
+  at::Tensor initializedFlag_;  ///< persisted buffer: 1 once data-initialised
+  bool armed_ = false;
+};
+TORCH_MODULE(ActNorm);
+
+}  // namespace glowscope

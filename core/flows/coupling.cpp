@@ -1,0 +1,91 @@
+#include "core/flows/coupling.h"
+
+#include <ATen/core/grad_mode.h>
+
+#include <cmath>
+
+namespace glowscope {
+namespace {
+
+at::Tensor normalWeight(at::IntArrayRef shape, double std, at::Generator& generator) {
+  return at::normal(0.0, std, shape, generator, at::TensorOptions().dtype(at::kFloat));
+}
+
+// PyTorch's default nn.Linear init: kaiming_uniform(a=sqrt(5)) gives bound 1/sqrt(fan_in) for
+// the weight, and the bias uses the same bound.
+at::Tensor uniformDefault(at::IntArrayRef shape, std::int64_t fanIn, at::Generator& generator) {
+  const double bound = 1.0 / std::sqrt(static_cast<double>(fanIn));
+  return at::empty(shape, at::TensorOptions().dtype(at::kFloat)).uniform_(-bound, bound, generator);
+}
+
+struct ShiftAndScale {
+  at::Tensor shift;
+  at::Tensor scale;
+  at::Tensor logDet;  // (B): sum of log scale over the transformed half
+};
+
+ShiftAndScale splitNetOutput(const at::Tensor& h) {
+  at::Tensor shift = h.slice(1, 0, c10::nullopt, 2);
+  at::Tensor raw = h.slice(1, 1, c10::nullopt, 2) + 2.0;
+  return {shift, at::sigmoid(raw), at::log_sigmoid(raw).flatten(1).sum(1)};
+}
+
+}  // namespace
+
+ConvCouplingNetImpl::ConvCouplingNetImpl(std::int64_t channels, std::int64_t hidden,
+                                         at::Generator& generator) {
+  conv1Weight = register_parameter("conv1Weight",
+                                   normalWeight({hidden, channels / 2, 3, 3}, 0.05, generator));
+  actNorm1 = register_module("actNorm1", ActNorm(ActNormOptions{hidden, 0.0, true}));
+  conv2Weight =
+      register_parameter("conv2Weight", normalWeight({hidden, hidden, 1, 1}, 0.05, generator));
+  actNorm2 = register_module("actNorm2", ActNorm(ActNormOptions{hidden, 0.0, true}));
+  zeroWeight = register_parameter("zeroWeight", at::zeros({channels, hidden, 3, 3}));
+  zeroBias = register_parameter("zeroBias", at::zeros({channels}));
+  zeroLogs = register_parameter("zeroLogs", at::zeros({channels, 1, 1}));
+}
+
+at::Tensor ConvCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
+  at::Tensor h = at::conv2d(conditioningHalf, conv1Weight, {}, 1, 1);
+  h = at::relu(actNorm1->forward(h).output);
+  h = at::conv2d(h, conv2Weight);
+  h = at::relu(actNorm2->forward(h).output);
+  h = at::conv2d(h, zeroWeight, zeroBias, 1, 1);
+  return h * (zeroLogs * 3.0).exp();
+}
+
+MlpCouplingNetImpl::MlpCouplingNetImpl(std::int64_t dims, std::int64_t hidden,
+                                       at::Generator& generator) {
+  const std::int64_t half = dims / 2;
+  weight1 = register_parameter("weight1", uniformDefault({hidden, half}, half, generator));
+  bias1 = register_parameter("bias1", uniformDefault({hidden}, half, generator));
+  weight2 = register_parameter("weight2", uniformDefault({hidden, hidden}, hidden, generator));
+  bias2 = register_parameter("bias2", uniformDefault({hidden}, hidden, generator));
+  weight3 = register_parameter("weight3", uniformDefault({dims, hidden}, hidden, generator));
+  bias3 = register_parameter("bias3", uniformDefault({dims}, hidden, generator));
+}
+
+at::Tensor MlpCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
+  at::Tensor h = at::relu(at::linear(conditioningHalf, weight1, bias1));
+  h = at::relu(at::linear(h, weight2, bias2));
+  return at::linear(h, weight3, bias3);
+}
+
+AffineCouplingImpl::AffineCouplingImpl(std::shared_ptr<CouplingNetImpl> net)
+    : net_(register_module("net", std::move(net))) {}
+
+FlowResult AffineCouplingImpl::forward(const at::Tensor& x) {
+  auto halves = x.chunk(2, 1);
+  auto [shift, scale, logDet] = splitNetOutput(net_->forward(halves[0]));
+  at::Tensor y2 = (halves[1] + shift) * scale;
+  return {at::cat({halves[0], y2}, 1), logDet};
+}
+
+FlowResult AffineCouplingImpl::inverse(const at::Tensor& y) {
+  auto halves = y.chunk(2, 1);
+  auto [shift, scale, logDet] = splitNetOutput(net_->forward(halves[0]));
+  at::Tensor x2 = halves[1] / scale - shift;
+  return {at::cat({halves[0], x2}, 1), logDet};
+}
+
+}  // namespace glowscope
