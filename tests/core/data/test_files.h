@@ -97,7 +97,7 @@ inline std::string rccBytes(const std::vector<RccInput>& files, int version = 3)
     size_t units = 0;
     for (char c : n.name) units += (uint8_t(c) & 0xC0) != 0x80;
     putBigEndian16(names, uint16_t(units));
-    putBigEndian32(names, 0);  // hash: not checked by readers of the tree
+    putBigEndian32(names, 0);                     // hash: not checked by readers of the tree
     for (size_t k = 0; k < n.name.size(); ++k) {  // UTF-8 (up to 2 bytes) → UTF-16
       uint16_t unit = uint8_t(n.name[k]);
       if ((unit & 0xE0) == 0xC0 && k + 1 < n.name.size())
