@@ -2,8 +2,10 @@
 #include <QTest>
 #include <array>
 
+#include <QTemporaryDir>
 #include "core/data/dataset_registry.h"
 #include "core/data/loaders.h"
+#include "core/data/photo_crops.h"
 #include "md5.h"
 
 using namespace glowscope;
@@ -31,6 +33,7 @@ class TestRealData : public QObject {
   void mnistFilesMatchThePublishedMd5();
   void mnistCountsAndTestHistogram();
   void fashionMnistCountsAndHistograms();
+  void installedPhotosGiveCropsOfBothGroups();
 };
 
 void TestRealData::md5OfKnownStrings() {
@@ -81,6 +84,31 @@ void TestRealData::fashionMnistCountsAndHistograms() {
   QCOMPARE(histogram(train), sixThousand);
   // Not all-black: the payload was really read.
   QVERIFY(std::count(test.pixels.begin(), test.pixels.end(), 0) < int64_t(test.pixels.size()));
+}
+
+void TestRealData::installedPhotosGiveCropsOfBothGroups() {
+  SKIP_UNLESS_EXISTS("/usr/share/gcompris-qt/rcc/erase.rcc");
+  const auto photos = findInstalledPhotos();
+  int animals = 0, manMade = 0;
+  for (const auto& p : photos) (p.group == PhotoGroup::AnimalsNature ? animals : manMade)++;
+  qInfo("installed photos: %d animals & nature, %d man-made", animals, manMade);
+  QVERIFY(animals >= 80);  // data.md: ~107 and ~160 with every package installed
+  QVERIFY(manMade >= 120);
+  QTemporaryDir tmp;
+  LoadOptions options;
+  options.dataDir = tmp.path().toStdString();
+  options.photoCropCount = 300;
+  const ImageSet crops = loadDataset("photo-crops-rgb:test", options);
+  QCOMPARE(crops.count, 300);
+  QCOMPARE(crops.imageBytes(), 3 * 32 * 32);
+  QCOMPARE(std::count(crops.labels.begin(), crops.labels.end(), 0) > 0, true);
+  QCOMPARE(std::count(crops.labels.begin(), crops.labels.end(), 1) > 0, true);
+  double mean = 0;
+  for (uint8_t v : crops.pixels) mean += v;
+  mean /= double(crops.pixels.size());
+  QVERIFY2(mean > 90 && mean < 170, std::to_string(mean).c_str());              // data.md: ~125
+  QCOMPARE(loadDataset("photo-crops-rgb:test", options).pixels, crops.pixels);  // from the cache
+  QCOMPARE(loadDataset("photos-animals", options).labels, std::vector<int32_t>(300, 0));
 }
 
 QTEST_APPLESS_MAIN(TestRealData)
