@@ -220,6 +220,7 @@ Json TrainingConfig::toJson() const {
   json["initFrom"] = initFrom.string();
   json["freezeScales"] = freezeScales;
   json["generalModel"] = generalModel.string();
+  json["inDistributionModel"] = inDistributionModel.string();
   json["trainSet"] = trainSet;
   json["testSet"] = testSet;
   json["oodSets"] = oodSets;
@@ -277,6 +278,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
   reader.read("initFrom", config.initFrom);
   reader.read("freezeScales", config.freezeScales);
   reader.read("generalModel", config.generalModel);
+  reader.read("inDistributionModel", config.inDistributionModel);
   readDataAndSchedule(reader, config);
   if (const Json* losses = reader.find("losses")) config.losses = lossesFromJson(*losses);
   if (const Json* optimizer = reader.find("optimizer"))
@@ -328,7 +330,7 @@ void TrainingConfig::validate() const {
   const bool needsOutlierSet = losses.outlier || losses.margin;
   if (!losses.likelihood && !needsOutlierSet && !losses.supervised)
     throw ConfigError("losses", "no loss is enabled");
-  if (needsOutlierSet && outlierSet.empty() && losses.trainedModel == TrainedModel::InDistribution)
+  if (needsOutlierSet && outlierSet.empty())
     throw ConfigError("outlierSet", "the outlier and margin losses need an outlier set");
   const bool needsGeneral =
       losses.outlier || losses.supervised || losses.trainedModel == TrainedModel::General;
@@ -337,7 +339,8 @@ void TrainingConfig::validate() const {
   if (losses.trainedModel == TrainedModel::General && !losses.outlier)
     throw ConfigError("losses.trainedModel",
                       "training the general model (Diff†) needs losses.outlier");
-  if (!fineTuning()) modelConfigFromJson(model);
+  if (!fineTuning() && losses.trainedModel == TrainedModel::InDistribution)
+    modelConfigFromJson(model);
   requireFile(initFrom, "initFrom");
   requireFile(generalModel, "generalModel");
   if (outputDir.empty()) throw ConfigError("outputDir", "an output folder is required");

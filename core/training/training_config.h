@@ -48,9 +48,11 @@ struct TrainingConfig {
   // Model: built from `model` (a ModelConfig JSON, optionally with "preset"), or taken from the
   // checkpoint in `initFrom` (fine-tuning), whose architecture then wins.
   nlohmann::json model = nlohmann::json::object();
-  std::filesystem::path initFrom;      ///< model or training checkpoint to fine-tune from
-  int64_t freezeScales = 0;            ///< freeze the first n scales (fine-tuning)
-  std::filesystem::path generalModel;  ///< frozen general model (outlier/supervised losses, Diff†)
+  std::filesystem::path initFrom;  ///< model or training checkpoint to fine-tune from
+  int64_t freezeScales = 0;        ///< freeze the first n scales (fine-tuning)
+  std::filesystem::path
+      generalModel;  ///< general model: frozen (outlier/supervised), or trained (Diff†)
+  std::filesystem::path inDistributionModel;  ///< Diff† only: the frozen in-distribution model
 
   // Data, by registry name (core/data/dataset_registry.h).
   std::string trainSet;              ///< e.g. "fashion-mnist:train"

@@ -1,0 +1,452 @@
+// Trainer set-up (models, optimizer, data streams, ActNorm init, resume), checkpoints and the
+// run loop. The step itself and the NaN guard are in trainer_steps.cpp.
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/optim/adam.h>
+#include <torch/serialize/archive.h>
+
+#include <chrono>
+#include <cmath>
+#include <sstream>
+
+#include "core/flows/preprocess.h"
+#include "core/training/adamax.h"
+#include "core/training/trainer_impl.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
+#include "core/util/log.h"
+#include "core/util/runtime.h"
+
+namespace glowscope {
+namespace {
+
+bool isTrainingCheckpoint(const std::filesystem::path& path) {
+  const std::string bytes = readWholeFile(path);
+  return bytes.rfind("GLOWSCOPE-TRAINING-CHECKPOINT", 0) == 0;
+}
+
+/// Model bytes go through a temporary file because the flows module reads and writes paths.
+FlowModel modelFromBytes(const std::string& bytes, const std::filesystem::path& scratchDir,
+                         const std::string& origin) {
+  std::error_code ignored;
+  std::filesystem::create_directories(scratchDir, ignored);
+  const auto scratch = scratchDir / ".model-from-checkpoint.tmp";
+  writeFileAtomically(scratch, bytes);
+  try {
+    FlowModel model = loadFlowModel(scratch);
+    std::filesystem::remove(scratch, ignored);
+    return model;
+  } catch (const FileError& error) {
+    std::filesystem::remove(scratch, ignored);
+    throw FileError(origin, "the model inside the checkpoint is unreadable: " + error.reason());
+  }
+}
+
+std::string modelToBytes(FlowModelImpl& model, const std::filesystem::path& scratchDir) {
+  std::error_code ignored;
+  std::filesystem::create_directories(scratchDir, ignored);
+  const auto scratch = scratchDir / ".model-to-checkpoint.tmp";
+  saveFlowModel(model, scratch);
+  std::string bytes = readWholeFile(scratch);
+  std::filesystem::remove(scratch, ignored);
+  return bytes;
+}
+
+/// A model to start from: a model file, or the trained model inside a training checkpoint.
+FlowModel loadStartModel(const std::filesystem::path& path, const std::string& field,
+                         const std::filesystem::path& scratchDir) {
+  try {
+    if (isTrainingCheckpoint(path)) {
+      const TrainingCheckpoint checkpoint = loadTrainingCheckpoint(path);
+      return modelFromBytes(checkpoint.modelFileBytes, scratchDir, path.string());
+    }
+    return loadFlowModel(path);
+  } catch (const FileError& error) {
+    throw ConfigError(field, error.what());
+  }
+}
+
+void freeze(FlowModelImpl& model) {
+  for (auto& parameter : model.parameters()) parameter.requires_grad_(false);
+}
+
+void requireSameImageShape(const ModelConfig& trained, const ModelConfig& other,
+                           const std::string& field) {
+  if (trained.channels != other.channels || trained.height != other.height ||
+      trained.width != other.width)
+    throw ConfigError(field,
+                      "incompatible model: it takes " + std::to_string(other.channels) + "x" +
+                          std::to_string(other.height) + "x" + std::to_string(other.width) +
+                          " images, the trained model " + std::to_string(trained.channels) + "x" +
+                          std::to_string(trained.height) + "x" + std::to_string(trained.width));
+}
+
+std::string optimizerToBytes(const torch::optim::Optimizer& optimizer) {
+  torch::serialize::OutputArchive archive;
+  optimizer.save(archive);
+  std::ostringstream stream;
+  archive.save_to(stream);
+  return stream.str();
+}
+
+}  // namespace
+
+void Trainer::Impl::buildModels() {
+  const std::filesystem::path scratch = config.outputDir;
+  const bool diffDagger = config.losses.trainedModel == TrainedModel::General;
+  const std::filesystem::path start =
+      diffDagger ? (config.fineTuning() ? config.initFrom : config.generalModel) : config.initFrom;
+  const std::string startField = diffDagger && !config.fineTuning() ? "generalModel" : "initFrom";
+  if (!start.empty()) {
+    model = loadStartModel(start, startField, scratch);
+  } else {
+    ModelConfig fresh = modelConfigFromJson(config.model);
+    if (config.losses.supervised && fresh.numClasses == 0)
+      fresh.numClasses = data.train->numClasses;
+    model = createFlowModel(fresh, at::Device(config.device));
+  }
+  if (config.losses.supervised && model->config().numClasses == 0) {
+    if (data.train->numClasses <= 0)
+      throw ConfigError("trainSet", "the supervised loss needs labels");
+    model = addClassHeads(*model, data.train->numClasses);
+  }
+  modelConfig = model->config();
+  const std::filesystem::path frozenPath =
+      diffDagger ? config.inDistributionModel : config.generalModel;
+  if (!frozenPath.empty()) {
+    const std::string field = diffDagger ? "inDistributionModel" : "generalModel";
+    frozen = loadStartModel(frozenPath, field, scratch);
+    requireSameImageShape(modelConfig, frozen->config(), field);
+    freeze(*frozen);
+  }
+  applyFreezing();
+}
+
+void Trainer::Impl::applyFreezing() {
+  if (config.freezeScales >= model->numScales())
+    throw ConfigError("freezeScales", "must be below the model's " +
+                                          std::to_string(model->numScales()) + " scales");
+  for (int scale = 0; scale < config.freezeScales; ++scale)
+    for (auto& parameter : model->parametersOfScale(static_cast<int>(scale)))
+      parameter.requires_grad_(false);
+  trainable.clear();
+  for (auto& parameter : model->parameters())
+    if (parameter.requires_grad()) trainable.push_back(parameter);
+}
+
+void Trainer::Impl::buildOptimizer() {
+  const OptimizerConfig& o = config.optimizer;
+  if (o.type == "adam") {
+    optimizer =
+        std::make_unique<torch::optim::Adam>(trainable, torch::optim::AdamOptions(o.learningRate)
+                                                            .betas({o.beta1, o.beta2})
+                                                            .eps(o.eps)
+                                                            .weight_decay(o.weightDecay));
+  } else {
+    optimizer = std::make_unique<Adamax>(trainable, AdamaxOptions(o.learningRate)
+                                                        .beta1(o.beta1)
+                                                        .beta2(o.beta2)
+                                                        .eps(o.eps)
+                                                        .weight_decay(o.weightDecay));
+  }
+}
+
+void Trainer::Impl::buildLoaders() {
+  BatchOptions options;
+  options.batchSize = config.batchSize;
+  options.shuffle = true;
+  options.dropLast = data.train->count >= config.batchSize;  // the reference drops the last batch
+  options.seed = config.dataSeed;
+  options.augment.maxTranslatePx = config.maxTranslatePx;
+  options.augment.pad = PadMode::Zero;  // the reference's RandomAffine fills with zeros
+  options.augment.horizontalFlip = config.horizontalFlip;
+  trainLoader = std::make_unique<BatchLoader>(data.train, options);
+  if (data.outlier && (config.losses.outlier || config.losses.margin)) {
+    BatchOptions outlierOptions = options;
+    outlierOptions.batchSize = config.outlierBatchSize;
+    outlierOptions.dropLast = data.outlier->count >= config.outlierBatchSize;
+    outlierOptions.seed = config.dataSeed + 1;
+    outlierLoader = std::make_unique<BatchLoader>(data.outlier, outlierOptions);
+  }
+  const int64_t perEpoch = std::max<int64_t>(trainLoader->batchesPerEpoch(), 1);
+  totalSteps = config.steps > 0 ? config.steps : config.epochs * perEpoch;
+}
+
+/// §3 "Init": one no-grad forward over the first actNormInitImages augmented, noised training
+/// images (11 batches of 64 in the reference), drawn from their own shuffle.
+void Trainer::Impl::initializeFromScratch() {
+  if (config.actNormInitImages == 0) return;
+  BatchOptions options;
+  options.batchSize = std::min<int64_t>(config.actNormInitImages, data.train->count);
+  options.seed = config.dataSeed + 2;
+  options.augment.maxTranslatePx = config.maxTranslatePx;
+  options.augment.pad = PadMode::Zero;
+  options.augment.horizontalFlip = config.horizontalFlip;
+  BatchLoader loader(data.train, options);
+  loader.startEpoch(0);
+  const std::optional<Batch> batch = loader.next();
+  if (!batch) throw ConfigError("trainSet", "the training set is empty");
+  const at::Tensor x =
+      preprocessImages(batch->images.to(model->device()), PreprocessMode::TrainingNoise, noise);
+  initializeActNorms(*model, x);
+}
+
+void Trainer::Impl::resumeFrom(const TrainingCheckpoint& checkpoint) {
+  optimizer->zero_grad();
+  torch::serialize::InputArchive archive;
+  std::istringstream stream(checkpoint.optimizerBytes);
+  archive.load_from(stream);
+  optimizer->load(archive);
+  step = checkpoint.step;
+  position = checkpoint.data;
+  at::Generator global = at::detail::getDefaultCPUGenerator();  // a handle: shares the state
+  global.set_state(checkpoint.torchGeneratorState);
+  noise.set_state(checkpoint.noiseGeneratorState);
+  learningRateFactor = checkpoint.learningRateFactor;
+  skippedSteps = checkpoint.skippedSteps;
+  droppedSamples = checkpoint.droppedSamples;
+  rollbacks = checkpoint.rollbacks;
+  bestMetric = checkpoint.bestMetric;
+  hasBestMetric = checkpoint.hasBestMetric;
+}
+
+namespace {
+
+/// Fields that must not change between a checkpoint and the run resuming it (steps, epochs,
+/// evaluation and output settings may).
+void requireResumableConfig(const nlohmann::json& saved, const nlohmann::json& current,
+                            const std::filesystem::path& path) {
+  for (const char* key :
+       {"model", "initFrom", "freezeScales", "generalModel", "inDistributionModel", "trainSet",
+        "outlierSet", "trainLimit", "maxTranslatePx", "horizontalFlip", "batchSize",
+        "outlierBatchSize", "losses", "optimizer", "seed", "dataSeed"}) {
+    if (saved.value(key, nlohmann::json()) != current.value(key, nlohmann::json()))
+      throw ConfigError(key, "differs from the checkpoint being resumed (" + path.string() +
+                                 "): saved " + saved.value(key, nlohmann::json()).dump() +
+                                 ", now " + current.value(key, nlohmann::json()).dump());
+  }
+}
+
+}  // namespace
+
+TrainingCheckpoint Trainer::Impl::makeCheckpoint() const {
+  TrainingCheckpoint checkpoint;
+  checkpoint.modelFileBytes = modelToBytes(*model, config.outputDir);
+  checkpoint.optimizerBytes = optimizerToBytes(*optimizer);
+  checkpoint.step = step;
+  checkpoint.data = position;
+  checkpoint.torchGeneratorState = at::detail::getDefaultCPUGenerator().get_state();
+  checkpoint.noiseGeneratorState = noise.get_state();
+  checkpoint.learningRateFactor = learningRateFactor;
+  checkpoint.skippedSteps = skippedSteps;
+  checkpoint.droppedSamples = droppedSamples;
+  checkpoint.rollbacks = rollbacks;
+  checkpoint.bestMetric = bestMetric;
+  checkpoint.hasBestMetric = hasBestMetric;
+  checkpoint.config = config.toJson();
+  checkpoint.dataDescription = data.describe();
+  return checkpoint;
+}
+
+Batch Trainer::Impl::nextInlierBatch() {
+  std::optional<Batch> batch = trainLoader->next();
+  if (!batch) {
+    ++position.epoch;
+    position.batchInEpoch = 0;
+    trainLoader->startEpoch(position.epoch);
+    batch = trainLoader->next();
+    if (!batch) throw Error("the training set yields no batch");
+  }
+  ++position.batchInEpoch;
+  return *batch;
+}
+
+Batch Trainer::Impl::nextOutlierBatch() {
+  std::optional<Batch> batch = outlierLoader->next();
+  if (!batch) {
+    ++position.outlierEpoch;
+    position.outlierBatchInEpoch = 0;
+    outlierLoader->startEpoch(position.outlierEpoch);
+    batch = outlierLoader->next();
+    if (!batch) throw Error("the outlier set yields no batch");
+  }
+  ++position.outlierBatchInEpoch;
+  return *batch;
+}
+
+double Trainer::Impl::currentLearningRate() const {
+  const int64_t warmup = config.effectiveWarmupSteps();
+  const double ramp =
+      warmup > 0 ? std::min(1.0, static_cast<double>(step + 1) / static_cast<double>(warmup)) : 1.0;
+  return config.optimizer.learningRate * learningRateFactor * ramp;
+}
+
+Trainer::Trainer(TrainingConfig config) : Trainer(config, loadTrainingData(config)) {}
+
+Trainer::Trainer(TrainingConfig config, TrainingData data) : impl_(std::make_unique<Impl>()) {
+  config.validate();
+  if (!data.train || data.train->count == 0)
+    throw ConfigError("trainSet", "the training set is empty");
+  Impl& s = *impl_;
+  s.config = std::move(config);
+  configureThreads(s.config.threads);
+  at::Generator global = at::detail::getDefaultCPUGenerator();
+  global.set_current_seed(s.config.seed);
+  s.noise = at::make_generator<at::CPUGeneratorImpl>(s.config.seed + 0x9e3779b97f4a7c15ULL);
+  std::optional<TrainingCheckpoint> resumeState;
+  std::filesystem::path resumePath;
+  if (s.config.resume) {
+    const auto existing = listCheckpoints(s.config.outputDir);
+    if (!existing.empty()) {
+      resumePath = existing.back();
+      resumeState = loadTrainingCheckpoint(resumePath);
+      requireResumableConfig(resumeState->config, s.config.toJson(), resumePath);
+    }
+  }
+  // The data must match the model, whose shape is known only once it is built or loaded; a
+  // fresh model's shape comes straight from the config.
+  s.data = std::move(data);
+  s.buildModels();
+  if (resumeState) {
+    s.model = modelFromBytes(resumeState->modelFileBytes, s.config.outputDir, resumePath.string());
+    if (s.model->config() != s.modelConfig)
+      throw ConfigError("resume", "the checkpoint " + resumePath.string() +
+                                      " holds another architecture than this configuration builds");
+    s.applyFreezing();
+  }
+  s.data = conformToModel(s.data, s.modelConfig);
+  if (s.config.losses.supervised && !s.data.train->labelled())
+    throw ConfigError("trainSet", "the supervised loss needs a labelled training set");
+  s.buildOptimizer();
+  s.buildLoaders();
+  if (resumeState) {
+    s.resumeFrom(*resumeState);
+    logger()->info("resuming from {} at step {}", resumePath.string(), s.step);
+  } else if (s.config.initFrom.empty() &&
+             s.config.losses.trainedModel == TrainedModel::InDistribution) {
+    s.initializeFromScratch();  // never when fine-tuning: the ActNorms carry the general model's
+  }
+  s.trainLoader->startEpoch(s.position.epoch);
+  for (int64_t i = 0; i < s.position.batchInEpoch; ++i) s.trainLoader->next();
+  if (s.outlierLoader) {
+    s.outlierLoader->startEpoch(s.position.outlierEpoch);
+    for (int64_t i = 0; i < s.position.outlierBatchInEpoch; ++i) s.outlierLoader->next();
+  }
+  s.takeGoodState();
+  std::error_code ignored;
+  std::filesystem::create_directories(s.config.outputDir, ignored);
+  writeFileAtomically(s.config.outputDir / "config.json", s.config.toJson().dump(2) + "\n");
+}
+
+Trainer::~Trainer() = default;
+
+TrainingProgress Trainer::trainStep() { return impl_->trainStep(); }
+TrainingProgress Trainer::evaluate() { return impl_->evaluate(); }
+FlowModelImpl& Trainer::trainedModel() { return *impl_->model; }
+std::shared_ptr<FlowModelImpl> Trainer::trainedModelPointer() { return impl_->model; }
+const TrainingConfig& Trainer::config() const { return impl_->config; }
+int64_t Trainer::step() const { return impl_->step; }
+int64_t Trainer::totalSteps() const { return impl_->totalSteps; }
+double Trainer::learningRate() const { return impl_->currentLearningRate(); }
+const std::vector<NanEvent>& Trainer::events() const { return impl_->events; }
+void Trainer::setInlierBatchHook(std::function<void(at::Tensor&)> hook) {
+  impl_->inlierHook = std::move(hook);
+}
+
+void Trainer::saveCheckpoint(const std::filesystem::path& path) const {
+  saveTrainingCheckpoint(impl_->makeCheckpoint(), path);
+}
+
+std::filesystem::path Trainer::writeCheckpoint() {
+  Impl& s = *impl_;
+  const auto path = checkpointPath(s.config.outputDir, s.step);
+  // "Best": the test bpd when this step was evaluated, else the mean training bpd since the
+  // previous checkpoint.
+  double metric =
+      s.trainBpdCount > 0 ? s.trainBpdSum / static_cast<double>(s.trainBpdCount) : kNotComputed;
+  if (s.lastTestStep == s.step) metric = s.lastTestBitsPerDim;
+  const bool best = std::isfinite(metric) && (!s.hasBestMetric || metric < s.bestMetric);
+  if (best) {
+    s.bestMetric = metric;
+    s.hasBestMetric = true;
+  }
+  s.trainBpdSum = 0;
+  s.trainBpdCount = 0;
+  const std::string bytes = serializeCheckpoint(s.makeCheckpoint());
+  std::error_code ignored;
+  std::filesystem::create_directories(path.parent_path(), ignored);
+  writeFileAtomically(path, bytes);
+  if (best) writeFileAtomically(bestCheckpointPath(s.config.outputDir), bytes);
+  pruneCheckpoints(s.config.outputDir, s.config.keepLastCheckpoints);
+  s.takeGoodState();
+  return path;
+}
+
+namespace {
+
+void reportEvaluation(TrainingProgress& progress, const TrainingProgress& evaluation) {
+  progress.evaluated = true;
+  progress.testBitsPerDim = evaluation.testBitsPerDim;
+  progress.aurocByOodSet = evaluation.aurocByOodSet;
+  progress.ratioAurocByOodSet = evaluation.ratioAurocByOodSet;
+}
+
+}  // namespace
+
+TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, TrainingControl* control) {
+  Impl& s = *impl_;
+  TrainingResult result;
+  const auto report = [&](const TrainingProgress& progress) {
+    if (onProgress) onProgress(progress);
+  };
+  logger()->info("training {} steps from step {} ({}), lr {:.3g}, output {}", s.totalSteps, s.step,
+                 describeRuntime(), s.currentLearningRate(), s.config.outputDir.string());
+  TrainingProgress last = s.progressSnapshot();
+  while (s.step < s.totalSteps) {
+    if (control && control->paused()) {
+      TrainingProgress paused = s.progressSnapshot();
+      paused.paused = true;
+      paused.message = "paused";
+      report(paused);
+      control->waitWhilePaused();
+    }
+    if (control && control->cancelRequested()) {
+      result.cancelled = true;
+      break;
+    }
+    last = s.trainStep();
+    const bool checkpointDue =
+        s.config.checkpointEverySteps > 0 && s.step % s.config.checkpointEverySteps == 0;
+    const bool evalDue = s.config.evalEverySteps > 0 && s.step % s.config.evalEverySteps == 0;
+    if (evalDue) reportEvaluation(last, s.evaluate());
+    if (checkpointDue && s.step < s.totalSteps) {
+      result.lastCheckpoint = writeCheckpoint();
+      last.message = "checkpoint " + result.lastCheckpoint.string();
+    }
+    if (evalDue || checkpointDue || !last.newEvents.empty() ||
+        s.step % std::max<int64_t>(s.config.logEverySteps, 1) == 0 || s.step == s.totalSteps)
+      report(last);
+  }
+  result.lastCheckpoint = writeCheckpoint();
+  TrainingProgress final = s.progressSnapshot();
+  final.cancelled = result.cancelled;
+  final.finished = !result.cancelled;
+  if (!result.cancelled) {
+    reportEvaluation(final, s.evaluate());
+    result.modelFile = s.config.outputDir / "model.glow";
+    saveFlowModel(*s.model, result.modelFile);
+  }
+  final.message =
+      (result.cancelled ? "cancelled; resumable checkpoint " : "finished; checkpoint ") +
+      result.lastCheckpoint.string();
+  logger()->info("{}", final.message);
+  report(final);
+  result.steps = s.step;
+  result.lastTrainBitsPerDim = last.trainBitsPerDim;
+  result.testBitsPerDim = final.testBitsPerDim;
+  result.skippedSteps = s.skippedSteps;
+  result.droppedSamples = s.droppedSamples;
+  result.rollbacks = s.rollbacks;
+  return result;
+}
+
+}  // namespace glowscope

@@ -1,0 +1,73 @@
+#pragma once
+// Private to core/training: the state behind Trainer, shared by trainer.cpp (set-up, run loop,
+// checkpoints) and trainer_steps.cpp (one step, the NaN guard, evaluation).
+#include <ATen/ATen.h>
+#include <torch/optim/optimizer.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/data/tensor_batches.h"
+#include "core/flows/flow_model.h"
+#include "core/training/checkpoint.h"
+#include "core/training/trainer.h"
+
+namespace glowscope {
+
+/// Weights and optimizer state kept in memory to roll back to after a divergence.
+struct GoodState {
+  std::vector<at::Tensor> tensors;  ///< clones of the trained model's parameters and buffers
+  std::string optimizerBytes;
+  int64_t step = -1;
+};
+
+struct Trainer::Impl {
+  TrainingConfig config;
+  TrainingData data;
+  ModelConfig modelConfig;
+  FlowModel model;   ///< trained
+  FlowModel frozen;  ///< general (or, for Diff†, in-distribution) model; may be null
+  std::vector<at::Tensor> trainable;
+  std::unique_ptr<torch::optim::Optimizer> optimizer;
+  std::unique_ptr<BatchLoader> trainLoader, outlierLoader;
+  DataPosition position;
+  at::Generator noise;
+  int64_t step = 0, totalSteps = 0;
+  double learningRateFactor = 1;
+  int64_t skippedSteps = 0, droppedSamples = 0, rollbacks = 0, consecutiveSkips = 0;
+  std::vector<NanEvent> events, pendingEvents;
+  GoodState goodState;
+  double bestMetric = 0;
+  bool hasBestMetric = false;
+  double trainBpdSum = 0;  ///< since the last checkpoint, for "best" without a test set
+  int64_t trainBpdCount = 0;
+  double imagesPerSecond = 0, secondsPerStep = 0;
+  double lastTestBitsPerDim = 0;
+  int64_t lastTestStep = -1;
+  std::function<void(at::Tensor&)> inlierHook;
+
+  // trainer.cpp
+  void buildModels();
+  void applyFreezing();
+  void buildOptimizer();
+  void buildLoaders();
+  void initializeFromScratch();
+  void resumeFrom(const TrainingCheckpoint& checkpoint);
+  TrainingCheckpoint makeCheckpoint() const;
+  Batch nextInlierBatch();
+  Batch nextOutlierBatch();
+  double currentLearningRate() const;
+
+  // trainer_steps.cpp
+  TrainingProgress trainStep();
+  TrainingProgress evaluate();
+  void recordEvent(NanEvent::Kind kind, const std::string& detail);
+  void takeGoodState();
+  void rollBack(const std::string& reason);
+  TrainingProgress progressSnapshot() const;
+};
+
+}  // namespace glowscope
