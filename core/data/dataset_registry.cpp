@@ -7,6 +7,7 @@
 
 #include "core/data/loaders.h"
 #include "core/data/photo_crops.h"
+#include "core/data/transforms.h"
 
 namespace glowscope {
 namespace {
@@ -161,6 +162,11 @@ void applyLimit(ImageSet& set, const LoadOptions& options) {
 ImageSet loadDataset(const std::string& spec, const LoadOptions& options) {
   ImageSet set = loadByKind(parseSpec(spec), spec, options);
   applyLimit(set, options);
+  if (options.outputChannels > 0 && options.outputChannels != set.channels)
+    set = convertChannels(set, options.outputChannels);
+  if (options.outputSize > 0 &&
+      (options.outputSize != set.height || options.outputSize != set.width))
+    set = resizeImages(set, options.outputSize, options.outputSize);
   return set;
 }
 

@@ -26,6 +26,10 @@ struct LoadOptions {
   // the seed of the crop positions, and the photos' train/test split seed.
   int64_t photoCropCount = 0;
   uint64_t photoCropSeed = 20240601;
+  // Applied last, after the limit: bilinear resize to outputSize×outputSize (0 = keep; e.g. 32
+  // for the paper's 28→32) and conversion to outputChannels (0 = keep, 1 = luminance, 3 = RGB).
+  int64_t outputSize = 0;
+  int64_t outputChannels = 0;
   // Data cache (MNIST, photo-crop cache files); empty = dataCacheDir().
   std::filesystem::path dataDir;
 };

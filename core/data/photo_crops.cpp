@@ -4,9 +4,9 @@
 #include <cmath>
 #include <cstring>
 #include <map>
+#include <opencv2/imgproc.hpp>
 #include <optional>
 #include <random>
-#include <opencv2/imgproc.hpp>
 
 #include "core/data/loaders.h"
 #include "core/data/rcc.h"

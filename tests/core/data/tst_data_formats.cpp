@@ -290,6 +290,14 @@ void TestDataFormats::registryParsesSpecsAndLimits() {
   QCOMPARE(loadDataset(idxSpec, limit).labels, subset.labels);  // seeded
   QCOMPARE(int(subset.image(1)[0]), int(ramp(24)[size_t(subset.labels[1]) * 4]));
   QVERIFY(loadDataset("idx:" + (dir() / "ri").string()).labels.empty());
+  LoadOptions resized;
+  resized.outputSize = 5;
+  resized.outputChannels = 3;
+  const ImageSet big = loadDataset(idxSpec, resized);
+  QCOMPARE(big.channels, 3);
+  QCOMPARE(big.height, 5);
+  QCOMPARE(big.width, 5);
+  QCOMPARE(big.count, 6);
   QVERIFY_THROWS_EXCEPTION(ConfigError, loadDataset("nonsense:/x"));
   QVERIFY_THROWS_EXCEPTION(ConfigError, loadDataset("mnist"));
   QVERIFY_THROWS_EXCEPTION(ConfigError, loadDataset("cifar10"));
