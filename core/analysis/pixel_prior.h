@@ -53,7 +53,7 @@ class PixelDifferenceHistogram {
   static PixelDifferenceHistogram fit(std::span<const float> differences,
                                       const HistogramOptions& options = {});
 
-  int binCount() const { return static_cast<int>(densities_.size()); }
+  int binCount() const { return static_cast<int>(counts_.size()); }
   double rangeMin() const { return rangeMin_; }
   double rangeMax() const { return rangeMax_; }
   double binWidth() const { return binWidth_; }
