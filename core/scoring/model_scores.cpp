@@ -1,0 +1,70 @@
+#include "core/scoring/model_scores.h"
+
+#include <ATen/ATen.h>
+#include <torch/csrc/autograd/grad_mode.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/data/tensor_batches.h"
+#include "core/flows/flow_model.h"
+#include "core/scoring/model_input.h"
+#include "core/util/errors.h"
+
+namespace glowscope {
+namespace {
+
+void appendColumn(std::vector<double>& column, const at::Tensor& values) {
+  const at::Tensor cpu = values.detach().to(at::kCPU, at::kDouble).contiguous();
+  const double* data = cpu.data_ptr<double>();
+  column.insert(column.end(), data, data + cpu.numel());
+}
+
+}  // namespace
+
+std::vector<double> ModelScores::bitsPerDim() const {
+  std::vector<double> bits(logLikelihoodNats.size());
+  std::transform(logLikelihoodNats.begin(), logLikelihoodNats.end(), bits.begin(),
+                 [this](double nats) { return glowscope::bitsPerDim(nats, dimsPerImage); });
+  return bits;
+}
+
+double ModelScores::meanBitsPerDim() const {
+  double sum = 0;
+  std::size_t finite = 0;
+  for (double bits : bitsPerDim()) {
+    if (!std::isfinite(bits)) continue;
+    sum += bits;
+    ++finite;
+  }
+  return finite == 0 ? std::nan("") : sum / static_cast<double>(finite);
+}
+
+ModelScores scoreImages(FlowModelImpl& model, const ImageSet& images,
+                        const ScoringOptions& options) {
+  if (options.batchSize <= 0) throw ConfigError("batchSize", "must be positive");
+  const ImageSet prepared = prepareImagesForModel(images, model.config());
+  const at::Tensor all = toUint8Tensor(prepared);
+  at::Generator generator = at::detail::createCPUGenerator(options.noiseSeed);
+  torch::NoGradGuard noGrad;
+  const bool wasTraining = model.is_training();
+  model.eval();
+  ModelScores scores;
+  scores.dimsPerImage = model.config().imageDims();
+  scores.scaleLogLikelihoodNats.resize(static_cast<std::size_t>(model.numScales()));
+  const std::int64_t total = prepared.count;
+  for (std::int64_t start = 0; start < total; start += options.batchSize) {
+    if (options.cancel != nullptr && options.cancel->load()) throw CancelledError();
+    const std::int64_t end = std::min(total, start + options.batchSize);
+    at::Tensor x = preprocessImages(all.slice(0, start, end), options.mode, generator);
+    const FlowOutput output = model.forward(x.to(model.device()));
+    appendColumn(scores.logLikelihoodNats, output.logLikelihoodNats);
+    for (std::size_t scale = 0; scale < output.scaleLogLikelihoodNats.size(); ++scale)
+      appendColumn(scores.scaleLogLikelihoodNats[scale], output.scaleLogLikelihoodNats[scale]);
+    if (options.progress) options.progress(end, total);
+  }
+  model.train(wasTraining);
+  return scores;
+}
+
+}  // namespace glowscope
