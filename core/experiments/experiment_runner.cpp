@@ -1,0 +1,197 @@
+#include "core/experiments/experiment_runner.h"
+
+#include <cctype>
+#include <chrono>
+
+#include "core/data/dataset_registry.h"
+#include "core/experiments/results_writer.h"
+#include "core/flows/flow_model.h"
+#include "core/scoring/png_complexity.h"
+#include "core/scoring/score_cache.h"
+#include "core/util/atomic_file.h"
+#include "core/util/errors.h"
+#include "core/util/log.h"
+
+namespace glowscope {
+namespace {
+
+constexpr const char* kTrainingConfigFile = "training-config.json";
+constexpr const char* kModelPathFile = "final-model.txt";
+
+struct LoadedSet {
+  ImageSet images;
+  std::vector<double> pngBits;
+};
+
+void checkCancel(const std::atomic<bool>* cancel) {
+  if (cancel != nullptr && cancel->load()) throw CancelledError();
+}
+
+std::string folderName(const std::string& text) {
+  std::string name = text;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return name;
+}
+
+// A model trained earlier with exactly this config is reused: the config it was trained with is
+// stored beside it, so a changed spec retrains instead of silently reusing stale weights.
+std::optional<std::filesystem::path> reusableModel(const std::filesystem::path& modelDir,
+                                                   const nlohmann::json& config) {
+  std::error_code ec;
+  if (!std::filesystem::exists(modelDir / kModelPathFile, ec)) return std::nullopt;
+  try {
+    const auto stored = nlohmann::json::parse(readWholeFile(modelDir / kTrainingConfigFile));
+    const std::filesystem::path modelFile = readWholeFile(modelDir / kModelPathFile);
+    if (stored == config && std::filesystem::exists(modelFile, ec)) return modelFile;
+  } catch (const std::exception& error) {
+    logger()->warn("cannot reuse the model in {} ({}); training again", modelDir.string(),
+                   error.what());
+  }
+  return std::nullopt;
+}
+
+std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t seed,
+                                  const std::map<std::string, std::filesystem::path>& known,
+                                  const ExperimentRunOptions& options) {
+  if (!model.modelFile.empty()) return model.modelFile;
+  const auto modelDir =
+      options.outputDir / "models" / folderName(model.id + "-seed" + std::to_string(seed));
+  const nlohmann::json config = resolvedTrainingConfig(model, seed, known, modelDir);
+  if (auto reused = reusableModel(modelDir, config)) {
+    logger()->info("model '{}' (seed {}): reusing {}", model.id, seed, reused->string());
+    return *reused;
+  }
+  if (!options.trainer) throw Error("model '" + model.id + "' needs training, but no trainer");
+  logger()->info("model '{}' (seed {}): training into {}", model.id, seed, modelDir.string());
+  const std::filesystem::path trained = options.trainer(config, options.cancel);
+  writeFileAtomically(modelDir / kTrainingConfigFile, config.dump(2));
+  writeFileAtomically(modelDir / kModelPathFile, trained.string());
+  return trained;
+}
+
+LoadedSet loadSet(const std::string& name, const ExperimentSpec& spec) {
+  LoadOptions options;
+  options.limit = spec.imagesPerSet;
+  options.randomSubset = spec.imagesPerSet > 0;
+  options.subsetSeed = 0;  // the same images for every seed and model
+  LoadedSet set{loadDataset(name, options), {}};
+  const PlanarImageShape shape{static_cast<int>(set.images.channels),
+                               static_cast<int>(set.images.height),
+                               static_cast<int>(set.images.width)};
+  set.pngBits = pngBitsPerImage(set.images.pixels, shape);
+  return set;
+}
+
+std::map<std::string, LoadedSet> loadSets(const ExperimentSpec& spec, ExperimentResults& results) {
+  std::map<std::string, LoadedSet> sets;
+  std::vector<std::string> names{spec.inDistribution};
+  names.insert(names.end(), spec.oodSets.begin(), spec.oodSets.end());
+  for (const std::string& name : names) {
+    if (sets.count(name)) continue;
+    sets.emplace(name, loadSet(name, spec));
+    results.dataFingerprints[name] = fingerprintImages(sets.at(name).images);
+    results.setSizes[name] = sets.at(name).images.count;
+    logger()->info("set {}: {} images", name, sets.at(name).images.count);
+  }
+  return sets;
+}
+
+ScoreMetrics computeMetrics(const ExperimentSpec& spec, const std::vector<double>& inScores,
+                            const std::vector<double>& oodScores, bool withInterval) {
+  ScoreMetrics result;
+  result.metrics = computeOodMetrics(inScores, oodScores);
+  if (withInterval && spec.bootstrapIntervals) {
+    BootstrapOptions bootstrap;
+    bootstrap.resamples = static_cast<std::size_t>(spec.bootstrapResamples);
+    result.aurocInterval = bootstrapAurocInterval(inScores, oodScores, {}, bootstrap);
+  }
+  return result;
+}
+
+void scoreSeed(const ExperimentSpec& spec, const std::map<std::string, LoadedSet>& sets,
+               ScoreCache& cache, const ExperimentRunOptions& options, SeedResults& seedResults) {
+  std::map<std::string, FlowModel> models;
+  for (const auto& [id, file] : seedResults.modelFiles) models[id] = loadFlowModel(file);
+  for (const auto& [setName, set] : sets) {
+    std::map<std::string, ModelScores> modelScores;
+    for (const auto& [id, model] : models) {
+      checkCancel(options.cancel);
+      const ScoreCacheKey key{fingerprintFile(seedResults.modelFiles.at(id)),
+                              fingerprintImages(set.images), spec.evaluationMode, 0};
+      ScoringOptions scoring;
+      scoring.mode = spec.evaluationMode;
+      scoring.batchSize = spec.evaluationBatchSize;
+      scoring.cancel = options.cancel;
+      modelScores[id] =
+          cache.getOrCompute(key, [&] { return scoreImages(*model, set.images, scoring); });
+      seedResults.bitsPerDim[id][setName] = modelScores[id].meanBitsPerDim();
+      if (options.progress) options.progress("scoring " + setName + " with " + id, 0.9);
+    }
+    ScoreInputs inputs;
+    inputs.modelScores = [&modelScores](const std::string& id) -> const ModelScores& {
+      return modelScores.at(id);
+    };
+    inputs.pngBits = [&set]() -> const std::vector<double>& { return set.pngBits; };
+    for (const ScoreDefinition& score : spec.scores)
+      seedResults.scoreValues[setName][score.name] = evaluateScore(score, inputs);
+  }
+}
+
+void computeSeedMetrics(const ExperimentSpec& spec, bool firstSeed, SeedResults& seedResults) {
+  const auto& inValues = seedResults.scoreValues.at(spec.inDistribution);
+  for (const std::string& ood : spec.oodSets)
+    for (const ScoreDefinition& score : spec.scores)
+      seedResults.metrics[ood][score.name] = computeMetrics(
+          spec, inValues.at(score.name), seedResults.scoreValues.at(ood).at(score.name), firstSeed);
+}
+
+}  // namespace
+
+nlohmann::json resolvedTrainingConfig(const ExperimentModel& model, std::uint64_t seed,
+                                      const std::map<std::string, std::filesystem::path>& models,
+                                      const std::filesystem::path& modelDir) {
+  nlohmann::json config = model.training;
+  for (const char* key : {"initFrom", "generalModel"}) {
+    if (!config.contains(key) || !config[key].is_string()) continue;
+    const std::string value = config[key].get<std::string>();
+    if (value.starts_with("@")) config[key] = models.at(value.substr(1)).string();
+  }
+  config["seed"] = seed;
+  config["dataSeed"] = seed;
+  config["outputDir"] = modelDir.string();
+  return config;
+}
+
+ExperimentResults runExperiment(const ExperimentSpec& spec, const ExperimentRunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (options.outputDir.empty()) throw ConfigError("outputDir", "is required");
+  ExperimentResults results;
+  results.spec = spec;
+  const std::map<std::string, LoadedSet> sets = loadSets(spec, results);
+  ScoreCache cache(options.outputDir / "cache");
+  std::map<std::string, std::filesystem::path> sharedModels;
+  for (std::size_t run = 0; run < spec.seeds.size(); ++run) {
+    SeedResults seedResults;
+    seedResults.seed = spec.seeds[run];
+    for (const ExperimentModel& model : spec.models) {
+      checkCancel(options.cancel);
+      if (model.sharedAcrossSeeds && sharedModels.count(model.id)) {
+        seedResults.modelFiles[model.id] = sharedModels[model.id];
+        continue;
+      }
+      if (options.progress) options.progress("model " + model.id, 0.0);
+      seedResults.modelFiles[model.id] =
+          obtainModel(model, seedResults.seed, seedResults.modelFiles, options);
+      if (model.sharedAcrossSeeds) sharedModels[model.id] = seedResults.modelFiles[model.id];
+    }
+    scoreSeed(spec, sets, cache, options, seedResults);
+    computeSeedMetrics(spec, run == 0, seedResults);
+    results.seeds.push_back(std::move(seedResults));
+  }
+  results.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  writeExperimentResults(results, options.outputDir, options.extraMetadata);
+  return results;
+}
+
+}  // namespace glowscope

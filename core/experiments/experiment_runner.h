@@ -1,0 +1,72 @@
+#pragma once
+// Runs an ExperimentSpec: obtains every model (trains it, or reuses a model trained before with
+// the same config), scores every set with every model (through the score cache), computes the
+// metrics and writes the results folder (see results_writer.h).
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/experiments/experiment_spec.h"
+#include "core/metrics/bootstrap.h"
+#include "core/metrics/ood_metrics.h"
+#include "core/scoring/model_scores.h"
+
+namespace glowscope {
+
+/// Trains one model from a training-config JSON whose "outputDir" the runner has set, and returns
+/// the path of the final saved model (loadable with loadFlowModel). Must honour `cancel`.
+using ModelTrainer = std::function<std::filesystem::path(const nlohmann::json& trainingConfig,
+                                                         const std::atomic<bool>* cancel)>;
+
+struct ExperimentRunOptions {
+  std::filesystem::path outputDir;  ///< the results folder (models/, cache/, tables, ...)
+  ModelTrainer trainer;             ///< required when a model must be trained
+  std::function<void(const std::string& stage, double fraction)> progress;
+  const std::atomic<bool>* cancel = nullptr;
+  /// Added to metadata.json, e.g. the front end's Qt version and command line.
+  nlohmann::json extraMetadata = nlohmann::json::object();
+};
+
+/// The metrics of one score on one OOD set against the in-distribution set, for one seed.
+struct ScoreMetrics {
+  OodMetrics metrics;
+  std::optional<BootstrapInterval> aurocInterval;
+};
+
+/// Everything one seed produced.
+struct SeedResults {
+  std::uint64_t seed = 0;
+  std::map<std::string, std::filesystem::path> modelFiles;  ///< model id -> file
+  /// set name -> score name -> per-image values (higher = more in-distribution)
+  std::map<std::string, std::map<std::string, std::vector<double>>> scoreValues;
+  /// model id -> set name -> mean bits/dim
+  std::map<std::string, std::map<std::string, double>> bitsPerDim;
+  /// OOD set -> score name -> metrics
+  std::map<std::string, std::map<std::string, ScoreMetrics>> metrics;
+};
+
+struct ExperimentResults {
+  ExperimentSpec spec;
+  std::vector<SeedResults> seeds;
+  std::map<std::string, std::string> dataFingerprints;  ///< set name -> fingerprintImages
+  std::map<std::string, std::int64_t> setSizes;         ///< set name -> images scored
+  double seconds = 0;
+};
+
+/// Runs the experiment and writes its results folder. Throws ConfigError/FileError/Error with a
+/// clear message, CancelledError when cancelled (models trained so far are kept and reused).
+ExperimentResults runExperiment(const ExperimentSpec& spec, const ExperimentRunOptions& options);
+
+/// The training config the runner hands to the trainer for `model` in run `seed`: "@id"
+/// references resolved to files, "seed"/"dataSeed" set from the run seed, "outputDir" set.
+nlohmann::json resolvedTrainingConfig(const ExperimentModel& model, std::uint64_t seed,
+                                      const std::map<std::string, std::filesystem::path>& models,
+                                      const std::filesystem::path& modelDir);
+
+}  // namespace glowscope

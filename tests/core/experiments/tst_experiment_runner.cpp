@@ -1,0 +1,135 @@
+// The experiment runner end to end on small IDX files written here: it writes every table and
+// file of the results folder, the PNG baseline separates smooth from noise images, and a re-run
+// reuses the trained models and the cached scores instead of recomputing them.
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "core/data/image_set.h"
+#include "core/experiments/experiment_runner.h"
+#include "core/flows/flow_model.h"
+#include "core/util/atomic_file.h"
+
+namespace glowscope {
+namespace {
+
+void writeIdxImages(const std::filesystem::path& path, int count, bool smooth, uint64_t seed) {
+  std::string bytes = {0, 0, 8, 3};
+  for (int dim : {count, 8, 8})
+    for (int shift : {24, 16, 8, 0}) bytes.push_back(static_cast<char>((dim >> shift) & 0xff));
+  std::mt19937_64 rng(seed);
+  for (int i = 0; i < count; ++i) {
+    const int base = static_cast<int>(rng() % 200);
+    for (int p = 0; p < 64; ++p)
+      bytes.push_back(static_cast<char>(smooth ? base + (p % 8) * 2 : rng() % 256));
+  }
+  writeFileAtomically(path, bytes);
+}
+
+}  // namespace
+
+class TstExperimentRunner : public QObject {
+  Q_OBJECT
+
+ private:
+  std::filesystem::path folder_;
+  int trainerCalls_ = 0;
+
+  ExperimentSpec spec() const {
+    const std::string in = "idx:" + (folder_ / "smooth-idx3-ubyte").string();
+    const std::string ood = "idx:" + (folder_ / "noise-idx3-ubyte").string();
+    nlohmann::json json = {
+        {"name", "runner-test"},
+        {"inDistribution", in},
+        {"oodSets", {ood}},
+        {"bootstrapResamples", 50},
+        {"models",
+         {{{"id", "a"}, {"training", {{"model", {{"preset", "tiny"}}}}}},
+          {{"id", "b"}, {"training", {{"model", {{"preset", "tiny"}}}}}}}},
+        {"scores",
+         {{{"name", "Raw"}, {"kind", "raw"}, {"model", "a"}},
+          {{"name", "c_3"}, {"kind", "scale"}, {"model", "a"}, {"scale", -1}},
+          {{"name", "Diff"}, {"kind", "ratio"}, {"model", "a"}, {"general", "b"}},
+          {{"name", "PNG"}, {"kind", "png"}}}}};
+    return ExperimentSpec::fromJson(json);
+  }
+
+  ExperimentRunOptions options() {
+    ExperimentRunOptions run;
+    run.outputDir = folder_ / "results";
+    // Stands in for the training module: builds and initialises a tiny model per config seed.
+    run.trainer = [this](const nlohmann::json& config, const std::atomic<bool>*) {
+      ++trainerCalls_;
+      ModelConfig modelConfig = modelPreset("tiny", FlowType::Conv, 1, 8, 8);
+      modelConfig.seed = config["seed"].get<uint64_t>() + 17 * trainerCalls_;
+      FlowModel model = createFlowModel(modelConfig);
+      initializeActNorms(*model, at::rand({16, 1, 8, 8}) - 0.5);
+      const std::filesystem::path file =
+          std::filesystem::path(config["outputDir"].get<std::string>()) / "model.glow";
+      saveFlowModel(*model, file);
+      return file;
+    };
+    return run;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("glowscope-runner-" + std::to_string(QRandomGenerator::global()->generate()));
+    writeIdxImages(folder_ / "smooth-idx3-ubyte", 40, true, 1);
+    writeIdxImages(folder_ / "noise-idx3-ubyte", 30, false, 2);
+  }
+  void cleanupTestCase() { std::filesystem::remove_all(folder_); }
+
+  void writesTheResultsFolder() {
+    const ExperimentResults results = runExperiment(spec(), options());
+    QCOMPARE(trainerCalls_, 2);
+    for (const char* name : {"auroc.csv", "auroc.md", "auroc.tex", "aupr-in.csv", "aupr-out.md",
+                             "fpr95.tex", "bits-per-dim.md", "summary.json", "metadata.json"})
+      QVERIFY2(std::filesystem::exists(folder_ / "results" / name), name);
+    QCOMPARE(results.setSizes.size(), size_t{2});
+    const std::string markdown = readWholeFile(folder_ / "results" / "auroc.md");
+    QVERIFY(markdown.find("in-distribution") != std::string::npos);  // the convention
+    const auto metadata = nlohmann::json::parse(readWholeFile(folder_ / "results/metadata.json"));
+    QCOMPARE(metadata["data"].size(), size_t{2});
+    QVERIFY(metadata.contains("libtorch"));
+  }
+
+  void pngSeparatesSmoothFromNoise() {
+    const ExperimentResults results = runExperiment(spec(), options());
+    const SeedResults& seed = results.seeds.front();
+    const auto& metrics = seed.metrics.begin()->second.at("PNG").metrics;
+    QCOMPARE(metrics.auroc, 1.0);  // every smooth image compresses better than every noise one
+    QCOMPARE(seed.metrics.begin()->second.size(), size_t{4});
+    QVERIFY(seed.metrics.begin()->second.at("Raw").aurocInterval.has_value());
+  }
+
+  void rerunReusesModelsAndScores() {
+    const int callsBefore = trainerCalls_;
+    const ExperimentResults first = runExperiment(spec(), options());
+    const ExperimentResults second = runExperiment(spec(), options());
+    QCOMPARE(trainerCalls_, callsBefore);  // both models were reused, not retrained
+    const auto& a = first.seeds[0].scoreValues;
+    const auto& b = second.seeds[0].scoreValues;
+    QCOMPARE(a.begin()->second.at("Raw"), b.begin()->second.at("Raw"));
+    QCOMPARE(a.begin()->second.at("Diff"), b.begin()->second.at("Diff"));
+    int cacheEntries = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_ / "results" / "cache"))
+      cacheEntries += entry.path().extension() == ".scores";
+    QCOMPARE(cacheEntries, 4);  // 2 models x 2 sets, computed once
+  }
+
+  void changedTrainingConfigRetrains() {
+    ExperimentSpec changed = spec();
+    changed.models[1].training["steps"] = 3;
+    const int callsBefore = trainerCalls_;
+    runExperiment(changed, options());
+    QCOMPARE(trainerCalls_, callsBefore + 1);
+  }
+};
+
+}  // namespace glowscope
+
+QTEST_GUILESS_MAIN(glowscope::TstExperimentRunner)
+#include "tst_experiment_runner.moc"

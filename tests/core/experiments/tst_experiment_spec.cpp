@@ -1,0 +1,92 @@
+// Experiment specs: a typo or a dangling reference fails with the field's name; a valid spec
+// survives a JSON round trip; "@id" references resolve to the files of earlier models.
+#include <QtTest>
+#include <nlohmann/json.hpp>
+
+#include "core/experiments/experiment_runner.h"
+#include "core/experiments/experiment_spec.h"
+#include "core/util/errors.h"
+
+namespace glowscope {
+
+namespace {
+nlohmann::json validSpec() {
+  return nlohmann::json::parse(R"({
+    "name": "t", "inDistribution": "fashion-mnist:test", "oodSets": ["mnist:test"],
+    "seeds": [0, 1],
+    "models": [
+      {"id": "general", "modelFile": "/tmp/general.glow", "sharedAcrossSeeds": true},
+      {"id": "conv", "training": {"trainSet": "fashion-mnist:train", "initFrom": "@general"}}
+    ],
+    "scores": [
+      {"name": "Raw", "kind": "raw", "model": "conv"},
+      {"name": "Diff", "kind": "ratio", "model": "conv", "general": "general"}
+    ]})");
+}
+
+QString failingField(const nlohmann::json& json) {
+  try {
+    ExperimentSpec::fromJson(json);
+  } catch (const ConfigError& error) {
+    return QString::fromStdString(error.field());
+  }
+  return "(no error)";
+}
+}  // namespace
+
+class TstExperimentSpec : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void validSpecParsesAndRoundTrips() {
+    const ExperimentSpec spec = ExperimentSpec::fromJson(validSpec());
+    QCOMPARE(spec.models.size(), size_t{2});
+    QCOMPARE(spec.seeds, (std::vector<uint64_t>{0, 1}));
+    QVERIFY(spec.models[0].sharedAcrossSeeds);
+    const ExperimentSpec back = ExperimentSpec::fromJson(spec.toJson());
+    QCOMPARE(back.toJson().dump(), spec.toJson().dump());
+  }
+
+  void typosNameTheField() {
+    nlohmann::json json = validSpec();
+    json["oodSet"] = json["oodSets"];
+    QCOMPARE(failingField(json), QString("oodSet"));
+    json = validSpec();
+    json["scores"][1]["genral"] = "general";
+    QCOMPARE(failingField(json), QString("scores[1].genral"));
+    json = validSpec();
+    json["models"][1]["trainig"] = json["models"][1]["training"];
+    QCOMPARE(failingField(json), QString("models[1].trainig"));
+    json = validSpec();
+    json["imagesPerSet"] = "many";
+    QCOMPARE(failingField(json), QString("imagesPerSet"));
+  }
+
+  void danglingReferencesAreRejected() {
+    nlohmann::json json = validSpec();
+    json["scores"][1]["general"] = "tiny";
+    QCOMPARE(failingField(json), QString("scores[1].general"));
+    json = validSpec();
+    json["models"][1]["training"]["initFrom"] = "@later";
+    QCOMPARE(failingField(json), QString("models[1].training.initFrom"));
+    json = validSpec();
+    json["models"][1]["id"] = "general";
+    QCOMPARE(failingField(json), QString("models[1].id"));
+  }
+
+  void referencesResolveToFiles() {
+    const ExperimentSpec spec = ExperimentSpec::fromJson(validSpec());
+    const nlohmann::json config = resolvedTrainingConfig(
+        spec.models[1], 7, {{"general", "/models/general.glow"}}, "/out/conv-seed7");
+    QCOMPARE(QString::fromStdString(config["initFrom"].get<std::string>()),
+             QString("/models/general.glow"));
+    QCOMPARE(config["seed"].get<uint64_t>(), uint64_t{7});
+    QCOMPARE(QString::fromStdString(config["outputDir"].get<std::string>()),
+             QString("/out/conv-seed7"));
+  }
+};
+
+}  // namespace glowscope
+
+QTEST_GUILESS_MAIN(glowscope::TstExperimentSpec)
+#include "tst_experiment_spec.moc"
