@@ -1,10 +1,10 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <fstream>
 #include <limits>
 
 #include "core/data/loaders.h"
-#include "core/util/atomic_file.h"
 
 namespace glowscope {
 namespace {
@@ -91,13 +91,15 @@ IdxHeader parseIdxHeader(std::string_view bytes, const std::string& source,
 }  // namespace
 
 std::string readDataFile(const std::filesystem::path& path) {
-  try {
-    return readWholeFile(path);
-  } catch (const DataError&) {
-    throw;
-  } catch (const FileError& e) {
-    throw DataError(e.path(), e.reason());
-  }
+  // One read into a presized string: the data files and caches are hundreds of MB.
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw DataError(path.string(), "cannot open for reading (missing or unreadable)");
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw DataError(path.string(), "cannot determine the file size");
+  std::string bytes(size_t(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) throw DataError(path.string(), "read failed");
+  return bytes;
 }
 
 std::string inflateBytes(std::string_view compressed, const std::string& source, size_t maxOutput) {

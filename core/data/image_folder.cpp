@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -64,6 +65,8 @@ void appendFile(ImageSet& set, const std::filesystem::path& file) {
 
 DecodedImage decodeImageRgb(std::string_view encoded, const std::string& source) {
   if (encoded.empty()) throw DataError(source, "empty image file");
+  if (encoded.size() > size_t(std::numeric_limits<int>::max()))
+    throw DataError(source, "image file larger than 2 GiB");
   cv::Mat buffer(1, int(encoded.size()), CV_8U, const_cast<char*>(encoded.data()));
   cv::Mat bgr;
   try {

@@ -1,12 +1,16 @@
 #include "core/data/photo_crops.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <random>
+#include <thread>
 
 #include "core/data/loaders.h"
 #include "core/data/rcc.h"
@@ -239,6 +243,28 @@ void cropOnePhoto(const PhotoRef& photo, const std::string& encoded, size_t phot
   }
 }
 
+// Encoded bytes of every photo; each .rcc archive is read and walked once.
+std::vector<std::string> readEncodedPhotos(const std::vector<PhotoRef>& photos) {
+  std::vector<std::string> encoded(photos.size());
+  std::map<std::string, std::vector<size_t>> byArchive;
+  for (size_t i = 0; i < photos.size(); ++i) {
+    if (photos[i].rccPath.empty())
+      encoded[i] = readDataFile(photos[i].file);
+    else
+      byArchive[photos[i].file.string()].push_back(i);
+  }
+  for (const auto& [archive, indices] : byArchive) {
+    std::map<std::string, size_t> wanted;
+    for (size_t i : indices) wanted[photos[i].rccPath] = i;
+    const auto files = parseRcc(readDataFile(archive), archive,
+                                [&](const std::string& path) { return wanted.count(path) > 0; });
+    for (const RccFile& f : files) encoded[wanted[f.path]] = f.data;
+    for (size_t i : indices)
+      if (encoded[i].empty()) throw DataError(photos[i].key, "not found in the resource file");
+  }
+  return encoded;
+}
+
 uint64_t recipeHash(const PhotoCropOptions& o) {
   const double values[] = {double(o.count), double(o.size),       double(o.channels),
                            o.testFraction,  double(o.split),      double(o.onlyGroup),
@@ -308,24 +334,28 @@ ImageSet generatePhotoCrops(const std::vector<PhotoRef>& allPhotos,
   set.numClasses = 2;
   set.pixels.resize(size_t(set.count * set.imageBytes()));
   set.labels.resize(size_t(set.count));
-  std::string currentArchive, archiveBytes;
-  for (size_t i = 0; i < photos.size(); ++i) {
-    const PhotoRef& photo = photos[i];
-    std::string encoded;
-    if (photo.rccPath.empty()) {
-      encoded = readDataFile(photo.file);
-    } else {  // photos are sorted by key, so one archive is read once
-      if (currentArchive != photo.file.string()) {
-        archiveBytes = readDataFile(photo.file);
-        currentArchive = photo.file.string();
+  const std::vector<std::string> encoded = readEncodedPhotos(photos);
+  // Photos write disjoint crops (k ≡ photo index mod P), so they are cropped in parallel.
+  std::atomic<size_t> nextPhoto{0};
+  std::exception_ptr firstError;
+  std::mutex errorMutex;
+  const auto work = [&] {
+    for (size_t i = nextPhoto++; i < photos.size(); i = nextPhoto++) {
+      try {
+        cropOnePhoto(photos[i], encoded[i], i, photos.size(), options, set);
+      } catch (...) {
+        std::lock_guard lock(errorMutex);
+        if (!firstError) firstError = std::current_exception();
+        nextPhoto = photos.size();
       }
-      auto files = parseRcc(archiveBytes, currentArchive,
-                            [&](const std::string& path) { return path == photo.rccPath; });
-      if (files.size() != 1) throw DataError(photo.key, "not found in the resource file");
-      encoded = std::move(files.front().data);
     }
-    cropOnePhoto(photo, encoded, i, photos.size(), options, set);
-  }
+  };
+  const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+  std::vector<std::thread> workers;
+  for (unsigned t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (auto& w : workers) w.join();
+  if (firstError) std::rethrow_exception(firstError);
   return set;
 }
 

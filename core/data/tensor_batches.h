@@ -48,7 +48,8 @@ class BatchLoader {
 
   /// Starts (or restarts) epoch `epoch`; the previous one is abandoned.
   void startEpoch(int64_t epoch);
-  /// The next batch of the current epoch, or nothing when it is exhausted. Rethrows a worker error.
+  /// The next batch of the current epoch, or nothing when it is exhausted (or before the first
+  /// startEpoch()). Rethrows an error raised on the worker (e.g. by the image hook).
   std::optional<Batch> next();
   int64_t batchesPerEpoch() const;
 
