@@ -298,8 +298,8 @@ TrainingProgress Trainer::Impl::trainStep() {
     optimizer->zero_grad();
     ++skippedSteps;
     ++consecutiveSkips;
+    recordEvent(NanEvent::Kind::SkippedStep, outcome.skipReason);  // at the step it concerns
     ++step;
-    recordEvent(NanEvent::Kind::SkippedStep, outcome.skipReason);
     if (outcome.modelBroken)
       rollBack("the model gives non-finite log p for every image");
     else if (consecutiveSkips >= config.guard.maxConsecutiveSkips)

@@ -1,0 +1,186 @@
+// Checkpoints: interrupted + resumed equals uninterrupted (bitwise, 1 thread), cancel leaves a
+// loadable checkpoint, damaged files give clear errors, pruning keeps the last K.
+#include <ATen/ATen.h>
+#include <QtTest>
+
+#include <fstream>
+#include <thread>
+
+#include "core/flows/flow_model.h"
+#include "core/training/checkpoint.h"
+#include "core/training/trainer.h"
+#include "core/util/errors.h"
+#include "training_test_util.h"
+
+using namespace glowscope;
+using namespace glowscope::testing;
+
+namespace {
+
+TrainingConfig resumableConfig(const QString& dir, const std::filesystem::path& general) {
+  TrainingConfig config = tinyConfig(dir);
+  config.steps = 10;
+  config.maxTranslatePx = 1;  // augmentation and dequantisation noise must both resume exactly
+  config.losses.outlier = true;
+  config.generalModel = general;
+  config.outlierSet = "generated-bright";
+  config.optimizer.warmupSteps = 4;
+  return config;
+}
+
+void writeBytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+}  // namespace
+
+class TestResume : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void resumedRunEqualsUninterruptedBitwise() {
+    QTemporaryDir dir;
+    const auto general = trainAndSaveModel(dir.path(), "general", 2, true);
+    Trainer straight(resumableConfig(dir.path() + "/straight", general), tinyData());
+    straight.run();
+
+    const TrainingConfig interruptedConfig = resumableConfig(dir.path() + "/interrupted", general);
+    {
+      Trainer first(interruptedConfig, tinyData());
+      TrainingControl control;
+      const TrainingResult result = first.run(
+          [&](const TrainingProgress& progress) {
+            if (progress.step == 6) control.requestCancel();
+          },
+          &control);
+      QVERIFY(result.cancelled);
+      QCOMPARE(result.steps, int64_t{6});
+    }
+    TrainingConfig resumeConfig = interruptedConfig;
+    resumeConfig.resume = true;
+    Trainer second(resumeConfig, tinyData());
+    QCOMPARE(second.step(), int64_t{6});
+    second.run();
+    auto a = straight.trainedModel().parameters();
+    auto b = second.trainedModel().parameters();
+    QCOMPARE(a.size(), b.size());
+    for (size_t i = 0; i < a.size(); ++i)
+      QVERIFY2(at::equal(a[i], b[i]), qPrintable(QString::number(i)));
+  }
+
+  void cancelFromAnotherThreadLeavesLoadableCheckpoint() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    config.steps = 100000;
+    Trainer trainer(config, tinyData());
+    TrainingControl control;
+    std::thread canceller([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      control.requestCancel();
+    });
+    const TrainingResult result = trainer.run({}, &control);
+    canceller.join();
+    QVERIFY(result.cancelled);
+    QVERIFY(result.steps > 0 && result.steps < 100000);
+    const TrainingCheckpoint checkpoint = loadTrainingCheckpoint(result.lastCheckpoint);
+    QCOMPARE(checkpoint.step, result.steps);
+    QCOMPARE(TrainingConfig::fromJson(checkpoint.config).steps, int64_t{100000});
+  }
+
+  void pauseBlocksUntilResumed() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    config.steps = 3;
+    Trainer trainer(config, tinyData());
+    TrainingControl control;
+    control.setPaused(true);
+    bool sawPaused = false;
+    std::thread resumer([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      control.setPaused(false);
+    });
+    const TrainingResult result = trainer.run(
+        [&](const TrainingProgress& progress) { sawPaused |= progress.paused; }, &control);
+    resumer.join();
+    QVERIFY(sawPaused);
+    QCOMPARE(result.steps, int64_t{3});
+  }
+
+  void damagedCheckpointsGiveClearErrors() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    Trainer trainer(config, tinyData());
+    trainer.trainStep();
+    const std::filesystem::path path = trainer.writeCheckpoint();
+    const std::string bytes = readWholeFileForTest(path);
+    QVERIFY(loadTrainingCheckpoint(path).step == 1);
+
+    const auto expectError = [&](const std::string& content, const char* words) {
+      const std::filesystem::path damaged = (dir.path() + "/damaged.ckpt").toStdString();
+      writeBytes(damaged, content);
+      try {
+        loadTrainingCheckpoint(damaged);
+        QFAIL("no error");
+      } catch (const FileError& error) {
+        QVERIFY2(std::string(error.what()).find(words) != std::string::npos, error.what());
+        QVERIFY(std::string(error.what()).find("damaged.ckpt") != std::string::npos);
+      }
+    };
+    expectError(bytes.substr(0, bytes.size() / 2), "truncated");
+    std::string flipped = bytes;
+    flipped[flipped.size() - 100] ^= 0x5a;
+    expectError(flipped, "checksum");
+    expectError("hello world\n", "not a Glowscope training checkpoint");
+    expectError("", "not a Glowscope training checkpoint");
+
+    // A resume that meets a damaged latest checkpoint fails before training, naming the file.
+    writeBytes(path, bytes.substr(0, 1000));
+    config.resume = true;
+    QVERIFY_THROWS_EXCEPTION(FileError, Trainer(config, tinyData()));
+  }
+
+  void resumeRejectsAnIncompatibleConfig() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    {
+      Trainer trainer(config, tinyData());
+      trainer.trainStep();
+      trainer.writeCheckpoint();
+    }
+    config.resume = true;
+    config.model["hiddenChannels"] = 16;
+    try {
+      Trainer trainer(config, tinyData());
+      QFAIL("no error");
+    } catch (const ConfigError& error) {
+      QCOMPARE(QString::fromStdString(error.field()), QString("model"));
+    }
+  }
+
+  void keepsTheLastCheckpointsAndTheBest() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    config.steps = 8;
+    config.checkpointEverySteps = 2;
+    config.keepLastCheckpoints = 2;
+    Trainer trainer(config, tinyData());
+    trainer.run();
+    const auto kept = listCheckpoints(config.outputDir);
+    QCOMPARE(kept.size(), size_t{2});
+    QCOMPARE(loadTrainingCheckpoint(kept.back()).step, int64_t{8});
+    QVERIFY(std::filesystem::exists(bestCheckpointPath(config.outputDir)));
+    QVERIFY(std::filesystem::exists(config.outputDir / "model.glow"));
+    QCOMPARE(loadFlowModel(config.outputDir / "model.glow")->config(),
+             trainer.trainedModel().config());
+  }
+
+ private:
+  static std::string readWholeFileForTest(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+};
+
+QTEST_GUILESS_MAIN(TestResume)
+#include "tst_resume.moc"
