@@ -1,7 +1,7 @@
 #include "widgets/log_bridge.h"
 
-#include <mutex>
 #include <spdlog/sinks/base_sink.h>
+#include <mutex>
 
 #include "core/util/log.h"
 

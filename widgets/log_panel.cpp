@@ -26,8 +26,8 @@ int LogPanel::lineCount() const { return view_->document()->blockCount(); }
 
 void LogPanel::appendRecord(int level, const QString& text) {
   if (level >= kSpdlogWarnLevel) {
-    view_->appendHtml(QStringLiteral("<span style=\"color:#d55e00\">%1</span>")
-                          .arg(text.toHtmlEscaped()));
+    view_->appendHtml(
+        QStringLiteral("<span style=\"color:#d55e00\">%1</span>").arg(text.toHtmlEscaped()));
   } else {
     view_->appendPlainText(text);
   }

@@ -1,0 +1,153 @@
+// The live training view, fed by a fake progress source (test only): curves grow, evaluation
+// points and AUROCs appear, NaN events are counted and marked, progress and ETA follow, the
+// buttons ask for pause / stop / resume, and several runs are listed side by side.
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTimer>
+#include <QtTest>
+#include <cmath>
+
+#include "widgets/training_view.h"
+
+namespace glowscope {
+
+/// Emits synthetic reports on a timer, like the trainer's callback would through the
+/// controller; lives only in this test.
+class FakeProgressSource : public QObject {
+  Q_OBJECT
+
+ public:
+  FakeProgressSource(QString runId, int totalSteps) : runId_(std::move(runId)), total_(totalSteps) {
+    connect(&timer_, &QTimer::timeout, this, &FakeProgressSource::tick);
+  }
+  void start() { timer_.start(5); }
+
+ Q_SIGNALS:
+  void progress(const QString& runId, const TrainingProgress& progress);
+
+ private:
+  void tick() {
+    step_ += 10;
+    TrainingProgress report;
+    report.step = step_;
+    report.totalSteps = total_;
+    report.epoch = step_ / 50;
+    report.likelihoodLoss = 2000.0 / std::sqrt(double(step_));
+    report.loss = report.likelihoodLoss;
+    report.trainBitsPerDim = 5.0 / std::sqrt(double(step_));
+    report.imagesPerSecond = 900 + step_;
+    report.etaSeconds = (total_ - step_) / 100.0;
+    if (step_ == 30) {
+      report.skippedSteps = 1;
+      report.newEvents.push_back({NanEvent::Kind::SkippedStep, 27, "non-finite gradient"});
+    }
+    if (step_ % 50 == 0) {
+      report.evaluated = true;
+      report.testBitsPerDim = report.trainBitsPerDim + 0.1;
+      report.aurocByOodSet = {{"mnist:test", 0.5 + step_ / 1000.0}};
+    }
+    report.finished = step_ >= total_;
+    Q_EMIT progress(runId_, report);
+    if (report.finished) timer_.stop();
+  }
+
+  QString runId_;
+  int total_;
+  int step_ = 0;
+  QTimer timer_;
+};
+
+class TstTrainingView : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void updatesFromFakeSource() {
+    TrainingView view;
+    view.resize(1000, 700);
+    view.show();
+    FakeProgressSource source("fmnist", 200);
+    connect(&source, &FakeProgressSource::progress, &view, &TrainingView::updateRun);
+    view.addRun("fmnist", "fashion-mnist");
+    view.setRunState("fmnist", "running");
+    source.start();
+    QTRY_VERIFY_WITH_TIMEOUT(view.series("fmnist") && view.series("fmnist")->state == "finished",
+                             5000);
+    const TrainingSeries& run = *view.series("fmnist");
+    QCOMPARE(run.loss.size(), 20);
+    QCOMPARE(run.trainBitsPerDim.size(), 20);
+    QCOMPARE(run.testBitsPerDim.size(), 4);
+    QCOMPARE(run.aurocByOod.at("mnist:test").size(), 4);
+    QCOMPARE(run.eventCount(), 1);
+    QCOMPARE(run.eventMarks.x.front(), 27.0);
+    QCOMPARE(run.lossByEpoch.points().size(), 5);  // steps 10..200 fall in epochs 0..4
+    QCOMPARE(view.progressBar()->value(), 200);
+    QCOMPARE(view.progressBar()->maximum(), 200);
+    QVERIFY(view.findChild<QLabel*>("eventsLabel")->text().contains("1"));
+    auto* table = view.findChild<QTableWidget*>("runsTable");
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 1)->text(), QString("finished"));
+    QCOMPARE(table->item(0, 8)->text(), QString("1"));
+  }
+
+  void etaAndButtons() {
+    TrainingView view;
+    view.addRun("a", "in-distribution");
+    view.setRunState("a", "running");
+    TrainingProgress report;
+    report.step = 50;
+    report.totalSteps = 100;
+    report.etaSeconds = 125;
+    report.loss = 1;
+    view.updateRun("a", report);
+    QVERIFY(view.findChild<QLabel*>("etaLabel")->text().contains("2 min 05 s"));
+    QSignalSpy pause(&view, &TrainingView::pauseRequested);
+    QSignalSpy cancel(&view, &TrainingView::cancelRequested);
+    QSignalSpy resume(&view, &TrainingView::resumeRequested);
+    auto* pauseButton = view.findChild<QPushButton*>("pauseButton");
+    auto* resumeButton = view.findChild<QPushButton*>("resumeButton");
+    QVERIFY(pauseButton->isEnabled());
+    QVERIFY(!resumeButton->isEnabled());
+    pauseButton->click();
+    QCOMPARE(pause.size(), 1);
+    QCOMPARE(pause.front().at(1).toBool(), true);
+    view.findChild<QPushButton*>("cancelButton")->click();
+    QCOMPARE(cancel.size(), 1);
+    QCOMPARE(cancel.front().front().toString(), QString("a"));
+    view.setRunState("a", "cancelled", "stopped; resumable checkpoint x");
+    QVERIFY(resumeButton->isEnabled());
+    QVERIFY(!pauseButton->isEnabled());
+    resumeButton->click();
+    QCOMPARE(resume.size(), 1);
+    QCOMPARE(view.statusText(), QString("stopped; resumable checkpoint x"));
+  }
+
+  void severalRunsSideBySide() {
+    TrainingView view;
+    view.addRun("general", "general model");
+    view.addRun("indist", "in-distribution");
+    for (int step = 1; step <= 3; ++step) {
+      TrainingProgress report;
+      report.step = step;
+      report.totalSteps = 3;
+      report.trainBitsPerDim = 4.0 - step;
+      view.updateRun("general", report);
+      report.trainBitsPerDim = 3.0 - step * 0.5;
+      view.updateRun("indist", report);
+    }
+    QCOMPARE(view.runIds(), (QStringList{"general", "indist"}));
+    QCOMPARE(view.series("general")->trainBitsPerDim.size(), 3);
+    QCOMPARE(view.series("indist")->trainBitsPerDim.y.back(), 1.5);
+    view.selectRun("indist");
+    QCOMPARE(view.selectedRun(), QString("indist"));
+    view.setEpochAxis(true);  // redraws per epoch without losing the step data
+    QCOMPARE(view.series("general")->trainBitsPerDim.size(), 3);
+  }
+};
+
+}  // namespace glowscope
+
+QTEST_MAIN(glowscope::TstTrainingView)
+#include "tst_training_view.moc"

@@ -1,0 +1,187 @@
+// The training wizard: a filled form yields the expected TrainingConfig JSON (the one the CLI
+// takes), and invalid input is refused with a message on the page.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "core/training/training_config.h"
+#include "core/util/atomic_file.h"
+#include "widgets/training_wizard.h"
+
+namespace glowscope {
+
+class TstTrainingWizard : public QObject {
+  Q_OBJECT
+
+  TrainingWizardContext context() const {
+    TrainingWizardContext context;
+    context.datasets = {"fashion-mnist:train", "fashion-mnist:test", "mnist:test",
+                        "photo-crops-gray:train"};
+    context.outputRoot = "/tmp/glowscope-wizard-test/runs";
+    context.existingRunNames = {"run-1"};
+    return context;
+  }
+
+  template <typename T>
+  static T* field(QWizard& wizard, const char* name) {
+    T* widget = wizard.findChild<T*>(name);
+    if (!widget) qFatal("no field %s", name);
+    return widget;
+  }
+
+  static void checkOod(QWizard& wizard, const QString& name) {
+    auto* list = field<QListWidget>(wizard, "oodSets");
+    for (int row = 0; row < list->count(); ++row)
+      if (list->item(row)->text() == name) list->item(row)->setCheckState(Qt::Checked);
+  }
+
+  static void fillValidForm(TrainingWizard& wizard) {
+    field<QComboBox>(wizard, "trainSet")->setCurrentText("fashion-mnist:train");
+    field<QComboBox>(wizard, "testSet")->setCurrentText("fashion-mnist:test");
+    checkOod(wizard, "mnist:test");
+    field<QSpinBox>(wizard, "evalLimit")->setValue(200);
+    field<QComboBox>(wizard, "modelPreset")->setCurrentText("tiny");
+    field<QSpinBox>(wizard, "modelChannels")->setValue(1);
+    field<QSpinBox>(wizard, "stepsPerScale")->setValue(3);
+    field<QLineEdit>(wizard, "runName")->setText("fmnist tiny");
+    field<QSpinBox>(wizard, "steps")->setValue(40);
+    field<QSpinBox>(wizard, "batchSize")->setValue(16);
+    field<QLineEdit>(wizard, "learningRate")->setText("1e-3");
+    field<QSpinBox>(wizard, "seed")->setValue(7);
+    field<QSpinBox>(wizard, "threads")->setValue(2);
+    field<QSpinBox>(wizard, "evalEverySteps")->setValue(20);
+  }
+
+ private Q_SLOTS:
+  void filledFormGivesExpectedConfig() {
+    TrainingWizard wizard(context());
+    fillValidForm(wizard);
+    QCOMPARE(wizard.validationError(), QString());
+    const nlohmann::json config = wizard.configJson();
+    QCOMPARE(config.at("trainSet").get<std::string>(), std::string("fashion-mnist:train"));
+    QCOMPARE(config.at("testSet").get<std::string>(), std::string("fashion-mnist:test"));
+    QCOMPARE(config.at("oodSets"), nlohmann::json::array({"mnist:test"}));
+    QCOMPARE(config.at("evalLimit").get<int>(), 200);
+    QCOMPARE(config.at("steps").get<int>(), 40);
+    QCOMPARE(config.at("epochs").get<int>(), 0);
+    QCOMPARE(config.at("batchSize").get<int>(), 16);
+    QCOMPARE(config.at("optimizer").at("learningRate").get<double>(), 1e-3);
+    QCOMPARE(config.at("seed").get<int>(), 7);
+    QCOMPARE(config.at("threads").get<int>(), 2);
+    QCOMPARE(config.at("evalEverySteps").get<int>(), 20);
+    QCOMPARE(config.at("outputDir").get<std::string>(),
+             std::string("/tmp/glowscope-wizard-test/runs/fmnist tiny"));
+    const nlohmann::json& model = config.at("model");
+    QCOMPARE(model.at("type").get<std::string>(), std::string("conv"));
+    QCOMPARE(model.at("stepsPerScale").get<int>(), 3);  // the tiny preset (K=2), then edited
+    QCOMPARE(model.at("hiddenChannels").get<int>(), modelPreset("tiny").hiddenChannels);
+    QCOMPARE(config.at("losses").at("likelihood").get<bool>(), true);
+    QCOMPARE(config.at("losses").at("outlier").get<bool>(), false);
+    // The JSON is the CLI's config: it parses and re-serialises to itself.
+    QCOMPARE(TrainingConfig::fromJson(config).toJson(), config);
+    // And the summary page shows exactly it.
+    auto* summary = qobject_cast<SummaryPage*>(wizard.page(TrainingWizard::kSummaryPage));
+    summary->initializePage();
+    QCOMPARE(nlohmann::json::parse(summary->jsonText().toStdString()), config);
+  }
+
+  void savedJsonIsTheConfig() {
+    TrainingWizard wizard(context());
+    fillValidForm(wizard);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("run.json");
+    QString error;
+    QVERIFY2(wizard.saveConfig(path, &error), qPrintable(error));
+    const auto saved = nlohmann::json::parse(readWholeFile(path.toStdString()));
+    QCOMPARE(saved, wizard.configJson());
+  }
+
+  void outlierLossNeedsGeneralDistributionAndModel() {
+    TrainingWizard wizard(context());
+    fillValidForm(wizard);
+    field<QCheckBox>(wizard, "lossOutlier")->setChecked(true);
+    WizardPageBase* objective = wizard.pageById(TrainingWizard::kObjectivePage);
+    QVERIFY(!objective->validatePage());
+    QVERIFY(objective->errorText().contains("general distribution"));
+    field<QComboBox>(wizard, "outlierSet")->setCurrentText("photo-crops-gray:train");
+    QVERIFY(objective->validatePage());
+    QCOMPARE(objective->errorText(), QString());
+    WizardPageBase* start = wizard.pageById(TrainingWizard::kStartPage);
+    QVERIFY(!start->validatePage());
+    QVERIFY(start->errorText().contains("general model"));
+    QVERIFY(!wizard.validationError().isEmpty());
+    field<QDoubleSpinBox>(wizard, "outlierWeight")->setValue(50);
+    field<QComboBox>(wizard, "generalModel")->setCurrentText(QFINDTESTDATA("CMakeLists.txt"));
+    QVERIFY2(start->validatePage(), qPrintable(start->errorText()));
+    const nlohmann::json config = wizard.configJson();
+    QCOMPARE(config.at("losses").at("outlierWeight").get<double>(), 50.0);
+    QCOMPARE(config.at("outlierSet").get<std::string>(), std::string("photo-crops-gray:train"));
+  }
+
+  void invalidInputIsRefusedWithAMessage() {
+    TrainingWizard wizard(context());
+    fillValidForm(wizard);
+    WizardPageBase* data = wizard.pageById(TrainingWizard::kDataPage);
+    field<QComboBox>(wizard, "trainSet")->setCurrentText("");
+    QVERIFY(!data->validatePage());
+    QVERIFY(data->errorText().contains("training set"));
+    field<QComboBox>(wizard, "trainSet")->setCurrentText("mnist:test");
+    QVERIFY(!data->validatePage());  // mnist:test is also checked as an OOD set
+    field<QComboBox>(wizard, "trainSet")->setCurrentText("fashion-mnist:train");
+    QVERIFY(data->validatePage());
+
+    WizardPageBase* schedule = wizard.pageById(TrainingWizard::kSchedulePage);
+    field<QLineEdit>(wizard, "learningRate")->setText("fast");
+    QVERIFY(!schedule->validatePage());
+    QVERIFY(schedule->errorText().contains("learning rate"));
+    field<QLineEdit>(wizard, "learningRate")->setText("5e-4");
+    field<QLineEdit>(wizard, "runName")->setText("../escape");
+    QVERIFY(!schedule->validatePage());
+    field<QLineEdit>(wizard, "runName")->setText("run-1");  // exists in the project
+    QVERIFY(!schedule->validatePage());
+    QVERIFY(schedule->errorText().contains("exists"));
+    field<QLineEdit>(wizard, "runName")->setText("run-2");
+    QVERIFY(schedule->validatePage());
+
+    WizardPageBase* model = wizard.pageById(TrainingWizard::kModelPage);
+    field<QComboBox>(wizard, "modelType")->setCurrentIndex(2);  // local
+    field<QSpinBox>(wizard, "patchSize")->setValue(7);          // 32 is not a multiple of 7
+    QVERIFY(!model->validatePage());
+    QVERIFY(model->errorText().contains("model."));
+    field<QSpinBox>(wizard, "patchSize")->setValue(8);
+    QVERIFY2(model->validatePage(), qPrintable(model->errorText()));
+
+    WizardPageBase* objective = wizard.pageById(TrainingWizard::kObjectivePage);
+    field<QCheckBox>(wizard, "lossLikelihood")->setChecked(false);
+    QVERIFY(!objective->validatePage());
+    QVERIFY(!wizard.validationError().isEmpty());
+
+    WizardPageBase* start = wizard.pageById(TrainingWizard::kStartPage);
+    field<QCheckBox>(wizard, "lossLikelihood")->setChecked(true);
+    field<QRadioButton>(wizard, "startFineTune")->setChecked(true);
+    field<QComboBox>(wizard, "initFrom")->setCurrentText("/no/such/model.glow");
+    QVERIFY(!start->validatePage());
+    QVERIFY(start->errorText().contains("does not exist"));
+  }
+
+  void modelPageShowsParameterCount() {
+    TrainingWizard wizard(context());
+    field<QComboBox>(wizard, "modelPreset")->setCurrentText("tiny");
+    const QString text = field<QLabel>(wizard, "modelSummary")->text();
+    const QString count = QLocale().toString(qint64(analyticParameterCount(modelPreset("tiny"))));
+    QVERIFY2(text.contains(count), qPrintable(text + " lacks " + count));
+    QVERIFY(text.contains("MB"));
+  }
+};
+
+}  // namespace glowscope
+
+QTEST_MAIN(glowscope::TstTrainingWizard)
+#include "tst_training_wizard.moc"

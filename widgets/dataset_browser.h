@@ -1,0 +1,94 @@
+#pragma once
+// The dataset browser: the registry's datasets with their availability on this machine (and
+// the command that installs a missing one), datasets added from disk (file dialog or drag and
+// drop), and for the loaded set a zoomable thumbnail grid with a class filter, per-class counts,
+// channel means/std and the pixel-difference histogram. Loading and statistics run on a worker
+// thread with progress and cancel; the window never blocks.
+#include <QWidget>
+#include <atomic>
+#include <memory>
+
+#include "widgets/dataset_stats.h"
+
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QListView;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QTableWidget;
+class QThread;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace glowscope {
+
+class ThumbnailModel;
+
+class DatasetBrowser : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit DatasetBrowser(QWidget* parent = nullptr);
+  ~DatasetBrowser() override;
+
+  /// Re-reads the registry (availability may have changed) and lists `userSpecs` as "added".
+  void setUserDatasets(const QStringList& userSpecs);
+  QStringList userDatasets() const { return userSpecs_; }
+  /// Adds a dataset spec (e.g. from datasetSpecForPath); emits datasetAdded when new.
+  void addUserDataset(const QString& spec);
+  /// Starts loading `spec` on the worker thread (cancelling a running load).
+  void loadDataset(const QString& spec);
+  void cancelLoading();
+  bool loading() const { return worker_ != nullptr; }
+
+  std::shared_ptr<const ImageSet> currentSet() const { return current_; }
+  const DatasetStats& currentStats() const { return stats_; }
+  /// Names a training run can use: available built-in sets and the added ones.
+  QStringList usableDatasetNames() const;
+  void setClassFilter(int label);  ///< -1 = all classes
+  int visibleThumbnailCount() const;
+
+ Q_SIGNALS:
+  void datasetAdded(const QString& spec);
+  void datasetLoaded(const QString& spec);
+  void loadFailed(const QString& spec, const QString& message);
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  void buildLayout();
+  QWidget* buildDetailPane();
+  void refreshList();
+  void addFromDisk();
+  void showDetails(QTreeWidgetItem* item);
+  void finishLoading(const QString& spec, std::shared_ptr<const ImageSet> set, DatasetStats stats,
+                     const QString& error);
+  void showStats();
+
+  QStringList userSpecs_;
+  QStringList availableBuiltIns_;
+  std::shared_ptr<const ImageSet> current_;
+  DatasetStats stats_;
+  QThread* worker_ = nullptr;
+  std::shared_ptr<std::atomic<bool>> cancel_;
+
+  QTreeWidget* list_ = nullptr;
+  QLabel* details_ = nullptr;
+  QPushButton* loadButton_ = nullptr;
+  QPushButton* cancelButton_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* setInfo_ = nullptr;
+  QComboBox* classFilter_ = nullptr;
+  QSlider* zoom_ = nullptr;
+  QListView* thumbnails_ = nullptr;
+  ThumbnailModel* thumbnailModel_ = nullptr;
+  QTableWidget* classCounts_ = nullptr;
+  QLabel* channelStats_ = nullptr;
+  QCustomPlot* histogram_ = nullptr;
+};
+
+}  // namespace glowscope

@@ -1,0 +1,82 @@
+#include "widgets/training_series.h"
+
+#include <cmath>
+
+namespace glowscope {
+
+void CurvePoints::add(double xValue, double yValue) {
+  if (!std::isfinite(yValue)) return;
+  x.push_back(xValue);
+  y.push_back(yValue);
+}
+
+void EpochMeans::add(int64_t epoch, double value) {
+  if (!std::isfinite(value)) return;
+  auto& [sum, count] = sums_[epoch];
+  sum += value;
+  ++count;
+}
+
+CurvePoints EpochMeans::points() const {
+  CurvePoints points;
+  for (const auto& [epoch, sumAndCount] : sums_)
+    points.add(static_cast<double>(epoch + 1), sumAndCount.first / sumAndCount.second);
+  return points;
+}
+
+void TrainingSeries::add(const TrainingProgress& progress) {
+  const auto step = static_cast<double>(progress.step);
+  // Paused/final reports repeat the last step; each step's losses are plotted once.
+  if (progress.step > lastRecordedStep && !progress.paused) {
+    lastRecordedStep = progress.step;
+    loss.add(step, progress.loss);
+    likelihood.add(step, progress.likelihoodLoss);
+    outlier.add(step, progress.outlierLoss);
+    margin.add(step, progress.marginLoss);
+    supervised.add(step, progress.supervisedLoss);
+    trainBitsPerDim.add(step, progress.trainBitsPerDim);
+    if (progress.imagesPerSecond > 0) imagesPerSecond.add(step, progress.imagesPerSecond);
+    lossByEpoch.add(progress.epoch, progress.loss);
+    trainBitsPerDimByEpoch.add(progress.epoch, progress.trainBitsPerDim);
+  }
+  if (progress.evaluated) {
+    testBitsPerDim.add(step, progress.testBitsPerDim);
+    if (std::isfinite(progress.testBitsPerDim))
+      testBitsPerDimByEpoch[progress.epoch] = progress.testBitsPerDim;
+    for (const auto& [name, auroc] : progress.aurocByOodSet)
+      aurocByOod[QString::fromStdString(name)].add(step, auroc);
+  }
+  for (const NanEvent& event : progress.newEvents) {
+    const double markY = loss.size() > 0 ? loss.y.back() : 0.0;
+    eventMarks.add(static_cast<double>(event.step), markY);
+    eventDetails.push_back(QString("%1 @ %2: %3")
+                               .arg(QString::fromStdString(nanEventKindName(event.kind)))
+                               .arg(event.step)
+                               .arg(QString::fromStdString(event.detail)));
+  }
+  TrainingProgress kept = progress;
+  kept.newEvents.clear();
+  if (!progress.evaluated && !std::isnan(last.testBitsPerDim) &&
+      std::isnan(progress.testBitsPerDim))
+    kept.testBitsPerDim = last.testBitsPerDim;
+  last = kept;
+  if (progress.finished)
+    state = "finished";
+  else if (progress.cancelled)
+    state = "cancelled";
+  else if (progress.paused)
+    state = "paused";
+  else
+    state = "running";
+}
+
+QString formatDuration(double seconds) {
+  if (!std::isfinite(seconds) || seconds < 0) return QString::fromUtf8("–");
+  const auto total = static_cast<long long>(std::llround(seconds));
+  const long long hours = total / 3600, minutes = (total % 3600) / 60, secs = total % 60;
+  if (hours > 0) return QString("%1 h %2 min").arg(hours).arg(minutes, 2, 10, QChar('0'));
+  if (minutes > 0) return QString("%1 min %2 s").arg(minutes).arg(secs, 2, 10, QChar('0'));
+  return QString("%1 s").arg(secs);
+}
+
+}  // namespace glowscope

@@ -1,0 +1,51 @@
+#pragma once
+// The curves of one training run, accumulated from TrainingProgress reports. Plain data (no
+// widgets) so that the view can redraw from it and tests can inspect it.
+#include <QString>
+#include <QVector>
+#include <map>
+
+#include "core/training/progress.h"
+
+namespace glowscope {
+
+struct CurvePoints {
+  QVector<double> x, y;
+  void add(double xValue, double yValue);  ///< skips non-finite y
+  int size() const { return static_cast<int>(x.size()); }
+};
+
+/// Epoch means of a per-step quantity.
+class EpochMeans {
+ public:
+  void add(int64_t epoch, double value);  ///< skips non-finite values
+  CurvePoints points() const;             ///< x = epoch (1-based)
+
+ private:
+  std::map<int64_t, std::pair<double, int>> sums_;
+};
+
+struct TrainingSeries {
+  QString title;
+  QString state = "waiting";  ///< "running", "paused", "finished", "cancelled", "failed"
+  TrainingProgress last;
+  // Per step.
+  CurvePoints loss, likelihood, outlier, margin, supervised, trainBitsPerDim, imagesPerSecond;
+  CurvePoints testBitsPerDim;                 ///< at evaluations
+  std::map<QString, CurvePoints> aurocByOod;  ///< at evaluations
+  // Per epoch.
+  EpochMeans lossByEpoch, trainBitsPerDimByEpoch;
+  std::map<int64_t, double> testBitsPerDimByEpoch;  ///< last evaluation of each epoch
+  // NaN guard events.
+  CurvePoints eventMarks;  ///< at (step, loss near that step)
+  QVector<QString> eventDetails;
+  int64_t lastRecordedStep = 0;
+
+  /// Adds one report. Reports may repeat a step (evaluation after training); that is fine.
+  void add(const TrainingProgress& progress);
+  int eventCount() const { return static_cast<int>(eventDetails.size()); }
+};
+
+QString formatDuration(double seconds);  ///< "1 h 02 min", "3 min 05 s", "12 s", "–" for NaN
+
+}  // namespace glowscope

@@ -1,0 +1,343 @@
+#include "widgets/training_view.h"
+
+#include "widgets/qcustomplot_include.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace glowscope {
+namespace {
+
+enum Column { kRun, kState, kStep, kEpoch, kLoss, kTrainBpd, kTestBpd, kSpeed, kEvents, kColumns };
+
+QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* parent) {
+  auto* plot = new QCustomPlot(parent);
+  plot->setMinimumSize(260, 180);
+  plot->plotLayout()->insertRow(0);
+  plot->plotLayout()->addElement(0, 0,
+                                 new QCPTextElement(plot, title, QFont("sans", 9, QFont::Bold)));
+  plot->yAxis->setLabel(yLabel);
+  plot->legend->setVisible(true);
+  plot->legend->setFont(QFont("sans", 7));
+  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  return plot;
+}
+
+void addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name, QPen pen) {
+  QCPGraph* graph = plot->addGraph();
+  graph->setName(name);
+  graph->setPen(pen);
+  graph->setData(points.x, points.y, true);
+  if (points.size() < 3) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+}
+
+QString number(double value, int decimals) {
+  return std::isfinite(value) ? QString::number(value, 'f', decimals) : QString::fromUtf8("–");
+}
+
+}  // namespace
+
+TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
+  setObjectName("trainingView");
+  buildLayout();
+  replotTimer_ = new QTimer(this);
+  replotTimer_->setSingleShot(true);
+  replotTimer_->setInterval(150);  // batch bursts of reports into one redraw
+  connect(replotTimer_, &QTimer::timeout, this, &TrainingView::replotNow);
+  refreshControls();
+}
+
+TrainingView::~TrainingView() = default;
+
+void TrainingView::buildLayout() {
+  table_ = new QTableWidget(0, kColumns, this);
+  table_->setObjectName("runsTable");
+  table_->setHorizontalHeaderLabels({tr("Run"), tr("State"), tr("Step"), tr("Epoch"), tr("Loss"),
+                                     tr("Train bpd"), tr("Test bpd"), tr("Images/s"),
+                                     tr("NaN/skip")});
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_->horizontalHeader()->setStretchLastSection(true);
+  table_->verticalHeader()->hide();
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSelectionMode(QAbstractItemView::SingleSelection);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setMaximumHeight(130);
+  connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
+    const auto rows = table_->selectionModel()->selectedRows();
+    if (!rows.isEmpty() && rows.front().row() < order_.size()) {
+      selectedRun_ = order_[rows.front().row()];
+      refreshControls();
+      replotNow();
+    }
+  });
+  connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+    if (item->column() == kRun) replotTimer_->start();  // a run was shown or hidden
+  });
+
+  lossPlot_ = makePlot(tr("Loss parts (selected run)"), tr("nats"), this);
+  bitsPlot_ = makePlot(tr("Bits/dim"), tr("bits/dim"), this);
+  aurocPlot_ = makePlot(tr("AUROC per OOD set"), tr("AUROC"), this);
+  speedPlot_ = makePlot(tr("Throughput"), tr("images/s"), this);
+  lossPlot_->setObjectName("lossPlot");
+  bitsPlot_->setObjectName("bitsPlot");
+  aurocPlot_->setObjectName("aurocPlot");
+  speedPlot_->setObjectName("speedPlot");
+  auto* plots = new QWidget(this);
+  auto* grid = new QGridLayout(plots);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->addWidget(lossPlot_, 0, 0);
+  grid->addWidget(bitsPlot_, 0, 1);
+  grid->addWidget(aurocPlot_, 1, 0);
+  grid->addWidget(speedPlot_, 1, 1);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(table_);
+  layout->addWidget(plots, 1);
+  layout->addWidget(buildControls());
+}
+
+QWidget* TrainingView::buildControls() {
+  auto* controls = new QWidget(this);
+  auto* row = new QHBoxLayout(controls);
+  row->setContentsMargins(0, 0, 0, 0);
+  axisCombo_ = new QComboBox(controls);
+  axisCombo_->setObjectName("axisCombo");
+  axisCombo_->addItems({tr("per step"), tr("per epoch")});
+  connect(axisCombo_, &QComboBox::currentIndexChanged, this,
+          [this](int index) { setEpochAxis(index == 1); });
+  progressBar_ = new QProgressBar(controls);
+  progressBar_->setObjectName("trainingProgress");
+  progressBar_->setFormat(tr("step %v of %m"));
+  etaLabel_ = new QLabel(controls);
+  etaLabel_->setObjectName("etaLabel");
+  eventsLabel_ = new QLabel(controls);
+  eventsLabel_->setObjectName("eventsLabel");
+  pauseButton_ = new QPushButton(tr("&Pause"), controls);
+  pauseButton_->setObjectName("pauseButton");
+  pauseButton_->setCheckable(true);
+  cancelButton_ = new QPushButton(tr("&Stop"), controls);
+  cancelButton_->setObjectName("cancelButton");
+  cancelButton_->setToolTip(tr("Stop after the current step and write a resumable checkpoint"));
+  resumeButton_ = new QPushButton(tr("&Resume from checkpoint"), controls);
+  resumeButton_->setObjectName("resumeButton");
+  statusLabel_ = new QLabel(controls);
+  statusLabel_->setObjectName("statusLabel");
+  connect(pauseButton_, &QPushButton::toggled, this, [this](bool paused) {
+    if (!selectedRun_.isEmpty()) Q_EMIT pauseRequested(selectedRun_, paused);
+  });
+  connect(cancelButton_, &QPushButton::clicked, this, [this] {
+    if (!selectedRun_.isEmpty()) Q_EMIT cancelRequested(selectedRun_);
+  });
+  connect(resumeButton_, &QPushButton::clicked, this, [this] {
+    if (!selectedRun_.isEmpty()) Q_EMIT resumeRequested(selectedRun_);
+  });
+  row->addWidget(new QLabel(tr("x axis:"), controls));
+  row->addWidget(axisCombo_);
+  row->addWidget(progressBar_, 1);
+  row->addWidget(etaLabel_);
+  row->addWidget(eventsLabel_);
+  row->addWidget(pauseButton_);
+  row->addWidget(cancelButton_);
+  row->addWidget(resumeButton_);
+  auto* box = new QWidget(this);
+  auto* column = new QVBoxLayout(box);
+  column->setContentsMargins(0, 0, 0, 0);
+  column->addWidget(controls);
+  column->addWidget(statusLabel_);
+  return box;
+}
+
+void TrainingView::addRun(const QString& runId, const QString& title, bool resetCurves) {
+  if (runs_.contains(runId)) {
+    if (resetCurves) *runs_[runId] = TrainingSeries{};
+    runs_[runId]->title = title;
+  } else {
+    auto run = std::make_shared<TrainingSeries>();
+    run->title = title;
+    runs_.insert(runId, run);
+    order_.push_back(runId);
+    const int row = table_->rowCount();
+    table_->insertRow(row);
+    for (int column = 0; column < kColumns; ++column)
+      table_->setItem(row, column, new QTableWidgetItem);
+    table_->item(row, kRun)->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable |
+                                      Qt::ItemIsUserCheckable);
+    table_->item(row, kRun)->setCheckState(Qt::Checked);
+    table_->item(row, kRun)->setToolTip(
+        tr("Checked runs are compared in the bits/dim, AUROC "
+           "and throughput plots"));
+  }
+  refreshTableRow(runId);
+  if (selectedRun_.isEmpty() || resetCurves) selectRun(runId);
+  replotTimer_->start();
+}
+
+void TrainingView::updateRun(const QString& runId, const TrainingProgress& progress) {
+  if (!runs_.contains(runId)) addRun(runId, runId);
+  runs_[runId]->add(progress);
+  if (!progress.message.empty()) statusLabel_->setText(QString::fromStdString(progress.message));
+  refreshTableRow(runId);
+  if (runId == selectedRun_) refreshControls();
+  if (!replotTimer_->isActive()) replotTimer_->start();
+}
+
+void TrainingView::setRunState(const QString& runId, const QString& state, const QString& message) {
+  if (!runs_.contains(runId)) return;
+  runs_[runId]->state = state;
+  if (!message.isEmpty()) statusLabel_->setText(message);
+  refreshTableRow(runId);
+  refreshControls();
+}
+
+void TrainingView::selectRun(const QString& runId) {
+  const int row = order_.indexOf(runId);
+  if (row < 0) return;
+  selectedRun_ = runId;
+  table_->selectRow(row);
+  refreshControls();
+  replotTimer_->start();
+}
+
+const TrainingSeries* TrainingView::series(const QString& runId) const {
+  return runs_.contains(runId) ? runs_[runId].get() : nullptr;
+}
+
+QString TrainingView::statusText() const { return statusLabel_->text(); }
+
+void TrainingView::setEpochAxis(bool perEpoch) {
+  perEpoch_ = perEpoch;
+  axisCombo_->setCurrentIndex(perEpoch ? 1 : 0);
+  replotNow();
+}
+
+void TrainingView::refreshTableRow(const QString& runId) {
+  const int row = order_.indexOf(runId);
+  const TrainingSeries& run = *runs_[runId];
+  const TrainingProgress& last = run.last;
+  const QSignalBlocker blocker(table_);  // keep itemChanged for the user's check boxes
+  table_->item(row, kRun)->setText(run.title);
+  table_->item(row, kRun)->setForeground(runColour(row));
+  table_->item(row, kState)->setText(run.state);
+  table_->item(row, kStep)->setText(QString("%1 / %2").arg(last.step).arg(last.totalSteps));
+  table_->item(row, kEpoch)->setText(QString::number(last.epoch + 1));
+  table_->item(row, kLoss)->setText(number(last.loss, 3));
+  table_->item(row, kTrainBpd)->setText(number(last.trainBitsPerDim, 3));
+  table_->item(row, kTestBpd)->setText(number(last.testBitsPerDim, 3));
+  table_->item(row, kSpeed)->setText(number(last.imagesPerSecond, 0));
+  table_->item(row, kEvents)->setText(QString::number(run.eventCount()));
+}
+
+void TrainingView::refreshControls() {
+  const TrainingSeries* run = series(selectedRun_);
+  const bool active =
+      run && (run->state == "running" || run->state == "paused" || run->state == "waiting");
+  pauseButton_->setEnabled(active);
+  cancelButton_->setEnabled(active);
+  resumeButton_->setEnabled(run && (run->state == "cancelled" || run->state == "failed"));
+  {
+    const QSignalBlocker blocker(pauseButton_);
+    pauseButton_->setChecked(run && run->state == "paused");
+  }
+  if (!run) {
+    progressBar_->setRange(0, 1);
+    progressBar_->setValue(0);
+    etaLabel_->clear();
+    eventsLabel_->clear();
+    return;
+  }
+  const TrainingProgress& last = run->last;
+  progressBar_->setRange(0, static_cast<int>(std::max<int64_t>(last.totalSteps, 1)));
+  progressBar_->setValue(static_cast<int>(last.step));
+  etaLabel_->setText(run->state == "running" ? tr("ETA %1").arg(formatDuration(last.etaSeconds))
+                                             : run->state);
+  eventsLabel_->setText(tr("NaN/skip events: %1").arg(run->eventCount()));
+  eventsLabel_->setToolTip(
+      tr("skipped steps %1, dropped samples %2, rollbacks %3\n")
+          .arg(last.skippedSteps)
+          .arg(last.droppedSamples)
+          .arg(last.rollbacks) +
+      QStringList(run->eventDetails.begin(), run->eventDetails.end()).join('\n'));
+  eventsLabel_->setStyleSheet(run->eventCount() > 0 ? "color: #d04040; font-weight: bold;" : "");
+}
+
+QColor TrainingView::runColour(int index) const {
+  static const QColor colours[] = {QColor(31, 119, 180),  QColor(255, 127, 14),
+                                   QColor(44, 160, 44),   QColor(214, 39, 40),
+                                   QColor(148, 103, 189), QColor(140, 86, 75)};
+  return colours[index % 6];
+}
+
+void TrainingView::replotNow() {
+  for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
+    plot->clearGraphs();
+    plot->xAxis->setLabel(perEpoch_ ? tr("epoch") : tr("step"));
+  }
+  if (const TrainingSeries* run = series(selectedRun_)) plotLossParts(*run);
+  plotComparison();
+  for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
+    plot->rescaleAxes();
+    plot->legend->setVisible(plot->graphCount() > 0);
+    plot->replot(QCustomPlot::rpQueuedReplot);
+  }
+}
+
+void TrainingView::plotLossParts(const TrainingSeries& run) {
+  if (perEpoch_) {
+    addCurve(lossPlot_, run.lossByEpoch.points(), tr("loss (epoch mean)"), QPen(Qt::black, 1.5));
+    return;
+  }
+  addCurve(lossPlot_, run.loss, tr("total"), QPen(Qt::black, 1.5));
+  addCurve(lossPlot_, run.likelihood, tr("likelihood"), QPen(QColor(31, 119, 180)));
+  addCurve(lossPlot_, run.outlier, tr("outlier"), QPen(QColor(214, 39, 40)));
+  addCurve(lossPlot_, run.margin, tr("margin"), QPen(QColor(148, 103, 189)));
+  addCurve(lossPlot_, run.supervised, tr("supervised"), QPen(QColor(44, 160, 44)));
+  for (int i = lossPlot_->graphCount() - 1; i >= 1; --i)
+    if (lossPlot_->graph(i)->dataCount() == 0) lossPlot_->removeGraph(i);
+  if (run.eventMarks.size() > 0) {
+    QCPGraph* marks = lossPlot_->addGraph();
+    marks->setName(tr("NaN/skip events (%1)").arg(run.eventCount()));
+    marks->setLineStyle(QCPGraph::lsNone);
+    marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(220, 0, 0), 10));
+    marks->setData(run.eventMarks.x, run.eventMarks.y, true);
+  }
+}
+
+void TrainingView::plotComparison() {
+  for (int row = 0; row < order_.size(); ++row) {
+    if (table_->item(row, kRun)->checkState() != Qt::Checked) continue;
+    const TrainingSeries& run = *runs_[order_[row]];
+    const QColor colour = runColour(row);
+    QPen dashed(colour, 1.5, Qt::DashLine);
+    if (perEpoch_) {
+      addCurve(bitsPlot_, run.trainBitsPerDimByEpoch.points(), run.title + tr(" train"),
+               QPen(colour));
+      CurvePoints test;
+      for (const auto& [epoch, bpd] : run.testBitsPerDimByEpoch)
+        test.add(static_cast<double>(epoch + 1), bpd);
+      addCurve(bitsPlot_, test, run.title + tr(" test"), dashed);
+    } else {
+      addCurve(bitsPlot_, run.trainBitsPerDim, run.title + tr(" train"), QPen(colour));
+      addCurve(bitsPlot_, run.testBitsPerDim, run.title + tr(" test"), dashed);
+      addCurve(speedPlot_, run.imagesPerSecond, run.title, QPen(colour));
+    }
+    int styleIndex = 0;
+    for (const auto& [name, points] : run.aurocByOod) {
+      QPen pen(colour, 1.5, static_cast<Qt::PenStyle>(Qt::SolidLine + styleIndex++ % 4));
+      addCurve(aurocPlot_, points, run.title + ": " + name, pen);
+    }
+  }
+  aurocPlot_->yAxis->setRange(0, 1);
+}
+
+}  // namespace glowscope

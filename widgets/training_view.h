@@ -1,0 +1,82 @@
+#pragma once
+// Live view of one or more training runs: loss parts, train/test bits/dim, periodic AUROC per
+// OOD set and throughput, per step or per epoch; NaN/skip events marked on the loss curve; a
+// progress bar with ETA and pause / cancel / resume-from-checkpoint. It only displays what it is
+// fed (updateRun) and asks for actions by signals: the controller owns the training threads.
+#include <QHash>
+#include <QWidget>
+#include <memory>
+
+#include "core/training/progress.h"
+#include "widgets/training_series.h"
+
+class QCustomPlot;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+
+namespace glowscope {
+
+class TrainingView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit TrainingView(QWidget* parent = nullptr);
+  ~TrainingView() override;
+
+  /// Adds a run (or resets an existing one's curves when `resetCurves`).
+  void addRun(const QString& runId, const QString& title, bool resetCurves = false);
+  void updateRun(const QString& runId, const TrainingProgress& progress);
+  /// "running", "paused", "finished", "cancelled", "failed"; `message` goes to the status line.
+  void setRunState(const QString& runId, const QString& state, const QString& message = {});
+  void selectRun(const QString& runId);
+
+  QString selectedRun() const { return selectedRun_; }
+  QStringList runIds() const { return order_; }
+  const TrainingSeries* series(const QString& runId) const;
+  QProgressBar* progressBar() const { return progressBar_; }
+  QString statusText() const;
+  /// Plot x axis: per optimiser step (default) or per epoch (epoch means).
+  void setEpochAxis(bool perEpoch);
+
+ Q_SIGNALS:
+  void pauseRequested(const QString& runId, bool paused);
+  void cancelRequested(const QString& runId);
+  void resumeRequested(const QString& runId);
+
+ private:
+  void buildLayout();
+  QWidget* buildControls();
+  void refreshTableRow(const QString& runId);
+  void refreshControls();
+  void replotNow();
+  void plotLossParts(const TrainingSeries& run);
+  void plotComparison();
+  QColor runColour(int index) const;
+
+  QHash<QString, std::shared_ptr<TrainingSeries>> runs_;
+  QStringList order_;
+  QString selectedRun_;
+  bool perEpoch_ = false;
+  bool replotPending_ = false;
+
+  QTableWidget* table_ = nullptr;
+  QCustomPlot* lossPlot_ = nullptr;
+  QCustomPlot* bitsPlot_ = nullptr;
+  QCustomPlot* aurocPlot_ = nullptr;
+  QCustomPlot* speedPlot_ = nullptr;
+  QComboBox* axisCombo_ = nullptr;
+  QProgressBar* progressBar_ = nullptr;
+  QLabel* etaLabel_ = nullptr;
+  QLabel* eventsLabel_ = nullptr;
+  QLabel* statusLabel_ = nullptr;
+  QPushButton* pauseButton_ = nullptr;
+  QPushButton* cancelButton_ = nullptr;
+  QPushButton* resumeButton_ = nullptr;
+  QTimer* replotTimer_ = nullptr;
+};
+
+}  // namespace glowscope

@@ -1,0 +1,266 @@
+#include "widgets/wizard_pages.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "core/flows/model_config.h"
+#include "core/training/training_config.h"
+#include "core/util/errors.h"
+
+namespace glowscope {
+namespace {
+
+QSpinBox* spinBox(const char* name, int minimum, int maximum, int value, QWidget* parent) {
+  auto* spin = new QSpinBox(parent);
+  spin->setObjectName(name);
+  spin->setRange(minimum, maximum);
+  spin->setValue(value);
+  return spin;
+}
+
+QComboBox* setCombo(const char* name, const QStringList& items, bool allowNone, QWidget* parent) {
+  auto* combo = new QComboBox(parent);
+  combo->setObjectName(name);
+  combo->setEditable(true);
+  if (allowNone) combo->addItem(QString());
+  combo->addItems(items);
+  combo->setMinimumContentsLength(28);
+  return combo;
+}
+
+/// Activation memory of one image in bytes, forward and backward, for the estimate on the page:
+/// per flow step about four tensors of the flow's width plus two hidden layers of the coupling.
+double activationBytesPerImage(const ModelConfig& config) {
+  double floats = 0;
+  if (config.type == FlowType::Dense) {
+    floats = config.numScales * config.stepsPerScale *
+             (4.0 * static_cast<double>(config.imageDims()) + 2.0 * config.hiddenChannels);
+  } else {
+    const int side = config.type == FlowType::Local ? config.patchSize : 0;
+    const double height = side ? side : config.height, width = side ? side : config.width;
+    const double patches = side ? (config.height / side) * (config.width / side) : 1.0;
+    double channels = config.channels;
+    double pixels = height * width;
+    for (int scale = 0; scale < config.numScales; ++scale) {
+      channels *= 4;
+      pixels /= 4;
+      floats +=
+          patches * config.stepsPerScale * pixels * (4.0 * channels + 2.0 * config.hiddenChannels);
+      channels /= 2;  // half of the channels leave at each split
+    }
+  }
+  return floats * 4.0 * 2.0;
+}
+
+QString megabytes(double bytes) { return QString::number(bytes / (1024.0 * 1024.0), 'f', 1); }
+
+}  // namespace
+
+WizardPageBase::WizardPageBase(QWidget* parent) : QWizardPage(parent) {
+  errorLabel_ = new QLabel(this);
+  errorLabel_->setObjectName("pageError");
+  errorLabel_->setWordWrap(true);
+  errorLabel_->setStyleSheet("color: #d03030;");
+}
+
+bool WizardPageBase::validatePage() {
+  const QString message = check();
+  errorLabel_->setText(message);
+  return message.isEmpty();
+}
+
+QString WizardPageBase::errorText() const { return errorLabel_->text(); }
+
+QWidget* pathChooser(QComboBox* combo, const QStringList& known, const QString& filter,
+                     QWidget* parent) {
+  auto* box = new QWidget(parent);
+  auto* row = new QHBoxLayout(box);
+  row->setContentsMargins(0, 0, 0, 0);
+  combo->setEditable(true);
+  combo->addItem(QString());
+  combo->addItems(known);
+  combo->setMinimumContentsLength(32);
+  auto* browse = new QToolButton(box);
+  browse->setText(QString::fromUtf8("…"));
+  QObject::connect(browse, &QToolButton::clicked, combo, [combo, filter] {
+    const QString file =
+        QFileDialog::getOpenFileName(combo, QObject::tr("Choose a model"), QString(), filter);
+    if (!file.isEmpty()) combo->setCurrentText(file);
+  });
+  row->addWidget(combo, 1);
+  row->addWidget(browse);
+  return box;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+DataPage::DataPage(const TrainingWizardContext& context, QWidget* parent) : WizardPageBase(parent) {
+  setTitle(tr("Data"));
+  setSubTitle(
+      tr("The in-distribution training set, an optional general distribution (outlier "
+         "images for the outlier and margin losses) and the sets evaluated periodically."));
+  trainSet_ = setCombo("trainSet", context.datasets, false, this);
+  testSet_ = setCombo("testSet", context.datasets, true, this);
+  outlierSet_ = setCombo("outlierSet", context.datasets, true, this);
+  oodSets_ = new QListWidget(this);
+  oodSets_->setObjectName("oodSets");
+  for (const QString& name : context.datasets) {
+    auto* item = new QListWidgetItem(name, oodSets_);
+    item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Unchecked);
+  }
+  trainLimit_ = spinBox("trainLimit", 0, 10'000'000, 0, this);
+  trainLimit_->setSpecialValueText(tr("all"));
+  evalLimit_ = spinBox("evalLimit", 1, 1'000'000, 1000, this);
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Training set (in-distribution):"), trainSet_);
+  form->addRow(tr("Training images &used:"), trainLimit_);
+  form->addRow(tr("T&est set (bits/dim):"), testSet_);
+  form->addRow(tr("&General distribution (outliers):"), outlierSet_);
+  form->addRow(tr("&OOD sets (periodic AUROC):"), oodSets_);
+  form->addRow(tr("Images per &evaluated set:"), evalLimit_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(errorLabel_);
+}
+
+QString DataPage::outlierSet() const { return outlierSet_->currentText().trimmed(); }
+
+QString DataPage::check() const {
+  const QString train = trainSet_->currentText().trimmed();
+  if (train.isEmpty()) return tr("Choose a training set.");
+  for (const QString& name : {train, testSet_->currentText().trimmed(), outlierSet()})
+    if (name.contains('[') || name.endsWith(":/dir") || name.endsWith(":/path"))
+      return tr("'%1' is a pattern, not a dataset: replace the path part.").arg(name);
+  for (int row = 0; row < oodSets_->count(); ++row)
+    if (oodSets_->item(row)->checkState() == Qt::Checked && oodSets_->item(row)->text() == train)
+      return tr("The training set cannot also be an OOD set.");
+  if (outlierSet() == train)
+    return tr("The general distribution must differ from the training set.");
+  return {};
+}
+
+void DataPage::writeTo(nlohmann::json& config) const {
+  config["trainSet"] = trainSet_->currentText().trimmed().toStdString();
+  const QString test = testSet_->currentText().trimmed();
+  if (!test.isEmpty()) config["testSet"] = test.toStdString();
+  if (!outlierSet().isEmpty()) config["outlierSet"] = outlierSet().toStdString();
+  nlohmann::json ood = nlohmann::json::array();
+  for (int row = 0; row < oodSets_->count(); ++row)
+    if (oodSets_->item(row)->checkState() == Qt::Checked)
+      ood.push_back(oodSets_->item(row)->text().toStdString());
+  config["oodSets"] = ood;
+  config["trainLimit"] = trainLimit_->value();
+  config["evalLimit"] = evalLimit_->value();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ModelPage::ModelPage(QWidget* parent) : WizardPageBase(parent) {
+  setTitle(tr("Model"));
+  setSubTitle(
+      tr("A Glow flow: multi-scale convolutional, fully connected (dense) or local "
+         "(one small Glow on every patch)."));
+  type_ = new QComboBox(this);
+  type_->setObjectName("modelType");
+  type_->addItem(tr("Convolutional Glow"), "conv");
+  type_->addItem(tr("Dense Glow"), "dense");
+  type_->addItem(tr("Local Glow (patches)"), "local");
+  preset_ = new QComboBox(this);
+  preset_->setObjectName("modelPreset");
+  for (const std::string& name : modelPresetNames()) preset_->addItem(QString::fromStdString(name));
+  channels_ = spinBox("modelChannels", 1, 4, 1, this);
+  height_ = spinBox("modelHeight", 4, 256, 32, this);
+  width_ = spinBox("modelWidth", 4, 256, 32, this);
+  scales_ = spinBox("numScales", 1, 6, 3, this);
+  stepsPerScale_ = spinBox("stepsPerScale", 1, 64, 8, this);
+  hidden_ = spinBox("hiddenChannels", 1, 2048, 128, this);
+  patch_ = spinBox("patchSize", 2, 64, 8, this);
+  summary_ = new QLabel(this);
+  summary_->setObjectName("modelSummary");
+  auto* form = new QFormLayout;
+  form->addRow(tr("&Type:"), type_);
+  form->addRow(tr("&Preset:"), preset_);
+  form->addRow(tr("Image &channels:"), channels_);
+  form->addRow(tr("Image &height:"), height_);
+  form->addRow(tr("Image &width:"), width_);
+  form->addRow(tr("&Scales (L):"), scales_);
+  form->addRow(tr("Flow steps per scale (&K):"), stepsPerScale_);
+  form->addRow(tr("Hidden channels/&units:"), hidden_);
+  form->addRow(tr("Patch si&ze (local):"), patch_);
+  form->addRow(tr("Size:"), summary_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(errorLabel_);
+  preset_->setCurrentText("small");
+  connect(preset_, &QComboBox::currentIndexChanged, this, &ModelPage::applyPreset);
+  connect(type_, &QComboBox::currentIndexChanged, this, &ModelPage::applyPreset);
+  for (QSpinBox* spin : {channels_, height_, width_, scales_, stepsPerScale_, hidden_, patch_})
+    connect(spin, &QSpinBox::valueChanged, this, &ModelPage::updateSummary);
+  applyPreset();
+}
+
+void ModelPage::applyPreset() {
+  try {
+    const ModelConfig preset =
+        modelPreset(preset_->currentText().toStdString(),
+                    flowTypeFromName(type_->currentData().toString().toStdString()),
+                    channels_->value(), height_->value(), width_->value());
+    scales_->setValue(preset.numScales);
+    stepsPerScale_->setValue(preset.stepsPerScale);
+    hidden_->setValue(preset.hiddenChannels);
+    patch_->setValue(preset.patchSize);
+  } catch (const Error&) {
+    // The sizes are shown as they are; check() names the problem.
+  }
+  patch_->setEnabled(type_->currentData().toString() == "local");
+  updateSummary();
+}
+
+nlohmann::json ModelPage::modelJson() const {
+  nlohmann::json model = {{"type", type_->currentData().toString().toStdString()},
+                          {"channels", channels_->value()},
+                          {"height", height_->value()},
+                          {"width", width_->value()},
+                          {"numScales", scales_->value()},
+                          {"stepsPerScale", stepsPerScale_->value()},
+                          {"hiddenChannels", hidden_->value()}};
+  if (type_->currentData().toString() == "local") model["patchSize"] = patch_->value();
+  return model;
+}
+
+void ModelPage::updateSummary() {
+  try {
+    const ModelConfig config = modelConfigFromJson(modelJson());
+    const auto parameters = static_cast<double>(analyticParameterCount(config));
+    // Weights, gradients and the two Adamax moments, plus activations of a 64-image batch.
+    const double memory = parameters * 4.0 * 4.0 + 64.0 * activationBytesPerImage(config);
+    summary_->setText(tr("%L1 parameters (%2 MB); about %3 MB to train with batch 64")
+                          .arg(static_cast<qint64>(parameters))
+                          .arg(megabytes(parameters * 4.0))
+                          .arg(megabytes(memory)));
+  } catch (const Error& error) {
+    summary_->setText(QString::fromStdString(error.what()));
+  }
+}
+
+QString ModelPage::check() const {
+  try {
+    modelConfigFromJson(modelJson());
+  } catch (const Error& error) {
+    return tr("Model: %1").arg(QString::fromStdString(error.what()));
+  }
+  return {};
+}
+
+void ModelPage::writeTo(nlohmann::json& config) const { config["model"] = modelJson(); }
+
+}  // namespace glowscope
