@@ -3,8 +3,10 @@
 #include <QtTest>
 #include <nlohmann/json.hpp>
 
+#include "core/experiments/default_experiment.h"
 #include "core/experiments/experiment_runner.h"
 #include "core/experiments/experiment_spec.h"
+#include "core/training/training_config.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
@@ -72,6 +74,20 @@ class TstExperimentSpec : public QObject {
     json = validSpec();
     json["models"][1]["id"] = "general";
     QCOMPARE(failingField(json), QString("models[1].id"));
+  }
+
+  // The main job runs for ~40 minutes: a typo in its training configs must fail here, not there.
+  void defaultExperimentIsValid() {
+    const ExperimentSpec spec =
+        ExperimentSpec::fromJson(nlohmann::json::parse(kDefaultExperimentJson));
+    QCOMPARE(spec.inDistribution, std::string("fashion-mnist:test"));
+    std::map<std::string, std::filesystem::path> files;
+    for (const ExperimentModel& model : spec.models) {
+      const nlohmann::json config = resolvedTrainingConfig(model, 0, files, "/tmp/x-" + model.id);
+      const TrainingConfig parsed = TrainingConfig::fromJson(config);
+      QVERIFY(parsed.steps > 0);
+      files[model.id] = "/tmp/" + model.id + ".glow";
+    }
   }
 
   void referencesResolveToFiles() {
