@@ -50,10 +50,17 @@ void openModelFile(const std::filesystem::path& path, OpenedFile& opened) {
   }
 }
 
+// Shape and dtype of every parameter and buffer, by name.
 std::map<std::string, std::vector<std::int64_t>> stateShapes(FlowModelImpl& model) {
   std::map<std::string, std::vector<std::int64_t>> shapes;
-  for (const auto& p : model.named_parameters()) shapes[p.key()] = p.value().sizes().vec();
-  for (const auto& b : model.named_buffers()) shapes["buffer:" + b.key()] = b.value().sizes().vec();
+  auto describeTensor = [](const at::Tensor& t) {
+    std::vector<std::int64_t> shape = t.sizes().vec();
+    shape.push_back(static_cast<std::int64_t>(t.scalar_type()));
+    return shape;
+  };
+  for (const auto& p : model.named_parameters()) shapes[p.key()] = describeTensor(p.value());
+  for (const auto& b : model.named_buffers())
+    shapes["buffer:" + b.key()] = describeTensor(b.value());
   return shapes;
 }
 

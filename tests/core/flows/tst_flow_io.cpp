@@ -1,8 +1,11 @@
 #include <QtTest/QtTest>
 
+#include <torch/serialize/output-archive.h>
+
 #include <QTemporaryDir>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
@@ -86,6 +89,29 @@ class TestFlowIo : public QObject {
     writeFileAtomically(file("empty.glow"), std::string());
     QVERIFY(failsWithFileError([&] { loadFlowModel(file("empty.glow")); }, &message));
     QVERIFY(failsWithFileError([&] { loadFlowModel(file("missing.glow")); }, &message));
+  }
+
+  void weightsThatContradictTheirConfigAreRejected() {
+    ModelConfig wide = tinyConfig(FlowType::Conv, 1, 8, 8, 2, 2, 16);
+    auto model = createFlowModel(wide);
+    ModelConfig narrow = wide;
+    narrow.hiddenChannels = 8;
+    torch::serialize::OutputArchive archive;
+    model->save(archive);
+    archive.write("glowscope_format_version", c10::IValue(kFlowModelFormatVersion));
+    archive.write("glowscope_model_config", c10::IValue(narrow.toJson().dump()));
+    writeFileAtomically(file("lying.glow"), [&](std::ostream& out) { archive.save_to(out); });
+    QString message;
+    QVERIFY(failsWithFileError([&] { loadFlowModel(file("lying.glow")); }, &message));
+    QVERIFY2(message.contains("do not match"), qPrintable(message));
+
+    torch::serialize::OutputArchive future;
+    model->save(future);
+    future.write("glowscope_format_version", c10::IValue(kFlowModelFormatVersion + 1));
+    future.write("glowscope_model_config", c10::IValue(wide.toJson().dump()));
+    writeFileAtomically(file("future.glow"), [&](std::ostream& out) { future.save_to(out); });
+    QVERIFY(failsWithFileError([&] { loadFlowModel(file("future.glow")); }, &message));
+    QVERIFY2(message.contains("version"), qPrintable(message));
   }
 
   void cloneIsIndependent() {
