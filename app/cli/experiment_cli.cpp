@@ -30,10 +30,14 @@ void printTrainingProgress(const std::string& outputDir, const TrainingProgress&
     return;
   lastPrint = now;
   const std::string model = std::filesystem::path(outputDir).filename().string();
-  std::fprintf(stderr, "[%s] step %lld/%lld  loss %.1f  train %.3f bpd  %.0f img/s", model.c_str(),
-               static_cast<long long>(progress.step), static_cast<long long>(progress.totalSteps),
-               progress.loss, progress.trainBitsPerDim, progress.imagesPerSecond);
-  if (std::isfinite(progress.etaSeconds)) std::fprintf(stderr, "  ETA %.0f s", progress.etaSeconds);
+  std::fprintf(stderr, "[%s] step %lld/%lld", model.c_str(), static_cast<long long>(progress.step),
+               static_cast<long long>(progress.totalSteps));
+  // An evaluation report carries no step losses: print only what it measured.
+  if (std::isfinite(progress.loss))
+    std::fprintf(stderr, "  loss %.1f  train %.3f bpd  %.0f img/s", progress.loss,
+                 progress.trainBitsPerDim, progress.imagesPerSecond);
+  if (std::isfinite(progress.etaSeconds) && !progress.finished)
+    std::fprintf(stderr, "  ETA %.0f s", progress.etaSeconds);
   if (progress.evaluated && std::isfinite(progress.testBitsPerDim))
     std::fprintf(stderr, "  test %.3f bpd", progress.testBitsPerDim);
   if (progress.skippedSteps > 0)

@@ -134,9 +134,7 @@ ResultsTable metricTable(const ExperimentResults& results, TableMetric metric) {
 
 ResultsTable bitsPerDimTable(const ExperimentResults& results) {
   ResultsTable table({"bits/dim", false, false, 2});
-  table.setCaption(
-      "Mean bits/dim (+1/512 evaluation) of every model on every set; lower = "
-      "more likely; the lowest of each row in bold");
+  table.setCaption("Mean bits/dim of every model on every set (lower = more likely)");
   table.setRowHeader("model");
   for (const ExperimentModel& model : results.spec.models) {
     std::map<std::string, std::vector<double>> perSet;
