@@ -83,7 +83,7 @@ Common readCommon(const QCommandLineParser& parser) {
   fs::create_directories(common.outDir, error);
   if (error) throw FileError(common.outDir.string(), "cannot create folder: " + error.message());
   common.control.cancelRequested = &cancelRequested;
-  common.control.onProgress = [last = -1](double fraction, const std::string& stage) mutable {
+  common.control.onProgress = [last = -10](double fraction, const std::string& stage) mutable {
     const int percent = static_cast<int>(fraction * 100.0);
     if (percent / 10 == last / 10 && percent != 100) return;
     last = percent;
