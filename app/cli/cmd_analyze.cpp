@@ -363,7 +363,10 @@ void writeScores(const fs::path& path, const std::vector<std::string>& labels,
   size_t maxScales = 0;
   for (const auto& s : scores) maxScales = std::max(maxScales, s.scaleLogLikelihoodNats.size());
   std::vector<std::string> header = {"model", "image", "log_likelihood_nats"};
-  for (size_t i = 1; i <= maxScales; ++i) header.push_back("c" + std::to_string(i) + "_nats");
+  // append() rather than "c" + to_string(i): GCC 12 gives a false -Wrestrict on the latter.
+  for (size_t i = 1; i <= maxScales; ++i) {
+    header.push_back(std::string("c").append(std::to_string(i)).append("_nats"));
+  }
   header.insert(header.end(), {"lower_scales_sum_nats", "last_scale_nats"});
   CsvTable table(header);
   for (size_t m = 0; m < scores.size(); ++m) {
