@@ -1,19 +1,27 @@
 #include "app/gui/main_window.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 
 #include "app/gui/about_dialog.h"
+#include "app/gui/project_controller.h"
+#include "app/gui/training_controller.h"
 #include "core/util/log.h"
 #include "core/util/runtime.h"
+#include "widgets/dataset_browser.h"
 #include "widgets/log_bridge.h"
 #include "widgets/log_panel.h"
+#include "widgets/theme.h"
+#include "widgets/training_view.h"
 
 namespace glowscope {
 namespace {
@@ -26,11 +34,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("Glowscope"));
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks |
                  QMainWindow::AllowTabbedDocks);
-  // The central area stays empty until views are opened; docks are where views live.
-  auto* placeholder = new QLabel(tr("Open a project or start a training run to see views here."));
-  placeholder->setAlignment(Qt::AlignCenter);
-  placeholder->setObjectName("centralPlaceholder");
-  setCentralWidget(placeholder);
+  createWorkbench();
   createLogDock();
   createMenus();
   statusLabel_ = new QLabel(QString::fromStdString(describeRuntime()));
@@ -54,19 +58,94 @@ void MainWindow::createLogDock() {
           Qt::QueuedConnection);
 }
 
+void MainWindow::createWorkbench() {
+  // Central pages: the dataset browser and the live training view; further views come as docks.
+  pages_ = new QTabWidget(this);
+  pages_->setObjectName("workbenchPages");
+  datasetBrowser_ = new DatasetBrowser(pages_);
+  trainingView_ = new TrainingView(pages_);
+  pages_->addTab(datasetBrowser_, tr("&Datasets"));
+  pages_->addTab(trainingView_, tr("T&raining"));
+  setCentralWidget(pages_);
+  projects_ = new ProjectController(this);
+  training_ = new TrainingController(projects_, trainingView_, this);
+  training_->setDatasetNameSource([this] { return datasetBrowser_->usableDatasetNames(); });
+  connect(projects_, &ProjectController::errorOccurred, this, &MainWindow::showError);
+  connect(training_, &TrainingController::errorOccurred, this, &MainWindow::showError);
+  connect(datasetBrowser_, &DatasetBrowser::loadFailed, this,
+          [this](const QString& spec, const QString& message) {
+            statusBar()->showMessage(tr("%1: %2").arg(spec, message), 10000);
+          });
+  connect(datasetBrowser_, &DatasetBrowser::datasetAdded, projects_,
+          &ProjectController::addDataset);
+  connect(projects_, &ProjectController::projectChanged, this, &MainWindow::syncWithProject);
+  connect(training_, &TrainingController::runFinished, this,
+          [this](const QString& run, const QString& state) {
+            statusBar()->showMessage(tr("Run %1: %2").arg(run, state), 10000);
+          });
+}
+
+void MainWindow::showPage(int index) { pages_->setCurrentIndex(index); }
+
+void MainWindow::syncWithProject() {
+  QStringList added;
+  if (projects_->hasProject()) {
+    for (const std::string& spec : projects_->project().datasets)
+      if (QString::fromStdString(spec).contains(":/")) added << QString::fromStdString(spec);
+    for (const ProjectRun& run : projects_->project().runs) {
+      const QString name = QString::fromStdString(run.name);
+      if (trainingView_->runIds().contains(name)) continue;
+      trainingView_->addRun(name, name);
+      // A run recorded as running was interrupted (the application ended): resumable.
+      const QString state = QString::fromStdString(run.status);
+      trainingView_->setRunState(name,
+                                 state == "running" || state == "paused" ? "cancelled" : state);
+    }
+  }
+  datasetBrowser_->setUserDatasets(added);
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+  logger()->error("{}: {}", title.toStdString(), message.toStdString());
+  QMessageBox::critical(this, title, message);
+}
+
+void MainWindow::createThemeMenu() {
+  QMenu* themeMenu = viewMenu_->addMenu(tr("&Theme"));
+  auto* group = new QActionGroup(themeMenu);
+  for (const Theme theme : {Theme::Light, Theme::Dark}) {
+    QAction* action = themeMenu->addAction(theme == Theme::Light ? tr("&Light") : tr("&Dark"));
+    action->setObjectName(theme == Theme::Light ? "actionThemeLight" : "actionThemeDark");
+    action->setCheckable(true);
+    action->setChecked(storedTheme() == theme);
+    group->addAction(action);
+    connect(action, &QAction::triggered, this, [theme] { applyTheme(theme); });
+  }
+}
+
 void MainWindow::createMenus() {
   QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+  projects_->populateFileMenu(fileMenu);
   QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
   quitAction->setShortcut(QKeySequence::Quit);
   quitAction->setObjectName("actionQuit");
 
+  QMenu* trainingMenu = menuBar()->addMenu(tr("&Training"));
+  trainingMenu->setObjectName("menuTraining");
+  training_->populateMenu(trainingMenu);
+
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   viewMenu_->setObjectName("menuView");
   viewMenu_->addAction(logDock_->toggleViewAction());
+  QAction* datasetsAction = viewMenu_->addAction(tr("&Datasets"), this, [this] { showPage(0); });
+  datasetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+  QAction* trainingAction = viewMenu_->addAction(tr("T&raining"), this, [this] { showPage(1); });
+  trainingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  createThemeMenu();
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-  QAction* aboutAction = helpMenu->addAction(tr("&About Glowscope"), this,
-                                             [this] { showAboutDialog(this); });
+  QAction* aboutAction =
+      helpMenu->addAction(tr("&About Glowscope"), this, [this] { showAboutDialog(this); });
   aboutAction->setObjectName("actionAbout");
   helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -89,6 +168,24 @@ void MainWindow::saveWindowState() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (training_->hasActiveRuns()) {
+    const auto answer = QMessageBox::question(
+        this, tr("Training is running"),
+        tr("%n run(s) are training. Stop them after the current step and write resumable "
+           "checkpoints?",
+           "", int(training_->activeRuns().size())),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+      event->ignore();
+      return;
+    }
+    statusBar()->showMessage(tr("Stopping training and writing checkpoints…"));
+    training_->stopAllAndWait();
+  }
+  if (!projects_->maybeSave()) {
+    event->ignore();
+    return;
+  }
   saveWindowState();
   event->accept();
 }

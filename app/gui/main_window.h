@@ -3,11 +3,16 @@
 
 class QDockWidget;
 class QLabel;
+class QTabWidget;
 
 namespace glowscope {
 
+class DatasetBrowser;
 class LogBridge;
 class LogPanel;
+class ProjectController;
+class TrainingController;
+class TrainingView;
 
 /// The workbench window: menus, a dock area for views, a status bar and the log panel. Views are
 /// added as docks by their controllers; the window itself holds no analysis logic.
@@ -24,11 +29,22 @@ class MainWindow : public QMainWindow {
   /// Adds a view as a dock; its toggle action goes into the View menu.
   void addViewDock(QDockWidget* dock, Qt::DockWidgetArea area);
 
+  ProjectController* projectController() const { return projects_; }
+  TrainingController* trainingController() const { return training_; }
+  DatasetBrowser* datasetBrowser() const { return datasetBrowser_; }
+  TrainingView* trainingView() const { return trainingView_; }
+  /// Central tabs: 0 = datasets, 1 = training.
+  void showPage(int index);
+
  protected:
   void closeEvent(QCloseEvent* event) override;
 
  private:
   void createMenus();
+  void createWorkbench();
+  void createThemeMenu();
+  void showError(const QString& title, const QString& message);
+  void syncWithProject();
   void createLogDock();
   void restoreWindowState();
   void saveWindowState();
@@ -38,6 +54,11 @@ class MainWindow : public QMainWindow {
   QDockWidget* logDock_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QLabel* statusLabel_ = nullptr;
+  QTabWidget* pages_ = nullptr;
+  DatasetBrowser* datasetBrowser_ = nullptr;
+  TrainingView* trainingView_ = nullptr;
+  ProjectController* projects_ = nullptr;
+  TrainingController* training_ = nullptr;
 };
 
 }  // namespace glowscope

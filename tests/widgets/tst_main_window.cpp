@@ -35,7 +35,7 @@ class TstMainWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QStringList menuTitles;
     for (QAction* action : window.menuBar()->actions()) menuTitles << action->text();
-    QCOMPARE(menuTitles, (QStringList{"&File", "&View", "&Help"}));
+    QCOMPARE(menuTitles, (QStringList{"&File", "&Training", "&View", "&Help"}));
     QVERIFY(window.logDock()->isVisible());
     QVERIFY(window.findChild<QAction*>("actionAbout") != nullptr);
   }

@@ -1,0 +1,189 @@
+#include "app/gui/project_controller.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QWidget>
+
+#include "core/util/errors.h"
+#include "core/util/log.h"
+
+namespace glowscope {
+namespace {
+constexpr auto kRecentKey = "Projects/recent";
+constexpr int kMaxRecent = 8;
+}  // namespace
+
+ProjectController::ProjectController(QWidget* window) : QObject(window), window_(window) {
+  updateTitle();
+}
+
+bool ProjectController::newProject(const QString& folder, const QString& name) {
+  const std::filesystem::path path = folder.toStdString();
+  if (std::filesystem::exists(projectFilePath(path))) {
+    Q_EMIT errorOccurred(tr("New project"),
+                         tr("%1 already holds a project; open it instead.").arg(folder));
+    return false;
+  }
+  Project project;
+  project.name = name.toStdString();
+  try {
+    saveProject(project, path);
+  } catch (const Error& error) {
+    Q_EMIT errorOccurred(tr("New project"), QString::fromStdString(error.what()));
+    return false;
+  }
+  project_ = std::move(project);
+  folder_ = QDir(folder).absolutePath();
+  setDirty(false);
+  rememberRecent(folder_);
+  Q_EMIT projectChanged();
+  return true;
+}
+
+bool ProjectController::openProject(const QString& folderOrFile) {
+  try {
+    Project loaded = loadProject(folderOrFile.toStdString());
+    const QFileInfo info(folderOrFile);
+    project_ = std::move(loaded);
+    folder_ = info.suffix() == "json" ? info.absolutePath() : info.absoluteFilePath();
+  } catch (const Error& error) {
+    Q_EMIT errorOccurred(tr("Open project"), tr("The project could not be opened; nothing was "
+                                                "changed.\n\n%1")
+                                                 .arg(QString::fromStdString(error.what())));
+    return false;
+  }
+  setDirty(false);
+  rememberRecent(folder_);
+  logger()->info("opened project {}", folder_.toStdString());
+  Q_EMIT projectChanged();
+  return true;
+}
+
+bool ProjectController::save() {
+  if (!project_) return false;
+  try {
+    saveProject(*project_, folder_.toStdString());
+  } catch (const Error& error) {
+    Q_EMIT errorOccurred(tr("Save project"), QString::fromStdString(error.what()));
+    return false;
+  }
+  setDirty(false);
+  return true;
+}
+
+void ProjectController::close() {
+  project_.reset();
+  folder_.clear();
+  setDirty(false);
+  Q_EMIT projectChanged();
+}
+
+void ProjectController::addDataset(const QString& spec) {
+  if (project_ && project_->addDataset(spec.toStdString())) setDirty(true);
+}
+
+void ProjectController::recordRun(const ProjectRun& run) {
+  if (!project_) return;
+  project_->upsertRun(run);
+  setDirty(true);
+  save();
+}
+
+void ProjectController::recordModel(const ProjectModel& model) {
+  if (!project_) return;
+  for (ProjectModel& existing : project_->models)
+    if (existing.name == model.name) {
+      existing = model;
+      setDirty(true);
+      return;
+    }
+  project_->models.push_back(model);
+  setDirty(true);
+}
+
+void ProjectController::setDirty(bool dirty) {
+  const bool changed = dirty != dirty_;
+  dirty_ = dirty;
+  updateTitle();
+  if (changed) Q_EMIT modifiedChanged(dirty_);
+}
+
+void ProjectController::updateTitle() {
+  const QString name = project_ ? QString::fromStdString(project_->name) : QString();
+  window_->setWindowTitle(name.isEmpty() ? tr("Glowscope") : tr("%1[*] — Glowscope").arg(name));
+  window_->setWindowModified(dirty_);
+}
+
+QStringList ProjectController::recentProjects() const {
+  return QSettings().value(kRecentKey).toStringList();
+}
+
+void ProjectController::rememberRecent(const QString& folder) {
+  QStringList recent = recentProjects();
+  recent.removeAll(folder);
+  recent.prepend(folder);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  QSettings().setValue(kRecentKey, recent);
+  rebuildRecentMenu();
+}
+
+void ProjectController::rebuildRecentMenu() {
+  if (!recentMenu_) return;
+  recentMenu_->clear();
+  for (const QString& folder : recentProjects())
+    recentMenu_->addAction(folder, this, [this, folder] {
+      if (maybeSave()) openProject(folder);
+    });
+  recentMenu_->setEnabled(!recentMenu_->isEmpty());
+}
+
+void ProjectController::populateFileMenu(QMenu* menu) {
+  QAction* newAction =
+      menu->addAction(tr("&New Project…"), this, &ProjectController::newProjectDialog);
+  newAction->setShortcut(QKeySequence::New);
+  newAction->setObjectName("actionNewProject");
+  QAction* openAction =
+      menu->addAction(tr("&Open Project…"), this, &ProjectController::openProjectDialog);
+  openAction->setShortcut(QKeySequence::Open);
+  openAction->setObjectName("actionOpenProject");
+  recentMenu_ = menu->addMenu(tr("Open &Recent"));
+  recentMenu_->setObjectName("menuRecent");
+  rebuildRecentMenu();
+  QAction* saveAction = menu->addAction(tr("&Save Project"), this, &ProjectController::save);
+  saveAction->setShortcut(QKeySequence::Save);
+  saveAction->setObjectName("actionSaveProject");
+  menu->addSeparator();
+}
+
+void ProjectController::newProjectDialog() {
+  if (!maybeSave()) return;
+  const QString folder = QFileDialog::getExistingDirectory(
+      window_, tr("Choose an empty folder for the new project"), QDir::homePath());
+  if (!folder.isEmpty()) newProject(folder, QFileInfo(folder).fileName());
+}
+
+void ProjectController::openProjectDialog() {
+  if (!maybeSave()) return;
+  const QString file = QFileDialog::getOpenFileName(
+      window_, tr("Open project"), QDir::homePath(),
+      tr("Glowscope projects (%1);;JSON (*.json)").arg(kProjectFileName));
+  if (!file.isEmpty()) openProject(file);
+}
+
+bool ProjectController::maybeSave() {
+  if (!project_ || !dirty_) return true;
+  const auto answer = QMessageBox::question(
+      window_, tr("Unsaved changes"),
+      tr("The project %1 has unsaved changes. Save them?")
+          .arg(QString::fromStdString(project_->name)),
+      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Cancel) return false;
+  return answer == QMessageBox::Discard || save();
+}
+
+}  // namespace glowscope

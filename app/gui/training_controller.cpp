@@ -1,0 +1,229 @@
+#include "app/gui/training_controller.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QMenu>
+#include <QThread>
+#include <cmath>
+
+#include "app/gui/project_controller.h"
+#include "core/training/trainer.h"
+#include "core/util/errors.h"
+#include "core/util/log.h"
+#include "widgets/training_view.h"
+#include "widgets/training_wizard.h"
+
+namespace glowscope {
+namespace {
+
+/// A run's outputDir relative to the project folder when it lies inside it (portable projects).
+nlohmann::json portableConfig(nlohmann::json config, const QString& projectFolder) {
+  const QString outputDir = QString::fromStdString(config.value("outputDir", ""));
+  const QString relative = QDir(projectFolder).relativeFilePath(outputDir);
+  if (!projectFolder.isEmpty() && !relative.startsWith(".."))
+    config["outputDir"] = relative.toStdString();
+  return config;
+}
+
+}  // namespace
+
+TrainingController::TrainingController(ProjectController* projects, TrainingView* view,
+                                       QWidget* window)
+    : QObject(window), projects_(projects), view_(view), window_(window) {
+  connect(view_, &TrainingView::pauseRequested, this, &TrainingController::setPaused);
+  connect(view_, &TrainingView::cancelRequested, this, &TrainingController::stop);
+  connect(view_, &TrainingView::resumeRequested, this, &TrainingController::resume);
+}
+
+TrainingController::~TrainingController() {
+  for (const ActiveRun& run : active_) run.control->requestCancel();
+  for (const ActiveRun& run : active_) run.thread->wait();
+}
+
+void TrainingController::setDatasetNameSource(std::function<QStringList()> source) {
+  datasetNames_ = std::move(source);
+}
+
+void TrainingController::populateMenu(QMenu* menu) {
+  QAction* wizard =
+      menu->addAction(tr("&New Training Run…"), this, &TrainingController::openWizard);
+  wizard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+  wizard->setObjectName("actionNewRun");
+  QAction* stopAll = menu->addAction(tr("S&top All Runs"), this, [this] {
+    for (const QString& name : activeRuns()) stop(name);
+  });
+  stopAll->setObjectName("actionStopAll");
+}
+
+TrainingWizard* TrainingController::openWizard() {
+  TrainingWizardContext context;
+  if (datasetNames_) context.datasets = datasetNames_();
+  if (projects_->hasProject()) {
+    context.outputRoot = QDir(projects_->folder()).filePath("runs");
+    for (const ProjectRun& run : projects_->project().runs)
+      context.existingRunNames << QString::fromStdString(run.name);
+    for (const ProjectModel& model : projects_->project().models)
+      context.modelFiles
+          << QDir(projects_->folder()).filePath(QString::fromStdString(model.file.string()));
+  } else {
+    context.outputRoot = QDir::home().filePath("glowscope-runs");
+  }
+  auto* wizard = new TrainingWizard(context, window_);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  connect(wizard, &QWizard::accepted, this,
+          [this, wizard] { startRun(wizard->runName(), wizard->configJson()); });
+  wizard->open();
+  return wizard;
+}
+
+bool TrainingController::startRun(const QString& name, nlohmann::json config, bool resume) {
+  if (active_.contains(name)) {
+    Q_EMIT errorOccurred(tr("Training"), tr("The run %1 is already active.").arg(name));
+    return false;
+  }
+  TrainingConfig parsed;
+  try {
+    parsed = TrainingConfig::fromJson(config);
+    if (parsed.outputDir.is_relative() && projects_->hasProject())
+      parsed.outputDir =
+          std::filesystem::path(projects_->folder().toStdString()) / parsed.outputDir;
+    parsed.resume = resume;
+    parsed.validate();
+  } catch (const Error& error) {
+    Q_EMIT errorOccurred(tr("Training"), QString::fromStdString(error.what()));
+    return false;
+  }
+  configs_[name] = config;
+  if (projects_->hasProject()) {
+    ProjectRun run;
+    if (const ProjectRun* existing = projects_->project().findRun(name.toStdString()))
+      run = *existing;
+    run.name = name.toStdString();
+    run.config = portableConfig(config, projects_->folder());
+    run.config["resume"] = false;
+    if (run.created.empty()) run.created = utcTimestamp();
+    run.status = "running";
+    for (const std::string& set : {parsed.trainSet, parsed.testSet, parsed.outlierSet})
+      if (!set.empty()) projects_->addDataset(QString::fromStdString(set));
+    projects_->recordRun(run);
+  }
+  view_->addRun(name, name, !resume);
+  view_->setRunState(name, "running", tr("Starting %1…").arg(name));
+  view_->selectRun(name);
+
+  auto control = std::make_shared<TrainingControl>();
+  QThread* thread = QThread::create([this, name, parsed, control] {
+    QString state = "failed", message, modelFile;
+    int64_t steps = 0;
+    double testBpd = kNotComputed;
+    try {
+      Trainer trainer(parsed);
+      const TrainingResult result = trainer.run(
+          [this, name](const TrainingProgress& progress) {
+            QMetaObject::invokeMethod(
+                this, [this, name, progress] { view_->updateRun(name, progress); },
+                Qt::QueuedConnection);
+          },
+          control.get());
+      state = result.cancelled ? "cancelled" : "finished";
+      steps = result.steps;
+      testBpd = result.testBitsPerDim;
+      modelFile = QString::fromStdString(result.modelFile.string());
+      message = result.cancelled ? tr("%1 stopped at step %2; resumable checkpoint %3")
+                                       .arg(name)
+                                       .arg(steps)
+                                       .arg(QString::fromStdString(result.lastCheckpoint.string()))
+                                 : tr("%1 finished after %2 steps").arg(name).arg(steps);
+    } catch (const std::exception& error) {
+      message = tr("%1 failed: %2").arg(name, QString::fromStdString(error.what()));
+      logger()->error("{}", message.toStdString());
+    }
+    QMetaObject::invokeMethod(
+        this,
+        [this, name, state, steps, testBpd, modelFile, message] {
+          finishRun(name, state, steps, testBpd, modelFile, message);
+        },
+        Qt::QueuedConnection);
+  });
+  active_.insert(name, {thread, control});
+  thread->start();
+  return true;
+}
+
+void TrainingController::setPaused(const QString& name, bool paused) {
+  if (!active_.contains(name)) return;
+  active_[name].control->setPaused(paused);
+  view_->setRunState(name, paused ? "paused" : "running",
+                     paused ? tr("%1 paused").arg(name) : tr("%1 continues").arg(name));
+  recordRunState(name, paused ? "paused" : "running", -1, kNotComputed);
+}
+
+void TrainingController::stop(const QString& name) {
+  if (!active_.contains(name)) return;
+  active_[name].control->requestCancel();
+  view_->setRunState(name, "running", tr("Stopping %1 after the current step…").arg(name));
+}
+
+bool TrainingController::resume(const QString& name) {
+  nlohmann::json config;
+  if (projects_->hasProject()) {
+    if (const ProjectRun* run = projects_->project().findRun(name.toStdString()))
+      config = run->config;
+  }
+  if (config.is_null() && configs_.contains(name)) config = configs_[name];
+  if (config.is_null()) {
+    Q_EMIT errorOccurred(tr("Resume"), tr("No configuration is known for the run %1.").arg(name));
+    return false;
+  }
+  return startRun(name, config, true);
+}
+
+void TrainingController::stopAllAndWait() {
+  for (const ActiveRun& run : active_) run.control->requestCancel();
+  while (!active_.isEmpty()) {
+    // finishRun (queued from the worker) removes each run; keep the window painting meanwhile.
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QThread::msleep(10);
+  }
+}
+
+void TrainingController::finishRun(const QString& name, const QString& state, int64_t steps,
+                                   double testBpd, const QString& modelFile,
+                                   const QString& message) {
+  if (active_.contains(name)) {
+    QThread* thread = active_[name].thread;
+    thread->wait();
+    thread->deleteLater();
+    active_.remove(name);
+  }
+  view_->setRunState(name, state, message);
+  recordRunState(name, state, steps, testBpd);
+  if (state == "finished" && projects_->hasProject() && !modelFile.isEmpty()) {
+    ProjectModel model;
+    model.name = name.toStdString();
+    model.file = QDir(projects_->folder()).relativeFilePath(modelFile).toStdString();
+    model.run = name.toStdString();
+    const ProjectRun* run = projects_->project().findRun(name.toStdString());
+    const bool general =
+        run && run->config.value("losses", nlohmann::json::object()).value("trainedModel", "") ==
+                   "general";
+    model.role = general ? "general" : "in-distribution";
+    projects_->recordModel(model);
+    projects_->save();
+  }
+  Q_EMIT runFinished(name, state);
+}
+
+void TrainingController::recordRunState(const QString& name, const QString& state, int64_t steps,
+                                        double testBpd) {
+  if (!projects_->hasProject()) return;
+  const ProjectRun* existing = projects_->project().findRun(name.toStdString());
+  if (!existing) return;
+  ProjectRun run = *existing;
+  run.status = state.toStdString();
+  if (steps >= 0) run.steps = steps;
+  if (std::isfinite(testBpd)) run.testBitsPerDim = testBpd;
+  projects_->recordRun(run);
+}
+
+}  // namespace glowscope

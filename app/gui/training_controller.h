@@ -1,0 +1,70 @@
+#pragma once
+// Runs training (core/training Trainer) on worker threads, one per run, and feeds the live view.
+// Pause, stop (with a resumable checkpoint) and resume from the latest checkpoint; every run is
+// recorded in the project with its exact config.
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+class QMenu;
+class QThread;
+class QWidget;
+
+namespace glowscope {
+
+class ProjectController;
+class TrainingControl;
+class TrainingView;
+class TrainingWizard;
+
+class TrainingController : public QObject {
+  Q_OBJECT
+
+ public:
+  TrainingController(ProjectController* projects, TrainingView* view, QWidget* window);
+  ~TrainingController() override;
+
+  /// Where the wizard takes its dataset names from (the dataset browser).
+  void setDatasetNameSource(std::function<QStringList()> source);
+  void populateMenu(QMenu* menu);
+
+  /// Starts (or with `resume`, continues) run `name` with a TrainingConfig JSON. Returns false
+  /// with errorOccurred when the config is invalid or the run is already active.
+  bool startRun(const QString& name, nlohmann::json config, bool resume = false);
+  void setPaused(const QString& name, bool paused);
+  void stop(const QString& name);
+  /// Continues a stopped run of the project from its latest checkpoint.
+  bool resume(const QString& name);
+
+  bool hasActiveRuns() const { return !active_.isEmpty(); }
+  QStringList activeRuns() const { return active_.keys(); }
+  /// Asks every run to stop and waits (processing events) until each wrote its checkpoint.
+  void stopAllAndWait();
+  /// Opens the wizard (window-modal); a finished wizard starts its run.
+  TrainingWizard* openWizard();
+
+ Q_SIGNALS:
+  void runFinished(const QString& name, const QString& state);
+  void errorOccurred(const QString& title, const QString& message);
+
+ private:
+  struct ActiveRun {
+    QThread* thread = nullptr;
+    std::shared_ptr<TrainingControl> control;
+  };
+  void finishRun(const QString& name, const QString& state, int64_t steps, double testBpd,
+                 const QString& modelFile, const QString& message);
+  void recordRunState(const QString& name, const QString& state, int64_t steps, double testBpd);
+
+  ProjectController* projects_;
+  TrainingView* view_;
+  QWidget* window_;
+  std::function<QStringList()> datasetNames_;
+  QHash<QString, ActiveRun> active_;
+  QHash<QString, nlohmann::json> configs_;  ///< runs started without a project
+};
+
+}  // namespace glowscope
