@@ -13,7 +13,10 @@ std::shared_ptr<const ImageSet> loadNamed(const std::string& spec, const std::st
   try {
     return std::make_shared<const ImageSet>(loadDataset(spec, options));
   } catch (const ConfigError& error) {
-    throw ConfigError(field, error.what());
+    std::string reason = error.what();  // drop the inner "config field '...': " prefix
+    const auto separator = reason.find("': ");
+    if (separator != std::string::npos) reason = reason.substr(separator + 3);
+    throw ConfigError(field, reason);
   } catch (const Error& error) {
     throw ConfigError(field, error.what());
   }

@@ -1,0 +1,3 @@
+add_executable(train_throughput ${CMAKE_CURRENT_LIST_DIR}/train_throughput.cpp)
+target_compile_options(train_throughput PRIVATE ${GLOWSCOPE_WARNINGS})
+target_link_libraries(train_throughput PRIVATE glowscope_core_training)
