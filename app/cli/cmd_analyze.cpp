@@ -191,8 +191,8 @@ int runPixelPrior(const QCommandLineParser& parser, const Common& common) {
   auto histogramSettings = histogramOptions(parser);
   if (!parser.isSet("fit")) throw ConfigError("fit", "name the dataset to fit on (--fit)");
   const ImageSet fitSet = loadImages(parser.value("fit"), common, model);
-  const auto fitted = analysis::PixelDifferenceHistogram::fit(
-      analysis::pixelDifferences(fitSet, differences, common.control), histogramSettings);
+  const auto fitted = analysis::PixelDifferenceHistogram::fit(fitSet, differences,
+                                                              histogramSettings, common.control);
   histogramSettings.rangeMin = fitted.rangeMin();  // per-dataset histograms share the bins
   histogramSettings.rangeMax = fitted.rangeMax();
   QStringList specs = parser.values("dataset");
@@ -202,9 +202,8 @@ int runPixelPrior(const QCommandLineParser& parser, const Common& common) {
   CsvTable spearman({"dataset", "images", "spearman_pseudo_vs_model"});
   for (const QString& spec : specs) {
     const ImageSet set = loadImages(spec, common, model);
-    perDataset.emplace_back(set.name,
-                            analysis::PixelDifferenceHistogram::fit(
-                                analysis::pixelDifferences(set, differences), histogramSettings));
+    perDataset.emplace_back(
+        set.name, analysis::PixelDifferenceHistogram::fit(set, differences, histogramSettings));
     const auto pseudo = analysis::pseudoLogLikelihoods(set, fitted, differences, common.control);
     std::vector<double> logp(pseudo.size(), std::nan(""));
     if (model) {

@@ -95,15 +95,13 @@ std::vector<float> pixelDifferences(const ImageSet& images, const PixelDifferenc
   return all;
 }
 
-PixelDifferenceHistogram PixelDifferenceHistogram::fit(std::span<const float> differences,
-                                                       const HistogramOptions& options) {
-  if (differences.empty()) throw ConfigError("differences", "no data to fit a histogram on");
+PixelDifferenceHistogram PixelDifferenceHistogram::emptyWithRange(double dataMin, double dataMax,
+                                                                  const HistogramOptions& options) {
   if (options.binCount < 1) throw ConfigError("bins", "must be at least 1");
   if (!(options.pseudoCount >= 0.0)) throw ConfigError("pseudo-count", "must not be negative");
-  const auto [lowest, highest] = std::minmax_element(differences.begin(), differences.end());
   PixelDifferenceHistogram histogram;
-  histogram.rangeMin_ = options.rangeMin.value_or(*lowest);
-  histogram.rangeMax_ = options.rangeMax.value_or(*highest);
+  histogram.rangeMin_ = options.rangeMin.value_or(dataMin);
+  histogram.rangeMax_ = options.rangeMax.value_or(dataMax);
   if (!std::isfinite(histogram.rangeMin_) || !std::isfinite(histogram.rangeMax_)) {
     throw ConfigError("range", "the histogram range must be finite");
   }
@@ -117,18 +115,68 @@ PixelDifferenceHistogram PixelDifferenceHistogram::fit(std::span<const float> di
   }
   histogram.binWidth_ = (histogram.rangeMax_ - histogram.rangeMin_) / options.binCount;
   histogram.pseudoCount_ = options.pseudoCount;
-  histogram.sampleCount_ = static_cast<int64_t>(differences.size());
   histogram.counts_.assign(static_cast<size_t>(options.binCount), 0);
-  for (const float d : differences) ++histogram.counts_[static_cast<size_t>(histogram.binOf(d))];
+  return histogram;
+}
+
+void PixelDifferenceHistogram::count(std::span<const float> differences) {
+  for (const float d : differences) ++counts_[static_cast<size_t>(binOf(d))];
+  sampleCount_ += static_cast<int64_t>(differences.size());
+}
+
+void PixelDifferenceHistogram::normalise() {
   const double normaliser =
-      (static_cast<double>(histogram.sampleCount_) + options.binCount * options.pseudoCount) *
-      histogram.binWidth_;
-  for (const int64_t count : histogram.counts_) {
-    const double density = (static_cast<double>(count) + options.pseudoCount) / normaliser;
-    histogram.densities_.push_back(density);
-    histogram.logDensities_.push_back(density > 0.0 ? std::log(density)
-                                                    : -std::numeric_limits<double>::infinity());
+      (static_cast<double>(sampleCount_) + binCount() * pseudoCount_) * binWidth_;
+  densities_.clear();
+  logDensities_.clear();
+  for (const int64_t binTotal : counts_) {
+    const double density = (static_cast<double>(binTotal) + pseudoCount_) / normaliser;
+    densities_.push_back(density);
+    logDensities_.push_back(density > 0.0 ? std::log(density)
+                                          : -std::numeric_limits<double>::infinity());
   }
+}
+
+PixelDifferenceHistogram PixelDifferenceHistogram::fit(std::span<const float> differences,
+                                                       const HistogramOptions& options) {
+  if (differences.empty()) throw ConfigError("differences", "no data to fit a histogram on");
+  const auto [lowest, highest] = std::minmax_element(differences.begin(), differences.end());
+  PixelDifferenceHistogram histogram = emptyWithRange(*lowest, *highest, options);
+  histogram.count(differences);
+  histogram.normalise();
+  return histogram;
+}
+
+PixelDifferenceHistogram PixelDifferenceHistogram::fit(const ImageSet& images,
+                                                       const PixelDifferenceOptions& differences,
+                                                       const HistogramOptions& options,
+                                                       const TaskControl& control) {
+  validateImages(images);
+  if (images.count < 1 || differencesPerImage(images, differences) < 1) {
+    throw ConfigError("images", "no data to fit a histogram on");
+  }
+  const bool needDataRange = !options.rangeMin || !options.rangeMax;
+  const int passes = needDataRange ? 2 : 1;
+  const auto progress = [&](int pass, int64_t index) {
+    control.checkpoint((pass + static_cast<double>(index) / images.count) / passes,
+                       "histogram pass " + std::to_string(pass + 1) + "/" + std::to_string(passes) +
+                           ", image " + std::to_string(index));
+  };
+  float lowest = std::numeric_limits<float>::max(), highest = -lowest;
+  for (int64_t index = 0; needDataRange && index < images.count; ++index) {
+    if (index % 256 == 0) progress(0, index);
+    for (const float d : pixelDifferencesOfImage(images, index, differences)) {
+      lowest = std::min(lowest, d);
+      highest = std::max(highest, d);
+    }
+  }
+  PixelDifferenceHistogram histogram = emptyWithRange(lowest, highest, options);
+  for (int64_t index = 0; index < images.count; ++index) {
+    if (index % 256 == 0) progress(passes - 1, index);
+    histogram.count(pixelDifferencesOfImage(images, index, differences));
+  }
+  histogram.normalise();
+  control.checkpoint(1.0, "histogram done");
   return histogram;
 }
 

@@ -52,6 +52,12 @@ class PixelDifferenceHistogram {
   /// Throws ConfigError for no data, bins < 1, a negative pseudo-count or an empty/invalid range.
   static PixelDifferenceHistogram fit(std::span<const float> differences,
                                       const HistogramOptions& options = {});
+  /// The same histogram as fit(pixelDifferences(images, differences), options), computed image
+  /// by image (two passes when the range comes from the data) so memory stays O(one image).
+  static PixelDifferenceHistogram fit(const ImageSet& images,
+                                      const PixelDifferenceOptions& differences,
+                                      const HistogramOptions& options = {},
+                                      const TaskControl& control = {});
 
   int binCount() const { return static_cast<int>(counts_.size()); }
   double rangeMin() const { return rangeMin_; }
@@ -71,6 +77,11 @@ class PixelDifferenceHistogram {
   double integral() const;
 
  private:
+  static PixelDifferenceHistogram emptyWithRange(double dataMin, double dataMax,
+                                                 const HistogramOptions& options);
+  void count(std::span<const float> differences);
+  void normalise();
+
   double rangeMin_ = 0, rangeMax_ = 1, binWidth_ = 1, pseudoCount_ = 0;
   int64_t sampleCount_ = 0;
   std::vector<int64_t> counts_;

@@ -86,6 +86,32 @@ class TestPixelPrior : public QObject {
     }
   }
 
+  void imageByImageFitMatchesTheInMemoryFit_data() {
+    QTest::addColumn<bool>("fixedRange");
+    QTest::newRow("data range") << false;
+    QTest::newRow("fixed range") << true;
+  }
+  void imageByImageFitMatchesTheInMemoryFit() {
+    QFETCH(bool, fixedRange);
+    const ImageSet set = testing::smoothImages(7, 3, 9, 11, 13);
+    PixelDifferenceOptions differences;
+    differences.border = BorderHandling::Replicate;
+    HistogramOptions options;
+    options.binCount = 37;
+    if (fixedRange) {
+      options.rangeMin = -0.1;
+      options.rangeMax = 0.2;
+    }
+    const auto inMemory =
+        PixelDifferenceHistogram::fit(pixelDifferences(set, differences), options);
+    const auto streamed = PixelDifferenceHistogram::fit(set, differences, options);
+    QCOMPARE(streamed.rangeMin(), inMemory.rangeMin());
+    QCOMPARE(streamed.rangeMax(), inMemory.rangeMax());
+    QCOMPARE(streamed.counts(), inMemory.counts());
+    QCOMPARE(streamed.densities(), inMemory.densities());
+    QCOMPARE(streamed.sampleCount(), int64_t{7 * 3 * 9 * 11});
+  }
+
   void emptyBinsHaveFiniteLogDensityOnlyWithPseudoCount() {
     const std::vector<float> d = {0.0F, 0.0F, 1.0F};  // bins 1..98 stay empty
     HistogramOptions plain;
