@@ -417,7 +417,7 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
     const bool checkpointDue =
         s.config.checkpointEverySteps > 0 && s.step % s.config.checkpointEverySteps == 0;
     const bool evalDue = s.config.evalEverySteps > 0 && s.step % s.config.evalEverySteps == 0;
-    if (evalDue) reportEvaluation(last, s.evaluate());
+    if (evalDue && s.step < s.totalSteps) reportEvaluation(last, s.evaluate());
     if (checkpointDue && s.step < s.totalSteps) {
       result.lastCheckpoint = writeCheckpoint();
       last.message = "checkpoint " + result.lastCheckpoint.string();
@@ -431,7 +431,8 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
   final.cancelled = result.cancelled;
   final.finished = !result.cancelled;
   if (!result.cancelled) {
-    reportEvaluation(final, s.evaluate());
+    // The last step may just have been evaluated; do not evaluate (and report) it twice.
+    if (s.lastTestStep != s.step || !s.data.test) reportEvaluation(final, s.evaluate());
     result.modelFile = s.config.outputDir / "model.glow";
     saveFlowModel(*s.model, result.modelFile);
   }
