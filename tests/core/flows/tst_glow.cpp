@@ -107,15 +107,15 @@ class TestGlow : public QObject {
   }
 
   void parameterCountsMatchFormula() {
-    for (const char* preset : {"tiny", "small", "paper"}) {
+    // Figures measured on the reference implementation (reference-spec 11).
+    const std::pair<const char*, std::int64_t> expected[] = {
+        {"small", 801120}, {"paper", 31583616}, {"tiny", -1}};
+    for (const auto& [preset, measured] : expected) {
       ModelConfig config = modelPreset(preset, FlowType::Conv, 1);
-      auto model = createFlowModel(config);
-      QCOMPARE(model->numParameters(), analyticParameterCount(config));
+      const std::int64_t count = createFlowModel(config)->numParameters();
+      QCOMPARE(count, analyticParameterCount(config));
+      if (measured > 0) QCOMPARE(count, measured);
     }
-    QCOMPARE(createFlowModel(modelPreset("paper", FlowType::Conv, 1))->numParameters(),
-             std::int64_t{31583616});
-    QCOMPARE(createFlowModel(modelPreset("small", FlowType::Conv, 1))->numParameters(),
-             std::int64_t{801120});
   }
 
   void parametersOfScalePartitionTheModel() {
