@@ -226,34 +226,10 @@ int runPixelPrior(const QCommandLineParser& parser, const Common& common) {
 
 // ---------------------------------------------------------------- fourier (supp. S3)
 
-int runFourier(const QCommandLineParser& parser, const Common& common) {
-  const FlowModel model = loadModel(parser.value("model"), common);
-  const ImageSet amplitudeSet = loadImages(parser.value("amplitude"), common, model);
-  ImageSet phaseSet;
-  std::vector<int64_t> phaseIndices;
-  if (parser.isSet("phase")) {
-    phaseSet = loadImages(parser.value("phase"), common, model);
-    const int64_t n = std::min(amplitudeSet.count, phaseSet.count);
-    phaseIndices = firstIndices(n);
-  } else {  // pair image i with image (i + offset) mod n of the same set
-    const int64_t offset = positiveInt(parser, "pair-offset", 1);
-    for (int64_t i = 0; i < amplitudeSet.count; ++i) {
-      phaseIndices.push_back((i + offset) % amplitudeSet.count);
-    }
-    phaseSet = amplitudeSet;
-  }
-  const ImageSet amplitudes = reordered(amplitudeSet, firstIndices(phaseIndices.size()));
-  const ImageSet phases = reordered(phaseSet, phaseIndices);
-  analysis::FourierMixOptions mixOptions;
-  const QString quantisation = parser.value("quantisation");
-  if (quantisation != "clip" && quantisation != "rescale") {
-    throw ConfigError("quantisation", "must be clip or rescale");
-  }
-  if (quantisation == "rescale") mixOptions.quantisation = analysis::MixQuantisation::RescaleRound;
-  analysis::ScoringOptions scoring;
-  scoring.batchSize = common.batchSize;
-  const auto result = analysis::evaluateFourierMixing(*model, amplitudes, phases, mixOptions,
-                                                      scoring, common.control);
+void writeFourierOutputs(const QCommandLineParser& parser, const Common& common,
+                         const ImageSet& amplitudes, const ImageSet& phases,
+                         const std::vector<int64_t>& phaseIndices,
+                         const analysis::FourierLikelihoodResult& result) {
   CsvTable perImage({"pair", "amplitude_index", "phase_index", "log_p_amplitude_source",
                      "log_p_phase_source", "log_p_mixed"});
   for (size_t i = 0; i < phaseIndices.size(); ++i) {
@@ -279,6 +255,36 @@ int runFourier(const QCommandLineParser& parser, const Common& common) {
     }
   }
   analysis::writeImageGridPng(common.outDir / "fourier_grid.png", grid, gridOptions(3));
+}
+
+int runFourier(const QCommandLineParser& parser, const Common& common) {
+  const FlowModel model = loadModel(parser.value("model"), common);
+  const ImageSet amplitudeSet = loadImages(parser.value("amplitude"), common, model);
+  ImageSet phaseSet;
+  std::vector<int64_t> phaseIndices;
+  if (parser.isSet("phase")) {
+    phaseSet = loadImages(parser.value("phase"), common, model);
+    phaseIndices = firstIndices(std::min(amplitudeSet.count, phaseSet.count));
+  } else {  // pair image i with image (i + offset) mod n of the same set
+    const int64_t offset = positiveInt(parser, "pair-offset", 1);
+    for (int64_t i = 0; i < amplitudeSet.count; ++i) {
+      phaseIndices.push_back((i + offset) % amplitudeSet.count);
+    }
+    phaseSet = amplitudeSet;
+  }
+  const ImageSet amplitudes = reordered(amplitudeSet, firstIndices(phaseIndices.size()));
+  const ImageSet phases = reordered(phaseSet, phaseIndices);
+  analysis::FourierMixOptions mixOptions;
+  const QString quantisation = parser.value("quantisation");
+  if (quantisation != "clip" && quantisation != "rescale") {
+    throw ConfigError("quantisation", "must be clip or rescale");
+  }
+  if (quantisation == "rescale") mixOptions.quantisation = analysis::MixQuantisation::RescaleRound;
+  analysis::ScoringOptions scoring;
+  scoring.batchSize = common.batchSize;
+  const auto result = analysis::evaluateFourierMixing(*model, amplitudes, phases, mixOptions,
+                                                      scoring, common.control);
+  writeFourierOutputs(parser, common, amplitudes, phases, phaseIndices, result);
   std::printf("Spearman(mixed, amplitude source) = %.4f, Spearman(mixed, phase source) = %.4f\n",
               result.spearmanWithAmplitudeSource, result.spearmanWithPhaseSource);
   return kExitOk;
@@ -450,76 +456,76 @@ struct Analysis {
   std::function<int(const QCommandLineParser&, const Common&)> run;
 };
 
+void addPixelPriorOptions(QCommandLineParser& p) {
+  p.addOption({"fit", "Dataset the density histogram is fitted on.", "spec"});
+  p.addOption({"dataset", "Dataset to evaluate (repeatable; default: --fit).", "spec"});
+  p.addOption({"model", "Optional model: Spearman of pseudo-likelihood vs log p.", "file"});
+  p.addOption({"bins", "Histogram bins.", "n", "100"});
+  p.addOption({"range-min", "Lowest bin edge (default: data minimum).", "d"});
+  p.addOption({"range-max", "Highest bin edge (default: data maximum).", "d"});
+  p.addOption({"pseudo-count", "Count added to every bin.", "c", "0.5"});
+  p.addOption({"include-centre", "Mean over all 9 pixels instead of the 8 neighbours."});
+  p.addOption({"border", "reflect101, replicate or exclude.", "mode", "reflect101"});
+}
+
+void addFourierOptions(QCommandLineParser& p) {
+  p.addOption({"model", "Model file.", "file"});
+  p.addOption({"amplitude", "Dataset giving the amplitudes.", "spec"});
+  p.addOption({"phase", "Dataset giving the phases (default: --amplitude, shifted).", "spec"});
+  p.addOption({"pair-offset", "Without --phase: pair image i with i + offset.", "k", "1"});
+  p.addOption({"quantisation", "clip or rescale.", "mode", "clip"});
+  p.addOption({"grid-pairs", "Pairs shown in fourier_grid.png.", "n", "16"});
+}
+
+void addSwapOptions(QCommandLineParser& p) {
+  p.addOption({"model", "Model file.", "file"});
+  p.addOption({"dataset-a", "Dataset of the first images.", "spec"});
+  p.addOption({"dataset-b", "Dataset of the second images.", "spec"});
+  p.addOption({"pairs", "Number of pairs.", "n", "8"});
+  p.addOption({"first-high-latent", "0-based first high latent (-1 = last).", "i", "-1"});
+}
+
+void addOptimizeZOptions(QCommandLineParser& p) {
+  p.addOption({"model", "Model file.", "file"});
+  p.addOption({"dataset", "Dataset of the start images.", "spec"});
+  p.addOption({"count", "Images optimised (one batch).", "n", "8"});
+  p.addOption({"optimizer", "adam or sgd.", "name", "adam"});
+  p.addOption({"steps", "Optimisation steps.", "n", "200"});
+  p.addOption({"lr", "Learning rate.", "lr", "0.01"});
+  p.addOption({"snapshot-every", "Keep the image every k steps.", "k", "50"});
+  p.addOption({"fixed-latents", "How many last latents stay fixed.", "n", "1"});
+}
+
+void addCorrelateOptions(QCommandLineParser& p) {
+  p.addOption({"model", "Model file (repeatable).", "file"});
+  p.addOption({"dataset", "Dataset scored by every model.", "spec"});
+}
+
+void addSampleOptions(QCommandLineParser& p) {
+  p.addOption({"model", "Model file.", "file"});
+  p.addOption({"count", "Samples.", "n", "64"});
+  p.addOption({"temperature", "Latent std multiplier.", "T", "1.0"});
+  p.addOption({"seed", "Sampling seed.", "n", "0"});
+  p.addOption({"class", "Class head of a class-conditional model (-1 = random).", "k", "-1"});
+  p.addOption({"columns", "Grid columns.", "n", "8"});
+}
+
 const std::map<QString, Analysis>& analyses() {
   static const std::map<QString, Analysis> table = {
       {"pixel-prior",
-       {"pixel-difference histograms and pseudo-likelihoods (Fig. 1A/B)",
-        [](QCommandLineParser& p) {
-          p.addOption({"fit", "Dataset the density histogram is fitted on.", "spec"});
-          p.addOption({"dataset", "Dataset to evaluate (repeatable; default: --fit).", "spec"});
-          p.addOption({"model", "Optional model: Spearman of pseudo-likelihood vs log p.", "file"});
-          p.addOption({"bins", "Histogram bins.", "n", "100"});
-          p.addOption({"range-min", "Lowest bin edge (default: data minimum).", "d"});
-          p.addOption({"range-max", "Highest bin edge (default: data maximum).", "d"});
-          p.addOption({"pseudo-count", "Count added to every bin.", "c", "0.5"});
-          p.addOption({"include-centre", "Mean over all 9 pixels instead of the 8 neighbours."});
-          p.addOption({"border", "reflect101, replicate or exclude.", "mode", "reflect101"});
-        },
+       {"pixel-difference histograms and pseudo-likelihoods (Fig. 1A/B)", addPixelPriorOptions,
         runPixelPrior}},
       {"fourier",
-       {"amplitude/phase mixing and its likelihoods (supp. S3)",
-        [](QCommandLineParser& p) {
-          p.addOption({"model", "Model file.", "file"});
-          p.addOption({"amplitude", "Dataset giving the amplitudes.", "spec"});
-          p.addOption(
-              {"phase", "Dataset giving the phases (default: --amplitude, shifted).", "spec"});
-          p.addOption({"pair-offset", "Without --phase: pair image i with i + offset.", "k", "1"});
-          p.addOption({"quantisation", "clip or rescale.", "mode", "clip"});
-          p.addOption({"grid-pairs", "Pairs shown in fourier_grid.png.", "n", "16"});
-        },
-        runFourier}},
+       {"amplitude/phase mixing and its likelihoods (supp. S3)", addFourierOptions, runFourier}},
       {"swap",
-       {"swap low- and high-level latents of image pairs (Fig. 3A)",
-        [](QCommandLineParser& p) {
-          p.addOption({"model", "Model file.", "file"});
-          p.addOption({"dataset-a", "Dataset of the first images.", "spec"});
-          p.addOption({"dataset-b", "Dataset of the second images.", "spec"});
-          p.addOption({"pairs", "Number of pairs.", "n", "8"});
-          p.addOption({"first-high-latent", "0-based first high latent (-1 = last).", "i", "-1"});
-        },
-        runSwap}},
+       {"swap low- and high-level latents of image pairs (Fig. 3A)", addSwapOptions, runSwap}},
       {"optimize-z",
-       {"maximise log p over z_1..z_{L-1} with z_L fixed (Fig. 3B)",
-        [](QCommandLineParser& p) {
-          p.addOption({"model", "Model file.", "file"});
-          p.addOption({"dataset", "Dataset of the start images.", "spec"});
-          p.addOption({"count", "Images optimised (one batch).", "n", "8"});
-          p.addOption({"optimizer", "adam or sgd.", "name", "adam"});
-          p.addOption({"steps", "Optimisation steps.", "n", "200"});
-          p.addOption({"lr", "Learning rate.", "lr", "0.01"});
-          p.addOption({"snapshot-every", "Keep the image every k steps.", "k", "50"});
-          p.addOption({"fixed-latents", "How many last latents stay fixed.", "n", "1"});
-        },
+       {"maximise log p over z_1..z_{L-1} with z_L fixed (Fig. 3B)", addOptimizeZOptions,
         runOptimizeZ}},
       {"correlate",
-       {"Spearman matrices of log p and c_i across models (Fig. 1C, 3C/D)",
-        [](QCommandLineParser& p) {
-          p.addOption({"model", "Model file (repeatable).", "file"});
-          p.addOption({"dataset", "Dataset scored by every model.", "spec"});
-        },
+       {"Spearman matrices of log p and c_i across models (Fig. 1C, 3C/D)", addCorrelateOptions,
         runCorrelate}},
-      {"sample",
-       {"draw samples at a temperature (image grid)",
-        [](QCommandLineParser& p) {
-          p.addOption({"model", "Model file.", "file"});
-          p.addOption({"count", "Samples.", "n", "64"});
-          p.addOption({"temperature", "Latent std multiplier.", "T", "1.0"});
-          p.addOption({"seed", "Sampling seed.", "n", "0"});
-          p.addOption(
-              {"class", "Class head of a class-conditional model (-1 = random).", "k", "-1"});
-          p.addOption({"columns", "Grid columns.", "n", "8"});
-        },
-        runSample}},
+      {"sample", {"draw samples at a temperature (image grid)", addSampleOptions, runSample}},
   };
   return table;
 }
