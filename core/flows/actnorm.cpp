@@ -2,7 +2,9 @@
 
 #include <ATen/core/grad_mode.h>
 
-#include <stdexcept>
+#include <string>
+
+#include "core/util/errors.h"
 
 namespace glowscope {
 namespace {
@@ -54,7 +56,7 @@ void ActNormImpl::initializeFrom(const at::Tensor& x) {
 }
 
 FlowResult ActNormImpl::forward(const at::Tensor& x) {
-  if (x.dim() != 2 && x.dim() != 4) throw std::invalid_argument("ActNorm expects 2-D or 4-D input");
+  if (x.dim() != 2 && x.dim() != 4) throw Error("ActNorm expects 2-D or 4-D input");
   if (armed_) {
     initializeFrom(x);
     armed_ = false;

@@ -3,7 +3,9 @@
 #include <ATen/core/grad_mode.h>
 
 #include <cmath>
-#include <stdexcept>
+#include <string>
+
+#include "core/util/errors.h"
 
 namespace glowscope {
 namespace {
@@ -64,7 +66,8 @@ at::Tensor LatentPriorImpl::sample(std::int64_t n, double temperature,
   const auto options = actNorm->bias.options();
   at::Tensor eps = at::randn({n, dims_}, toC10Generator(generator), options) * temperature;
   if (numClasses_ == 0) return eps;
-  if (classIndex >= numClasses_) throw std::invalid_argument("class index out of range");
+  if (classIndex >= numClasses_)
+    throw Error("sample: class index " + std::to_string(classIndex) + " out of range");
   at::Tensor classes = classIndex >= 0 ? at::full({n}, classIndex, options.dtype(at::kLong))
                                        : at::randint(numClasses_, {n}, toC10Generator(generator),
                                                      options.dtype(at::kLong));
