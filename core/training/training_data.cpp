@@ -58,6 +58,7 @@ nlohmann::json TrainingData::describe() const {
 }
 
 TrainingData loadTrainingData(const TrainingConfig& config) {
+  config.validate();  // report config mistakes before spending time on loading data
   LoadOptions trainOptions;
   trainOptions.limit = config.trainLimit;
   // Evaluation sets: a seeded random subset, so a limit does not keep only the first classes.

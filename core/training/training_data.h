@@ -22,7 +22,8 @@ struct TrainingData {
   nlohmann::json describe() const;
 };
 
-/// Loads the config's sets with loadDataset(); a failure is a ConfigError naming the field
+/// Validates the config, then loads its sets with loadDataset(); a failure is a ConfigError naming
+/// the field
 /// ("trainSet", "oodSets[1]", ...) with the loader's reason.
 TrainingData loadTrainingData(const TrainingConfig& config);
 
