@@ -1,27 +1,12 @@
 #include "core/analysis/model_images.h"
 
 #include <ATen/ATen.h>
-#include <torch/csrc/autograd/grad_mode.h>
 
 #include <algorithm>
 
 #include "core/util/errors.h"
 
 namespace glowscope::analysis {
-namespace {
-
-std::vector<double> toDoubles(const at::Tensor& values) {
-  const at::Tensor cpu = values.detach().to(at::kCPU, at::kDouble).contiguous();
-  return {cpu.data_ptr<double>(), cpu.data_ptr<double>() + cpu.numel()};
-}
-
-void appendDoubles(std::vector<double>& out, const at::Tensor& values) {
-  const std::vector<double> more = toDoubles(values);
-  out.insert(out.end(), more.begin(), more.end());
-}
-
-}  // namespace
-
 void checkImagesFitModel(const FlowModelImpl& model, const ImageSet& images) {
   const ModelConfig& config = model.config();
   if (images.channels != config.channels || images.height != config.height ||
@@ -51,23 +36,17 @@ ImageScores scoreImages(FlowModelImpl& model, const ImageSet& images, const Scor
                         const TaskControl& control) {
   checkImagesFitModel(model, images);
   if (options.batchSize < 1) throw ConfigError("batch-size", "must be at least 1");
-  torch::NoGradGuard noGrad;
-  ImageScores scores;
-  scores.scaleLogLikelihoodNats.resize(static_cast<size_t>(model.numScales()));
-  for (int64_t begin = 0; begin < images.count; begin += options.batchSize) {
-    control.checkpoint(static_cast<double>(begin) / static_cast<double>(images.count),
-                       "scoring " + std::to_string(begin) + "/" + std::to_string(images.count));
-    const int64_t end = std::min(images.count, begin + options.batchSize);
-    const at::Tensor x =
-        preprocessImages(uint8Batch(images, begin, end, model.device()), options.mode);
-    const FlowOutput out = model.forward(x);
-    appendDoubles(scores.logLikelihoodNats, out.logLikelihoodNats);
-    for (size_t scale = 0; scale < out.scaleLogLikelihoodNats.size(); ++scale) {
-      appendDoubles(scores.scaleLogLikelihoodNats.at(scale), out.scaleLogLikelihoodNats[scale]);
-    }
-  }
-  control.checkpoint(1.0, "scoring done");
-  return scores;
+  // The one batched scoring loop lives in core/scoring; analyses add the strict shape check
+  // above and report through their TaskControl.
+  glowscope::ScoringOptions scoring;
+  scoring.batchSize = options.batchSize;
+  scoring.mode = options.mode;
+  scoring.cancel = control.cancelRequested;
+  scoring.progress = [&control](int64_t done, int64_t total) {
+    control.checkpoint(static_cast<double>(done) / static_cast<double>(total),
+                       "scoring " + std::to_string(done) + "/" + std::to_string(total));
+  };
+  return glowscope::scoreImages(model, images, scoring);
 }
 
 ImageSet quantiseModelImages(const at::Tensor& x, const std::string& name) {

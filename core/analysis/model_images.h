@@ -11,14 +11,13 @@
 #include "core/data/image_set.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
+#include "core/scoring/model_scores.h"
 
 namespace glowscope::analysis {
 
-/// Per-image scores of one model on one image set (nats, continuous density, no -D ln 256).
-struct ImageScores {
-  std::vector<double> logLikelihoodNats;                    ///< [image]
-  std::vector<std::vector<double>> scaleLogLikelihoodNats;  ///< [scale i][image] = c_{i+1}
-};
+/// Per-image scores of one model on one image set (nats, continuous density, no -D ln 256):
+/// logLikelihoodNats[image], scaleLogLikelihoodNats[scale i][image] = c_{i+1}.
+using ImageScores = glowscope::ModelScores;
 
 struct ScoringOptions {
   int64_t batchSize = 256;
@@ -31,7 +30,8 @@ void checkImagesFitModel(const FlowModelImpl& model, const ImageSet& images);
 /// Images [begin, end) as a (B,C,H,W) uint8 tensor on `device`.
 at::Tensor uint8Batch(const ImageSet& images, int64_t begin, int64_t end, at::Device device);
 
-/// Forward pass over all images in batches, without gradients.
+/// Forward pass over all images in batches, without gradients (core/scoring's scoreImages after
+/// a strict shape check: analyses never resize silently).
 ImageScores scoreImages(FlowModelImpl& model, const ImageSet& images,
                         const ScoringOptions& options = {}, const TaskControl& control = {});
 

@@ -57,9 +57,9 @@ class TestModelAnalysis : public QObject {
   void scoresMatchTheForwardPass() {
     FlowModel model = tinyModel(1);
     const ImageSet set = testing::smoothImages(5, 1, 16, 16, 3);
-    ScoringOptions options;
+    analysis::ScoringOptions options;
     options.batchSize = 2;  // several batches
-    const ImageScores scores = scoreImages(*model, set, options);
+    const ImageScores scores = analysis::scoreImages(*model, set, options);
     QCOMPARE(static_cast<int64_t>(scores.logLikelihoodNats.size()), int64_t{5});
     QCOMPARE(static_cast<int>(scores.scaleLogLikelihoodNats.size()), 3);
     for (size_t i = 0; i < 5; ++i) {
@@ -67,7 +67,7 @@ class TestModelAnalysis : public QObject {
       for (const auto& scale : scores.scaleLogLikelihoodNats) sum += scale[i];
       QVERIFY(std::abs(sum - scores.logLikelihoodNats[i]) < 1e-2 * (1 + std::abs(sum)));
     }
-    QVERIFY_THROWS_EXCEPTION(ConfigError, scoreImages(*model, testing::smoothImages(1, 3, 16, 16)));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, analysis::scoreImages(*model, testing::smoothImages(1, 3, 16, 16)));
   }
 
   void swappingWithItsOwnTopLatentReproducesTheImage() {
@@ -151,7 +151,7 @@ class TestModelAnalysis : public QObject {
     FlowModel model = tinyModel(6);
     ImageSet images = testing::smoothImages(12, 1, 16, 16, 10);
     appendImages(images, testing::noiseImages(4, 1, 16, 16, 11));
-    const ImageScores scores = scoreImages(*model, images);
+    const ImageScores scores = analysis::scoreImages(*model, images);
     const ModelCorrelations same = correlateModels({"m", "m again"}, {scores, scores});
     QCOMPARE(static_cast<int>(same.scaleTerms.size()), 3);
     for (const auto* matrix :
@@ -161,7 +161,7 @@ class TestModelAnalysis : public QObject {
       }
     }
     // Another model on the same images is not identical on every scale.
-    const ImageScores other = scoreImages(*tinyModel(7), images);
+    const ImageScores other = analysis::scoreImages(*tinyModel(7), images);
     const ModelCorrelations two = correlateModels({"a", "b"}, {scores, other});
     QCOMPARE(two.logLikelihood.values[0][0], 1.0);
     QCOMPARE(two.logLikelihood.values[0][1], two.logLikelihood.values[1][0]);
