@@ -123,6 +123,7 @@ void DatasetBrowser::buildLayout() {
   splitter->addWidget(left);
   splitter->addWidget(buildDetailPane());
   splitter->setStretchFactor(1, 3);
+  splitter->setSizes({340, 860});
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addWidget(splitter);
@@ -165,7 +166,8 @@ QWidget* DatasetBrowser::buildDetailPane() {
   classCounts_->setHorizontalHeaderLabels({tr("Class"), tr("Images")});
   classCounts_->verticalHeader()->hide();
   classCounts_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  classCounts_->setMaximumWidth(180);
+  classCounts_->setMaximumWidth(200);
+  classCounts_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
   channelStats_ = new QLabel(pane);
   channelStats_->setObjectName("channelStats");
   histogram_ = new QCustomPlot(pane);
@@ -220,7 +222,9 @@ void DatasetBrowser::refreshList() {
     const QString name = QString::fromStdString(info.name);
     auto* item =
         new QTreeWidgetItem(builtIn, {name, info.available ? tr("available") : tr("missing")});
-    item->setData(0, Qt::UserRole, name);
+    // "photos-animals[:train|test]": the part before the optional suffix is the default spec.
+    const QString spec = name.left(name.indexOf('['));
+    item->setData(0, Qt::UserRole, spec);
     item->setData(0, Qt::UserRole + 1, info.available);
     QString tip = QString::fromStdString(info.description);
     if (!info.available)
@@ -231,7 +235,7 @@ void DatasetBrowser::refreshList() {
     if (!info.available)
       item->setForeground(1, QColor(200, 60, 60));
     else
-      availableBuiltIns_.push_back(name);
+      availableBuiltIns_.push_back(spec);
   }
   for (const QString& spec : userSpecs_) {
     auto* item = new QTreeWidgetItem(added, {spec, tr("added")});

@@ -56,6 +56,10 @@ void TrainingSeries::add(const TrainingProgress& progress) {
   }
   TrainingProgress kept = progress;
   kept.newEvents.clear();
+  // Paused and final reports carry no step losses: the table keeps showing the last ones.
+  if (std::isnan(progress.loss)) kept.loss = last.loss;
+  if (std::isnan(progress.trainBitsPerDim)) kept.trainBitsPerDim = last.trainBitsPerDim;
+  if (!(progress.imagesPerSecond > 0)) kept.imagesPerSecond = last.imagesPerSecond;
   if (!progress.evaluated && !std::isnan(last.testBitsPerDim) &&
       std::isnan(progress.testBitsPerDim))
     kept.testBitsPerDim = last.testBitsPerDim;

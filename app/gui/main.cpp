@@ -27,6 +27,14 @@ void installTranslators(QApplication& application, const QString& language) {
     application.installTranslator(translator);
 }
 
+/// For --grab and --quit-after: no questions. Training stops with resumable checkpoints and the
+/// project is saved; QCoreApplication::exit does not send close events (quit() would ask).
+void quitWithoutAsking(glowscope::MainWindow& window) {
+  window.trainingController()->stopAllAndWait();
+  if (window.projectController()->hasProject()) window.projectController()->save();
+  QCoreApplication::exit(0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -88,10 +96,11 @@ int main(int argc, char** argv) {
       // The wizard (when open) is the active window; else the main window.
       auto* wizard = window.findChild<glowscope::TrainingWizard*>();
       (wizard ? static_cast<QWidget*>(wizard) : &window)->grab().save(path);
-      QApplication::quit();
+      quitWithoutAsking(window);
     });
   }
   if (parser.isSet(quitAfterOption))
-    QTimer::singleShot(parser.value(quitAfterOption).toInt(), &application, &QApplication::quit);
+    QTimer::singleShot(parser.value(quitAfterOption).toInt(), &window,
+                       [&window] { quitWithoutAsking(window); });
   return QApplication::exec();
 }
