@@ -79,10 +79,7 @@ int main(int argc, char** argv) {
     else
       presets.emplace_back(argv[i]);
   }
-  if (!defaultMalloc) {
-    mallopt(M_MMAP_THRESHOLD, 512 << 20);
-    mallopt(M_TRIM_THRESHOLD, 1 << 30);
-  }
+  if (!defaultMalloc) glowscope::tuneMemoryAllocator();
   if (presets.empty()) presets = {"small:5", "paper:1"};
   glowscope::configureThreads(threads);
   const glowscope::RuntimeInfo info = glowscope::runtimeInfo();

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   QCoreApplication application(argc, argv);
   QCoreApplication::setApplicationName("glowscope-cli");
   QCoreApplication::setApplicationVersion(glowscope::kGlowscopeVersion);
+  glowscope::tuneMemoryAllocator();
   const QStringList arguments = QCoreApplication::arguments();
   if (arguments.size() < 2 || arguments[1] == "--help" || arguments[1] == "-h") {
     printUsage();

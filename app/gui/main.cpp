@@ -75,6 +75,7 @@ int main(int argc, char** argv) {
                             ? glowscope::themeFromName(parser.value(themeOption))
                             : glowscope::storedTheme());
   glowscope::configureThreads(parser.value(threadsOption).toInt());
+  glowscope::tuneMemoryAllocator();
   glowscope::logger()->info("{}", glowscope::describeRuntime());
 
   glowscope::MainWindow window;

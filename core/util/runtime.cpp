@@ -5,6 +5,8 @@
 #include <spdlog/version.h>
 #include <torch/version.h>
 
+#include <malloc.h>
+
 #include <filesystem>
 #include <fstream>
 #include <opencv2/core/version.hpp>
@@ -37,6 +39,11 @@ std::string loadedBlasLibrary() {
 void configureThreads(int threads) {
   const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   at::set_num_threads(threads > 0 ? threads : hardware);
+}
+
+void tuneMemoryAllocator() {
+  mallopt(M_MMAP_THRESHOLD, 512 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);  // and keep freed memory for the next batch
 }
 
 RuntimeInfo runtimeInfo() {

@@ -16,6 +16,13 @@ struct RuntimeInfo {
 /// LibTorch build defaults to half the cores, which leaves one of our two cores idle.
 void configureThreads(int threads);
 
+/// Keeps large tensors on glibc's heap instead of a fresh mmap per allocation. At batch 64 and
+/// hidden 512 one activation is ~34 MB, just over glibc's 32 MiB mmap ceiling, so every such
+/// tensor was mapped and page-faulted anew: raising the threshold made single operations 5-60x
+/// and the small preset's forward pass ~2.4x faster (bench/flow_throughput --default-malloc
+/// shows the difference). Process-wide, so front ends call it once at start-up.
+void tuneMemoryAllocator();
+
 /// Reads the current runtime facts (threads, BLAS in use, CUDA).
 RuntimeInfo runtimeInfo();
 
