@@ -228,7 +228,7 @@ void TrainingView::refreshTableRow(const QString& runId) {
   const QSignalBlocker blocker(table_);  // keep itemChanged for the user's check boxes
   table_->item(row, kRun)->setText(run.title);
   table_->item(row, kRun)->setForeground(runColour(row));
-  table_->item(row, kState)->setText(run.state);
+  table_->item(row, kState)->setText(displayState(run.state));
   table_->item(row, kStep)->setText(QString("%1 / %2").arg(last.step).arg(last.totalSteps));
   table_->item(row, kEpoch)->setText(QString::number(last.epoch + 1));
   table_->item(row, kLoss)->setText(number(last.loss, 3));
@@ -260,7 +260,7 @@ void TrainingView::refreshControls() {
   progressBar_->setRange(0, static_cast<int>(std::max<int64_t>(last.totalSteps, 1)));
   progressBar_->setValue(static_cast<int>(last.step));
   etaLabel_->setText(run->state == "running" ? tr("ETA %1").arg(formatDuration(last.etaSeconds))
-                                             : run->state);
+                                             : displayState(run->state));
   eventsLabel_->setText(tr("NaN/skip events: %1").arg(run->eventCount()));
   eventsLabel_->setToolTip(
       tr("skipped steps %1, dropped samples %2, rollbacks %3\n")
@@ -269,6 +269,16 @@ void TrainingView::refreshControls() {
           .arg(last.rollbacks) +
       QStringList(run->eventDetails.begin(), run->eventDetails.end()).join('\n'));
   eventsLabel_->setStyleSheet(run->eventCount() > 0 ? "color: #d04040; font-weight: bold;" : "");
+}
+
+QString TrainingView::displayState(const QString& state) const {
+  if (state == "running") return tr("running");
+  if (state == "paused") return tr("paused");
+  if (state == "finished") return tr("finished");
+  if (state == "cancelled") return tr("stopped (resumable)");
+  if (state == "failed") return tr("failed");
+  if (state == "waiting") return tr("waiting");
+  return state;
 }
 
 QColor TrainingView::runColour(int index) const {

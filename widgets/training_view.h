@@ -56,6 +56,7 @@ class TrainingView : public QWidget {
   void plotLossParts(const TrainingSeries& run);
   void plotComparison();
   QColor runColour(int index) const;
+  QString displayState(const QString& state) const;
 
   QHash<QString, std::shared_ptr<TrainingSeries>> runs_;
   QStringList order_;

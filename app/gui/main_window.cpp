@@ -96,6 +96,11 @@ void MainWindow::syncWithProject() {
       const QString name = QString::fromStdString(run.name);
       if (trainingView_->runIds().contains(name)) continue;
       trainingView_->addRun(name, name);
+      TrainingProgress recorded;  // what the project file knows: steps and the last test bpd
+      recorded.step = run.steps;
+      recorded.totalSteps = run.config.value("steps", int64_t{0});
+      if (run.testBitsPerDim > 0) recorded.testBitsPerDim = run.testBitsPerDim;
+      trainingView_->updateRun(name, recorded);
       // A run recorded as running was interrupted (the application ended): resumable.
       const QString state = QString::fromStdString(run.status);
       trainingView_->setRunState(name,
