@@ -38,14 +38,6 @@ void printRuns(const Project& project) {
   }
 }
 
-/// The run's config with a relative outputDir resolved against the project folder.
-TrainingConfig runConfig(const ProjectRun& run, const std::filesystem::path& folder) {
-  TrainingConfig config = TrainingConfig::fromJson(run.config);
-  if (config.outputDir.empty()) config.outputDir = runOutputDir(folder, run.name);
-  if (config.outputDir.is_relative()) config.outputDir = folder / config.outputDir;
-  return config;
-}
-
 int trainRun(Project project, const std::filesystem::path& folder, const std::string& runName,
              bool resume) {
   const ProjectRun* found = project.findRun(runName);
@@ -54,7 +46,7 @@ int trainRun(Project project, const std::filesystem::path& folder, const std::st
     return kExitUsage;
   }
   ProjectRun run = *found;
-  TrainingConfig config = runConfig(run, folder);
+  TrainingConfig config = TrainingConfig::fromJson(runTrainingConfig(project, folder, runName));
   config.resume = resume;
   config.validate();
   Trainer trainer(config);
@@ -104,8 +96,8 @@ int runProject(const QStringList& arguments) {
     printError("usage: glowscope-cli project info|runs|train --project <folder> [--run NAME]");
     return kExitUsage;
   }
-  std::filesystem::path path = parser.value(projectOption).toStdString();
-  const std::filesystem::path folder = path.extension() == ".json" ? path.parent_path() : path;
+  const std::filesystem::path path = parser.value(projectOption).toStdString();
+  const std::filesystem::path folder = projectFolderOf(path);
   try {
     const Project project = loadProject(path);
     const QString action = positional.front();

@@ -12,6 +12,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "core/project/project_file.h"
 #include "core/training/trainer.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
@@ -118,7 +119,11 @@ TrainingConfig buildConfig(const QCommandLineParser& parser, const QCommandLineO
                            const QCommandLineOption& setOption,
                            const QCommandLineOption& resumeOption) {
   nlohmann::json json = nlohmann::json::object();
-  if (parser.isSet(configOption)) {
+  if (parser.isSet("project")) {  // a run the GUI recorded in a project (core/project)
+    const std::filesystem::path project = parser.value("project").toStdString();
+    json = runTrainingConfig(loadProject(project), projectFolderOf(project),
+                             parser.value("run").toStdString());
+  } else if (parser.isSet(configOption)) {
     const std::string path = parser.value(configOption).toStdString();
     try {
       json = nlohmann::json::parse(readWholeFile(path));
@@ -149,12 +154,14 @@ int runTrain(const QStringList& arguments) {
   const QCommandLineOption resumeOption("resume", "Continue from the output folder's checkpoint.");
   const QCommandLineOption checkOption("check", "Validate the config and data, then stop.");
   parser.addOptions({configOption, setOption, resumeOption, checkOption});
+  parser.addOptions({{"project", "Train a run recorded in this project (with --run).", "folder"},
+                     {"run", "The project's run to train.", "name"}});
   for (const FlagField& flag : kFlagFields)
     parser.addOption(
         QCommandLineOption(flag.flag, QString(flag.help) + " (" + flag.field + ")", "value"));
   int exitCode = kExitOk;
   if (!parseCommandLine(parser, arguments, exitCode)) return exitCode;
-  if (!parser.isSet(configOption) && !parser.isSet("train-set")) {
+  if (!parser.isSet(configOption) && !parser.isSet("train-set") && !parser.isSet("project")) {
     printError("give --config run.json (or at least --train-set and --output)");
     return kExitUsage;
   }

@@ -222,6 +222,22 @@ std::filesystem::path runOutputDir(const std::filesystem::path& projectFolder,
   return projectFolder / "runs" / runName;
 }
 
+std::filesystem::path projectFolderOf(const std::filesystem::path& folderOrFile) {
+  return folderOrFile.extension() == ".json" ? folderOrFile.parent_path() : folderOrFile;
+}
+
+json runTrainingConfig(const Project& project, const std::filesystem::path& projectFolder,
+                       const std::string& runName) {
+  const ProjectRun* run = project.findRun(runName);
+  if (!run) throw ConfigError("run", "the project has no run named '" + runName + "'");
+  json config = run->config;
+  std::filesystem::path outputDir = config.value("outputDir", std::string());
+  if (outputDir.empty()) outputDir = runOutputDir(".", runName);
+  if (outputDir.is_relative()) outputDir = projectFolder / outputDir;
+  config["outputDir"] = outputDir.lexically_normal().string();
+  return config;
+}
+
 void validateRunName(const std::string& runName) {
   if (runName.empty()) throw ConfigError("run", "the run name is empty");
   if (runName.size() > 80) throw ConfigError("run", "the run name is longer than 80 characters");

@@ -78,6 +78,15 @@ void saveProject(const Project& project, const std::filesystem::path& folderOrFi
 std::filesystem::path runOutputDir(const std::filesystem::path& projectFolder,
                                    const std::string& runName);
 
+/// The folder of a project path: the path itself, or the folder of a .json project file.
+std::filesystem::path projectFolderOf(const std::filesystem::path& folderOrFile);
+
+/// The TrainingConfig JSON of run `runName`, with its relative (or missing) outputDir resolved
+/// against `projectFolder`: what `glowscope-cli train --project P --run NAME` trains. Throws
+/// ConfigError("run", ...) when the project has no such run.
+nlohmann::json runTrainingConfig(const Project& project, const std::filesystem::path& projectFolder,
+                                 const std::string& runName);
+
 /// Throws ConfigError when `runName` is empty or is not usable as a folder name.
 void validateRunName(const std::string& runName);
 

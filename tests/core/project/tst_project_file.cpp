@@ -85,6 +85,28 @@ class TstProjectFile : public QObject {
         FileError, loadProject(std::filesystem::path(dir.path().toStdString()) / "missing"));
   }
 
+  void runConfigResolvesOutputDir() {
+    Project project = sampleProject();
+    project.runs[0].config["outputDir"] = "runs/in-dist tiny";
+    const auto config = runTrainingConfig(project, "/data/study", "in-dist tiny");
+    QCOMPARE(config.at("outputDir").get<std::string>(),
+             std::string("/data/study/runs/in-dist tiny"));
+    QCOMPARE(config.at("steps").get<int>(), 20);
+    project.runs[0].config["outputDir"] = "/elsewhere/run";
+    QCOMPARE(runTrainingConfig(project, "/data/study", "in-dist tiny")
+                 .at("outputDir")
+                 .get<std::string>(),
+             std::string("/elsewhere/run"));
+    project.runs[0].config.erase("outputDir");
+    QCOMPARE(runTrainingConfig(project, "/data/study", "in-dist tiny")
+                 .at("outputDir")
+                 .get<std::string>(),
+             std::string("/data/study/runs/in-dist tiny"));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, runTrainingConfig(project, "/data/study", "nope"));
+    QCOMPARE(projectFolderOf("/a/b/glowscope-project.json").generic_string(), std::string("/a/b"));
+    QCOMPARE(projectFolderOf("/a/b").generic_string(), std::string("/a/b"));
+  }
+
   void upsertAndDatasets() {
     Project project = sampleProject();
     ProjectRun run = project.runs[0];
