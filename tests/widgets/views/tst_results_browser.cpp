@@ -1,0 +1,137 @@
+// The results folder reader (summary.json, metadata.json, scores CSVs) and the browser on it.
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+#include "core/util/errors.h"
+#include "widgets/views/correlation_heatmap_view.h"
+#include "widgets/views/results_browser.h"
+#include "widgets/views/results_table_view.h"
+#include "widgets/views/score_histogram_view.h"
+#include "widgets/views/score_scatter_view.h"
+
+using namespace glowscope;
+
+namespace {
+
+void writeFile(const QString& path, const QByteArray& text) {
+  QFile file(path);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(text);
+}
+
+// Two seeds, OOD sets "b:test" and "a:test" (spec order, not alphabetical), two scores.
+void writeFolder(const QString& folder) {
+  QDir(folder).mkpath("scores");
+  writeFile(folder + "/metadata.json",
+            R"({"spec": {"inDistribution": "in:test", "oodSets": ["b:test", "a:test"],
+                "scores": [{"name": "Raw, x"}, {"name": "Diff"}]}})");
+  writeFile(folder + "/summary.json", R"({"name": "tiny", "seeds": [
+    {"seed": 0, "metrics": {
+      "a:test": {"Raw, x": {"auroc": 0.6, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.9},
+                 "Diff": {"auroc": 0.9, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.3}},
+      "b:test": {"Raw, x": {"auroc": 0.8, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.2},
+                 "Diff": {"auroc": 0.7, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.6}}}},
+    {"seed": 1, "metrics": {
+      "a:test": {"Raw, x": {"auroc": 0.8, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.9},
+                 "Diff": {"auroc": 0.7, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.3}},
+      "b:test": {"Raw, x": {"auroc": 0.8, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.2},
+                 "Diff": {"auroc": 0.7, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.6}}}}]})");
+  const QByteArray header = "index,\"Raw, x\",Diff\n";
+  for (const char* seed : {"0", "1"}) {
+    writeFile(folder + "/scores/in_test-seed" + seed + ".csv", header + "0,5,1\n1,6,2\n2,7,nan\n");
+    writeFile(folder + "/scores/a_test-seed" + seed + ".csv", header + "0,1,-inf\n1,2,3\n");
+    writeFile(folder + "/scores/b_test-seed" + seed + ".csv", header + "0,3,4\n");
+  }
+}
+
+}  // namespace
+
+class TestResultsBrowser : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void readsTablesInSpecOrder() {
+    QTemporaryDir dir;
+    writeFolder(dir.path());
+    const ResultsFolder results = loadResultsFolder(dir.path());
+    QCOMPARE(results.name, QString("tiny"));
+    QCOMPARE(results.inDistribution, QString("in:test"));
+    QCOMPARE(results.oodSets, (QStringList{"b:test", "a:test"}));
+    QCOMPARE(results.scoreNames, (QStringList{"Raw, x", "Diff"}));
+    QCOMPARE(results.seeds, (std::vector<std::uint64_t>{0, 1}));
+    QCOMPARE(results.tables.size(), std::size_t{4});
+    const ResultsTable& auroc = results.tables[0].table;
+    QCOMPARE(auroc.rows()[1], std::string("a:test"));
+    const TableCell cell = auroc.cell(1, 0).value();  // a:test, "Raw, x": seeds 0.6 and 0.8
+    QVERIFY(std::abs(cell.value - 0.7) < 1e-12);
+    QVERIFY(std::abs(cell.sd.value() - std::sqrt(0.02)) < 1e-12);
+    QCOMPARE(results.tables[3].table.metric().higherIsBetter, false);
+  }
+
+  void readsPerImageScores() {
+    QTemporaryDir dir;
+    writeFolder(dir.path());
+    const ResultsFolder results = loadResultsFolder(dir.path());
+    const auto& sets = results.scores.at(1);
+    QCOMPARE(sets.size(), std::size_t{3});
+    QCOMPARE(sets.at("in:test").at("Raw, x"), (std::vector<double>{5, 6, 7}));
+    QVERIFY(std::isnan(sets.at("in:test").at("Diff")[2]));
+    QVERIFY(std::isinf(sets.at("a:test").at("Diff")[0]));
+    QVERIFY(!sets.at("a:test").count("index"));
+  }
+
+  void badFilesThrowFileError() {
+    QTemporaryDir dir;
+    QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));  // no summary.json
+    writeFolder(dir.path());
+    writeFile(dir.path() + "/scores/a_test-seed0.csv", "index,Diff\n0,x\n");
+    QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));
+    writeFile(dir.path() + "/scores/a_test-seed0.csv", "index,Diff\n0,1,2\n");
+    QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));
+  }
+
+  void fileSafeNamesMatchTheWriter() {
+    QCOMPARE(fileSafeSetName("photo-crops-gray:test"), QString("photo-crops-gray_test"));
+    QCOMPARE(fileSafeSetName("a b/ü"), QString("a_b__"));
+  }
+
+  void browserShowsTableAndHistogram() {
+    QTemporaryDir dir;
+    writeFolder(dir.path());
+    ResultsBrowser browser;
+    QString error;
+    QVERIFY2(browser.openFolder(dir.path(), &error), qPrintable(error));
+    QCOMPARE(browser.tableView()->tableWidget()->rowCount(), 2);
+    QCOMPARE(browser.tableView()->metricBox()->count(), 4);
+    QCOMPARE(browser.scoreBox()->currentText(), QString("Raw, x"));
+    const auto& histograms = browser.histogramView()->histograms();
+    QCOMPARE(histograms.size(), std::size_t{3});  // in, b, a
+    QCOMPARE(histograms[0].counted(), std::size_t{3});
+    browser.scoreBox()->setCurrentIndex(1);  // Diff: nan and -inf are not counted
+    QCOMPARE(browser.histogramView()->histograms()[0].counted(), std::size_t{2});
+    QCOMPARE(browser.yScoreBox()->currentText(), QString("Diff"));
+    QVERIFY(browser.scatterView()->title().contains("Spearman"));
+    // In-distribution rows with both scores finite: (5, 1), (6, 2): rho = 1.
+    QCOMPARE(browser.correlationView()->cellValue(0, 1), 1.0);
+    QCOMPARE(browser.correlationView()->cellValue(1, 1), 1.0);
+  }
+
+  void browserKeepsOldResultsOnError() {
+    QTemporaryDir good, bad;
+    writeFolder(good.path());
+    ResultsBrowser browser;
+    QVERIFY(browser.openFolder(good.path()));
+    QString error;
+    QVERIFY(!browser.openFolder(bad.path(), &error));
+    QVERIFY(error.contains("summary.json"));
+    QCOMPARE(browser.results()->name, QString("tiny"));
+  }
+};
+
+QTEST_MAIN(TestResultsBrowser)
+#include "tst_results_browser.moc"

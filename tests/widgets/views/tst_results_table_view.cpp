@@ -1,0 +1,110 @@
+// The results table view: best cell per row in bold, mean ± sd, metric toggle, copy as text.
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLabel>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "widgets/views/results_table_view.h"
+
+using namespace glowscope;
+
+class TestResultsTableView : public QObject {
+  Q_OBJECT
+
+ private:
+  static ResultsTable aurocTable() {
+    ResultsTable table({"AUROC", true, true, 1});
+    table.setCaption("AUROC (%) of test");
+    table.setConvention("in-distribution = positive; higher score = more in-distribution");
+    table.set("mnist:test", "Raw", TableCell(0.60, 0.02));
+    table.set("mnist:test", "Diff", TableCell(0.93, 0.01));
+    table.set("noise", "Raw", TableCell(0.99, 0.001));
+    table.set("noise", "Diff", TableCell(0.40, 0.05));
+    return table;
+  }
+  static ResultsTable fprTable() {
+    ResultsTable table({"FPR at 95% TPR", false, true, 1});
+    table.set("mnist:test", "Raw", TableCell(0.70));
+    table.set("mnist:test", "Diff", TableCell(0.20));
+    table.set("noise", "Raw", TableCell(0.05));
+    table.set("noise", "Diff", TableCell(0.90));
+    return table;
+  }
+  static bool bold(const QTableWidget* table, int row, int column) {
+    return table->item(row, column)->font().bold();
+  }
+
+ private Q_SLOTS:
+  void bestCellOfEachRowIsBold() {
+    ResultsTableView view;
+    view.setTables({{"AUROC", aurocTable()}});
+    const QTableWidget* table = view.tableWidget();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->columnCount(), 2);
+    QCOMPARE(table->horizontalHeaderItem(1)->text(), QString("Diff"));
+    QVERIFY(!bold(table, 0, 0));
+    QVERIFY(bold(table, 0, 1));
+    QVERIFY(bold(table, 1, 0));
+    QVERIFY(!bold(table, 1, 1));
+    QCOMPARE(table->item(0, 1)->text(), QString("93.0 ± 1.0"));
+  }
+
+  void headerStatesTheConvention() {
+    ResultsTableView view;
+    view.setTables({{"AUROC", aurocTable()}});
+    const QString header = view.headerLabel()->text();
+    QVERIFY2(header.contains("higher score = more in-distribution"), qPrintable(header));
+    QVERIFY(header.contains("mean ± sd"));
+  }
+
+  void toggleShowsOtherMetricWithItsDirection() {
+    ResultsTableView view;
+    view.setTables({{"AUROC", aurocTable()}, {"FPR@95", fprTable()}});
+    QCOMPARE(view.metricBox()->count(), 2);
+    view.setCurrentTable(1);
+    QCOMPARE(view.currentTable()->metric().name, std::string("FPR at 95% TPR"));
+    const QTableWidget* table = view.tableWidget();
+    // Lower is better: the smaller FPR is bold.
+    QVERIFY(bold(table, 0, 1));
+    QVERIFY(bold(table, 1, 0));
+    QVERIFY(!bold(table, 0, 0));
+    QCOMPARE(table->item(0, 0)->text(), QString("70.0"));
+    QVERIFY(view.headerLabel()->text().contains("lower is better"));
+  }
+
+  void copyGivesTheTableText() {
+    ResultsTableView view;
+    const ResultsTable table = aurocTable();
+    view.setTables({{"AUROC", table}});
+    view.copyToClipboard(TableTextFormat::Markdown);
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(table.toMarkdown()));
+    view.copyToClipboard(TableTextFormat::Latex);
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(table.toLatex()));
+    view.copyToClipboard(TableTextFormat::Csv);
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(table.toCsv()));
+  }
+
+  void saveWritesTheTableText() {
+    QTemporaryDir dir;
+    ResultsTableView view;
+    view.setTables({{"AUROC", aurocTable()}});
+    view.saveTo(dir.filePath("t.md"), TableTextFormat::Markdown);
+    QFile file(dir.filePath("t.md"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QString::fromStdString(aurocTable().toMarkdown()));
+  }
+
+  void emptyViewHasNoTable() {
+    ResultsTableView view;
+    view.setTables({});
+    QVERIFY(view.currentTable() == nullptr);
+    QCOMPARE(view.tableWidget()->rowCount(), 0);
+    QVERIFY(view.tableText(TableTextFormat::Csv).isEmpty());
+  }
+};
+
+QTEST_MAIN(TestResultsTableView)
+#include "tst_results_table_view.moc"

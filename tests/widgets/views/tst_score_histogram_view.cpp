@@ -1,0 +1,118 @@
+// Histogram binning (counts, densities, bin of a value) and the histogram view (AUROC in the
+// legend, clicked bins emit their image indices, thumbnails).
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QtTest>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "core/metrics/ood_metrics.h"
+#include "core/util/errors.h"
+#include "widgets/qcustomplot_include.h"
+#include "widgets/views/histogram.h"
+#include "widgets/views/score_histogram_view.h"
+
+using namespace glowscope;
+
+class TestScoreHistogramView : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void valueLandsInTheRightBin() {
+    // [0, 10) in 5 bins of width 2.
+    QCOMPARE(binIndex(0.0, 0, 10, 5).value(), std::size_t{0});
+    QCOMPARE(binIndex(1.99, 0, 10, 5).value(), std::size_t{0});
+    QCOMPARE(binIndex(2.0, 0, 10, 5).value(), std::size_t{1});
+    QCOMPARE(binIndex(7.5, 0, 10, 5).value(), std::size_t{3});
+    QCOMPARE(binIndex(10.0, 0, 10, 5).value(), std::size_t{4});  // the last bin is closed
+    QVERIFY(!binIndex(-0.01, 0, 10, 5));
+    QVERIFY(!binIndex(10.01, 0, 10, 5));
+    QVERIFY(!binIndex(std::numeric_limits<double>::quiet_NaN(), 0, 10, 5));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, binIndex(1, 0, 10, 0));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, binIndex(1, 5, 5, 3));
+  }
+
+  void countsSumToNAndDensitiesIntegrateToOne() {
+    std::vector<double> values;
+    for (int i = 0; i < 997; ++i) values.push_back(std::sin(i * 0.37) * 3 + i * 0.001);
+    const auto range = finiteRange({values});
+    QVERIFY(range);
+    const Histogram histogram = computeHistogram(values, range->low, range->high, 17);
+    QCOMPARE(histogram.counted(), values.size());
+    QCOMPARE(histogram.outside, std::size_t{0});
+    const std::vector<double> density = histogram.densities();
+    const double integral =
+        std::accumulate(density.begin(), density.end(), 0.0) * histogram.binWidth();
+    QVERIFY(std::abs(integral - 1.0) < 1e-12);
+    std::size_t members = 0;
+    for (const auto& bin : histogram.members) members += bin.size();
+    QCOMPARE(members, values.size());
+  }
+
+  void membersAreTheIndicesOfTheBin() {
+    const std::vector<double> values = {0.5, 3.5,   0.1,
+                                        9.0, 100.0, std::numeric_limits<double>::infinity()};
+    const Histogram histogram = computeHistogram(values, 0, 10, 10);
+    QCOMPARE(histogram.counts[0], std::size_t{2});
+    QCOMPARE(histogram.members[0], (std::vector<std::size_t>{0, 2}));
+    QCOMPARE(histogram.members[3], (std::vector<std::size_t>{1}));
+    QCOMPARE(histogram.members[9], (std::vector<std::size_t>{3}));
+    QCOMPARE(histogram.outside, std::size_t{2});
+    QCOMPARE(histogram.counted(), std::size_t{4});
+    QCOMPARE(histogram.binCentre(3), 3.5);
+  }
+
+  void constantValuesGetAUnitRange() {
+    const std::vector<double> values = {2.0, 2.0};
+    const auto range = finiteRange({values});
+    QCOMPARE(range->low, 1.5);
+    QCOMPARE(range->high, 2.5);
+    const std::vector<double> none = {std::numeric_limits<double>::quiet_NaN()};
+    QVERIFY(!finiteRange({none}));
+  }
+
+  void viewShowsAurocAndEmitsBinIndices() {
+    ScoreHistogramView view;
+    view.setBinCount(4);
+    std::vector<double> in = {5, 6, 7, 8}, ood = {1, 2, 3, 6.5};
+    auto images = std::make_shared<ImageSet>();
+    images->count = 4;
+    images->channels = 1;
+    images->height = images->width = 2;
+    images->pixels.assign(16, 200);
+    view.setSamples("log p", {{"in", in, nullptr}, {"ood", ood, images}});
+    QCOMPARE(view.histograms().size(), std::size_t{2});
+    QCOMPARE(view.histograms()[0].counted(), std::size_t{4});
+    QCOMPARE(view.histograms()[0].low, 1.0);
+    QCOMPARE(view.histograms()[0].high, 8.0);
+    QCOMPARE(view.aurocOf(1), auroc(in, ood));
+    QVERIFY2(view.legendText(1).contains("AUROC 87.5%"), qPrintable(view.legendText(1)));
+    QCOMPARE(view.plot()->plottableCount(), 2);
+    QCOMPARE(view.plot()->plottable(1)->name(), view.legendText(1));
+
+    QSignalSpy spy(&view, &ScoreHistogramView::binClicked);
+    // Bins of width 1.75 from 1: ood values 1, 2 are in bin 0.
+    view.activateBin(1, 0);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toString(), QString("ood"));
+    QCOMPARE(spy.at(0).at(2).value<QVector<qint64>>(), (QVector<qint64>{0, 1}));
+    QCOMPARE(view.thumbnails()->count(), 2);
+    view.activateBin(5, 0);  // no such sample: ignored
+    QCOMPARE(spy.count(), 1);
+  }
+
+  void fixedRangeAndBinCountAreUsed() {
+    ScoreHistogramView view;
+    view.setSamples("s", {{"in", {0.0, 1.0, 2.0, 3.0}, nullptr}});
+    view.setRange(0, 2);
+    view.setBinCount(2);
+    const Histogram& histogram = view.histograms()[0];
+    QCOMPARE(histogram.counts.size(), std::size_t{2});
+    QCOMPARE(histogram.counts[1], std::size_t{2});  // 1.0 and 2.0
+    QCOMPARE(histogram.outside, std::size_t{1});    // 3.0
+  }
+};
+
+QTEST_MAIN(TestScoreHistogramView)
+#include "tst_score_histogram_view.moc"

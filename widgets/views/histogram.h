@@ -1,0 +1,39 @@
+#pragma once
+// Binning for the score histograms: plain C++ (no Qt) so it is tested on its own.
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace glowscope {
+
+/// `binCount` equal bins over [low, high]: bin i = [low + i·w, low + (i+1)·w), the last bin
+/// also holds `high`. Values outside the range and non-finite values are not counted.
+struct Histogram {
+  double low = 0;
+  double high = 1;
+  std::vector<std::size_t> counts;
+  std::vector<std::vector<std::size_t>> members;  ///< indices of the values in each bin
+  std::size_t outside = 0;                        ///< out of range or non-finite
+  std::size_t counted() const;                    ///< sum of counts
+  double binWidth() const;
+  double binCentre(std::size_t bin) const;
+  /// count / (counted · binWidth): integrates to 1 over the range (all zero if nothing counted).
+  std::vector<double> densities() const;
+};
+
+/// The bin of `value`, or none when it is outside [low, high] or not finite. Throws ConfigError
+/// unless binCount > 0 and low < high (both finite).
+std::optional<std::size_t> binIndex(double value, double low, double high, std::size_t binCount);
+Histogram computeHistogram(std::span<const double> values, double low, double high,
+                           std::size_t binCount);
+
+/// [min, max] of the finite values of all samples, widened to [x - 0.5, x + 0.5] when they are
+/// all equal; none when no value is finite.
+struct ValueRange {
+  double low = 0;
+  double high = 1;
+};
+std::optional<ValueRange> finiteRange(const std::vector<std::span<const double>>& samples);
+
+}  // namespace glowscope

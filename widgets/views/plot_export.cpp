@@ -1,0 +1,270 @@
+#include "widgets/views/plot_export.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSvgGenerator>
+#include <QTextStream>
+#include <cmath>
+
+#include "core/metrics/results_table.h"
+#include "core/util/errors.h"
+#include "widgets/qcustomplot_include.h"
+
+namespace glowscope {
+namespace {
+
+constexpr double kMmPerInch = 25.4;
+constexpr double kLogicalDpi = 96;
+
+int mmToPixels(double mm, double dpi) {
+  return static_cast<int>(std::lround(mm / kMmPerInch * dpi));
+}
+
+QFont styleFont(const PlotStyle& style, double pointSize) {
+  QFont font(style.fontFamily);
+  font.setPointSizeF(pointSize);
+  return font;
+}
+
+// Pen widths are in logical pixels at 96 per inch; 1 pt = 96/72 px.
+double ptToLogical(double pt) { return pt * kLogicalDpi / 72.0; }
+
+void styleAxis(QCPAxis* axis, const PlotStyle& style) {
+  const QFont label = styleFont(style, style.labelPointSize);
+  const QFont tick = styleFont(style, style.tickPointSize);
+  axis->setLabelFont(label);
+  axis->setTickLabelFont(tick);
+  QPen pen(Qt::black, ptToLogical(style.axisWidthPt));
+  axis->setBasePen(pen);
+  axis->setTickPen(pen);
+  axis->setSubTickPen(pen);
+}
+
+void throwIfNotWritten(bool ok, const QString& path, const QString& what) {
+  if (!ok) throw FileError(path.toStdString(), what.toStdString());
+}
+
+void writeSvg(QCustomPlot* plot, const QString& path, const FigureOptions& options) {
+  QSvgGenerator svg;
+  svg.setFileName(path);
+  svg.setResolution(static_cast<int>(kLogicalDpi));
+  svg.setSize(QSize(options.logicalWidth(), options.logicalHeight()));
+  svg.setViewBox(QRect(0, 0, options.logicalWidth(), options.logicalHeight()));
+  svg.setTitle(QStringLiteral("Glowscope figure"));
+  QCPPainter painter;
+  throwIfNotWritten(painter.begin(&svg), path, QStringLiteral("cannot open the SVG for writing"));
+  painter.setMode(QCPPainter::pmVectorized);
+  painter.setMode(QCPPainter::pmNonCosmetic);
+  plot->toPainter(&painter, options.logicalWidth(), options.logicalHeight());
+  painter.end();
+}
+
+// QPdfWriter instead of QCustomPlot::savePdf: an exact page size in mm (savePdf rounds to whole
+// points) and the same 96 logical px per inch as PNG and SVG, so fonts match across formats.
+void writePdf(QCustomPlot* plot, const QString& path, const FigureOptions& options) {
+  QPdfWriter pdf(path);
+  pdf.setCreator(QStringLiteral("Glowscope"));
+  pdf.setResolution(static_cast<int>(kLogicalDpi));
+  pdf.setPageSize(QPageSize(QSizeF(options.widthMm, options.heightMm), QPageSize::Millimeter,
+                            QString(), QPageSize::ExactMatch));
+  pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+  QCPPainter painter;
+  throwIfNotWritten(painter.begin(&pdf), path, QStringLiteral("cannot open the PDF for writing"));
+  painter.setMode(QCPPainter::pmVectorized);
+  painter.setMode(QCPPainter::pmNonCosmetic);
+  plot->toPainter(&painter, options.logicalWidth(), options.logicalHeight());
+  painter.end();
+}
+
+void writeText(const QString& path, const QString& text) {
+  QSaveFile file(path);
+  const bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text) &&
+                  file.write(text.toUtf8()) >= 0 && file.commit();
+  throwIfNotWritten(ok, path, file.errorString());
+}
+
+}  // namespace
+
+QVector<QColor> PlotStyle::okabeIto() {
+  return {QColor(0, 0, 0),      QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 158, 115),
+          QColor(240, 228, 66), QColor(0, 114, 178), QColor(213, 94, 0),   QColor(204, 121, 167)};
+}
+
+QColor PlotStyle::color(int index) const {
+  if (palette.isEmpty()) return Qt::black;
+  return palette.at(((index % palette.size()) + palette.size()) % palette.size());
+}
+
+void PlotStyle::applyTo(QCustomPlot* plot) const {
+  for (QCPAxisRect* rect : plot->axisRects())
+    for (QCPAxis* axis : rect->axes()) styleAxis(axis, *this);
+  plot->legend->setFont(styleFont(*this, labelPointSize));
+  for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+    if (auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i)))
+      text->setFont(styleFont(*this, labelPointSize));
+}
+
+void PlotStyle::save(QSettings& settings) const {
+  settings.setValue("PlotStyle/fontFamily", fontFamily);
+  settings.setValue("PlotStyle/labelPointSize", labelPointSize);
+  settings.setValue("PlotStyle/tickPointSize", tickPointSize);
+  settings.setValue("PlotStyle/lineWidthPt", lineWidthPt);
+  settings.setValue("PlotStyle/axisWidthPt", axisWidthPt);
+  QStringList colors;
+  for (const QColor& color : palette) colors << color.name();
+  settings.setValue("PlotStyle/palette", colors);
+}
+
+PlotStyle PlotStyle::load(QSettings& settings) {
+  PlotStyle style;
+  style.fontFamily = settings.value("PlotStyle/fontFamily", style.fontFamily).toString();
+  style.labelPointSize =
+      settings.value("PlotStyle/labelPointSize", style.labelPointSize).toDouble();
+  style.tickPointSize = settings.value("PlotStyle/tickPointSize", style.tickPointSize).toDouble();
+  style.lineWidthPt = settings.value("PlotStyle/lineWidthPt", style.lineWidthPt).toDouble();
+  style.axisWidthPt = settings.value("PlotStyle/axisWidthPt", style.axisWidthPt).toDouble();
+  QVector<QColor> colors;
+  for (const QString& name : settings.value("PlotStyle/palette").toStringList())
+    if (QColor color(name); color.isValid()) colors << color;
+  if (!colors.isEmpty()) style.palette = colors;
+  return style;
+}
+
+PlotStyle PlotStyle::fromDefaultSettings() {
+  QSettings settings;
+  return load(settings);
+}
+
+FigureOptions FigureOptions::fromInches(double widthIn, double heightIn, int dpi) {
+  return {widthIn * kMmPerInch, heightIn * kMmPerInch, dpi};
+}
+int FigureOptions::pixelWidth() const { return mmToPixels(widthMm, dpi); }
+int FigureOptions::pixelHeight() const { return mmToPixels(heightMm, dpi); }
+int FigureOptions::logicalWidth() const { return std::max(1, mmToPixels(widthMm, kLogicalDpi)); }
+int FigureOptions::logicalHeight() const { return std::max(1, mmToPixels(heightMm, kLogicalDpi)); }
+
+FigureFormat figureFormatForPath(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == "png") return FigureFormat::Png;
+  if (suffix == "svg") return FigureFormat::Svg;
+  if (suffix == "pdf") return FigureFormat::Pdf;
+  throw ConfigError("figure file", "unknown format '." + suffix.toStdString() +
+                                       "' (use .png, .svg or .pdf): " + path.toStdString());
+}
+
+QString csvPathBeside(const QString& figurePath) {
+  const QFileInfo info(figurePath);
+  return info.dir().filePath(info.completeBaseName() + ".csv");
+}
+
+QImage renderPlotImage(QCustomPlot* plot, const FigureOptions& options) {
+  QImage image(std::max(1, options.pixelWidth()), std::max(1, options.pixelHeight()),
+               QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::white);
+  {
+    // Painted while the image still has Qt's default 96 dpi, so fonts in points are laid out
+    // in logical pixels and only then scaled to the target resolution.
+    QCPPainter painter(&image);
+    painter.setMode(QCPPainter::pmNonCosmetic);
+    painter.scale(double(image.width()) / options.logicalWidth(),
+                  double(image.height()) / options.logicalHeight());
+    plot->toPainter(&painter, options.logicalWidth(), options.logicalHeight());
+  }
+  const int dotsPerMetre = static_cast<int>(std::lround(options.dpi / 0.0254));
+  image.setDotsPerMeterX(dotsPerMetre);
+  image.setDotsPerMeterY(dotsPerMetre);
+  return image;
+}
+
+QString plotDataCsv(QCustomPlot* plot) {
+  QString csv;
+  QTextStream out(&csv);
+  out << "series,key,value\n";
+  for (int p = 0; p < plot->plottableCount(); ++p) {
+    QCPAbstractPlottable* plottable = plot->plottable(p);
+    QCPPlottableInterface1D* data = plottable->interface1D();
+    if (!data) continue;
+    const QString name = QString::fromStdString(escapeCsv(plottable->name().toStdString()));
+    for (int i = 0; i < data->dataCount(); ++i)
+      out << name << ',' << QString::number(data->dataMainKey(i), 'g', 17) << ','
+          << QString::number(data->dataMainValue(i), 'g', 17) << '\n';
+  }
+  return csv;
+}
+
+void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options) {
+  switch (figureFormatForPath(path)) {
+    case FigureFormat::Png: {
+      QSaveFile file(path);
+      const bool ok = file.open(QIODevice::WriteOnly) &&
+                      renderPlotImage(plot, options).save(&file, "PNG") && file.commit();
+      throwIfNotWritten(ok, path, QStringLiteral("cannot write the PNG"));
+      break;
+    }
+    case FigureFormat::Svg:
+      writeSvg(plot, path, options);
+      break;
+    case FigureFormat::Pdf:
+      writePdf(plot, path, options);
+      break;
+  }
+  throwIfNotWritten(QFileInfo(path).size() > 0, path, QStringLiteral("the figure is empty"));
+  writeText(csvPathBeside(path), plotDataCsv(plot));
+}
+
+void copyPlotImage(QCustomPlot* plot, const FigureOptions& options) {
+  QApplication::clipboard()->setImage(renderPlotImage(plot, options));
+}
+
+FigureOptions loadFigureOptions(QSettings& settings) {
+  FigureOptions options;
+  options.widthMm = settings.value("PlotExport/widthMm", options.widthMm).toDouble();
+  options.heightMm = settings.value("PlotExport/heightMm", options.heightMm).toDouble();
+  options.dpi = settings.value("PlotExport/dpi", options.dpi).toInt();
+  return options;
+}
+
+void saveFigureOptions(QSettings& settings, const FigureOptions& options) {
+  settings.setValue("PlotExport/widthMm", options.widthMm);
+  settings.setValue("PlotExport/heightMm", options.heightMm);
+  settings.setValue("PlotExport/dpi", options.dpi);
+}
+
+void installExportMenu(QCustomPlot* plot) {
+  plot->setContextMenuPolicy(Qt::CustomContextMenu);
+  QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& at) {
+    QSettings settings;
+    const FigureOptions options = loadFigureOptions(settings);
+    QMenu menu(plot);
+    const QString size = QObject::tr("%1 × %2 mm, %3 dpi")
+                             .arg(options.widthMm)
+                             .arg(options.heightMm)
+                             .arg(options.dpi);
+    QAction* exportAction = menu.addAction(QObject::tr("Export figure (%1)…").arg(size));
+    QAction* copyAction = menu.addAction(QObject::tr("Copy image"));
+    QAction* chosen = menu.exec(plot->mapToGlobal(at));
+    if (chosen == copyAction) copyPlotImage(plot, options);
+    if (chosen != exportAction) return;
+    const QString path =
+        QFileDialog::getSaveFileName(plot, QObject::tr("Export figure"), QString(),
+                                     QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+    if (path.isEmpty()) return;
+    try {
+      exportFigure(plot, path, options);
+    } catch (const Error& error) {
+      QMessageBox::warning(plot, QObject::tr("Export figure"), QString::fromUtf8(error.what()));
+    }
+  });
+}
+
+}  // namespace glowscope

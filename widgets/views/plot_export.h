@@ -1,0 +1,77 @@
+#pragma once
+// Publication export shared by every plot: one plot style (fonts, line widths, the colour-blind
+// safe Okabe-Ito palette) and figure files whose physical size does not depend on the window.
+#include <QColor>
+#include <QImage>
+#include <QString>
+#include <QVector>
+
+class QCustomPlot;
+class QSettings;
+class QWidget;
+
+namespace glowscope {
+
+/// The look of every plot; persisted under "PlotStyle/..." in QSettings.
+struct PlotStyle {
+  QString fontFamily = QStringLiteral("DejaVu Sans");
+  double labelPointSize = 9;  ///< axis labels, legend, title
+  double tickPointSize = 8;
+  double lineWidthPt = 1.5;  ///< data lines and bar outlines
+  double axisWidthPt = 0.8;
+  QVector<QColor> palette = okabeIto();
+
+  /// Okabe & Ito (2008): black, orange, sky blue, bluish green, yellow, blue, vermillion,
+  /// reddish purple. Distinguishable with the common colour-vision deficiencies.
+  static QVector<QColor> okabeIto();
+  /// The palette's colour for series `index`, cycling.
+  QColor color(int index) const;
+  /// Fonts and axis pens of every axis rect, legend and text element of the plot.
+  void applyTo(QCustomPlot* plot) const;
+
+  void save(QSettings& settings) const;
+  static PlotStyle load(QSettings& settings);
+  static PlotStyle fromDefaultSettings();  ///< load() from a default-constructed QSettings
+};
+
+enum class FigureFormat { Png, Svg, Pdf };
+
+/// The figure's physical size and, for PNG, its resolution.
+struct FigureOptions {
+  double widthMm = 120;
+  double heightMm = 80;
+  int dpi = 300;
+  static FigureOptions fromInches(double widthIn, double heightIn, int dpi = 300);
+  /// Pixels of a PNG: round(mm / 25.4 · dpi).
+  int pixelWidth() const;
+  int pixelHeight() const;
+  /// The plot is laid out at 96 logical pixels per inch (screen-like), then scaled to the
+  /// output, so fonts in points keep their physical size in every format.
+  int logicalWidth() const;
+  int logicalHeight() const;
+};
+
+/// Format from the file suffix (.png, .svg, .pdf; case-insensitive). Throws ConfigError on any
+/// other suffix.
+FigureFormat figureFormatForPath(const QString& path);
+/// "figure.pdf" -> "figure.csv" in the same folder.
+QString csvPathBeside(const QString& figurePath);
+
+/// The plot rendered at options' pixel size (dots per metre set from the dpi).
+QImage renderPlotImage(QCustomPlot* plot, const FigureOptions& options);
+/// Writes the figure in the path's format and the plot's data as CSV beside it (see
+/// plotDataCsv). Throws FileError when a file cannot be written.
+void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options);
+/// Every 1-D plottable's data as long-format CSV: "series,key,value", one row per data point
+/// (for bars: the bar centre and height), series names as in the legend.
+QString plotDataCsv(QCustomPlot* plot);
+/// Puts the rendered figure on the clipboard.
+void copyPlotImage(QCustomPlot* plot, const FigureOptions& options);
+/// Export settings ("PlotExport/widthMm", "heightMm", "dpi").
+FigureOptions loadFigureOptions(QSettings& settings);
+void saveFigureOptions(QSettings& settings, const FigureOptions& options);
+/// Adds a context menu to the plot: "Export figure…" (file dialog; PNG/SVG/PDF + CSV) and
+/// "Copy image", with the size and dpi from the settings.
+void installExportMenu(QCustomPlot* plot);
+
+}  // namespace glowscope

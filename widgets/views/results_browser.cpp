@@ -1,0 +1,178 @@
+#include "widgets/views/results_browser.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+#include "core/metrics/correlation.h"
+#include "core/util/errors.h"
+#include "widgets/views/correlation_heatmap_view.h"
+#include "widgets/views/results_table_view.h"
+#include "widgets/views/score_histogram_view.h"
+#include "widgets/views/score_scatter_view.h"
+
+namespace glowscope {
+namespace {
+
+QWidget* withChoices(const std::vector<std::pair<QString, QComboBox*>>& choices, QWidget* view) {
+  auto* page = new QWidget;
+  auto* bar = new QHBoxLayout;
+  for (const auto& [label, box] : choices) {
+    bar->addWidget(new QLabel(label));
+    bar->addWidget(box);
+  }
+  bar->addStretch();
+  auto* layout = new QVBoxLayout(page);
+  layout->addLayout(bar);
+  layout->addWidget(view, 1);
+  return page;
+}
+
+void fillBox(QComboBox* box, const QStringList& items, int preferred) {
+  const QSignalBlocker blocker(box);
+  box->clear();
+  box->addItems(items);
+  box->setCurrentIndex(std::min(preferred, static_cast<int>(items.size()) - 1));
+}
+
+// Spearman of two columns over the rows where both are finite; NaN with fewer than 2 such rows.
+double finiteSpearman(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> x, y;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+    if (std::isfinite(a[i]) && std::isfinite(b[i])) {
+      x.push_back(a[i]);
+      y.push_back(b[i]);
+    }
+  return x.size() < 2 ? std::numeric_limits<double>::quiet_NaN() : spearman(x, y);
+}
+
+}  // namespace
+
+ResultsBrowser::ResultsBrowser(QWidget* parent)
+    : QWidget(parent),
+      title_(new QLabel(tr("No results folder open."))),
+      seedBox_(new QComboBox),
+      scoreBox_(new QComboBox),
+      xBox_(new QComboBox),
+      yBox_(new QComboBox),
+      tabs_(new QTabWidget),
+      tableView_(new ResultsTableView),
+      histogramView_(new ScoreHistogramView),
+      scatterView_(new ScoreScatterView),
+      correlationView_(new CorrelationHeatmapView) {
+  title_->setWordWrap(true);
+  QFont font = title_->font();
+  font.setBold(true);
+  title_->setFont(font);
+  tabs_->addTab(tableView_, tr("Tables"));
+  tabs_->addTab(withChoices({{tr("Score:"), scoreBox_}}, histogramView_), tr("Histogram"));
+  tabs_->addTab(withChoices({{tr("x:"), xBox_}, {tr("y:"), yBox_}}, scatterView_), tr("Scatter"));
+  tabs_->addTab(correlationView_, tr("Correlations"));
+  auto* header = new QHBoxLayout;
+  header->addWidget(title_, 1);
+  header->addWidget(new QLabel(tr("Seed:")));
+  header->addWidget(seedBox_);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(header);
+  layout->addWidget(tabs_, 1);
+  connect(seedBox_, &QComboBox::currentIndexChanged, this, [this] {
+    showHistogram();
+    showScatter();
+    showCorrelations();
+  });
+  connect(scoreBox_, &QComboBox::currentIndexChanged, this, &ResultsBrowser::showHistogram);
+  connect(xBox_, &QComboBox::currentIndexChanged, this, &ResultsBrowser::showScatter);
+  connect(yBox_, &QComboBox::currentIndexChanged, this, &ResultsBrowser::showScatter);
+}
+
+bool ResultsBrowser::openFolder(const QString& folder, QString* error) {
+  try {
+    setResults(loadResultsFolder(folder));
+    return true;
+  } catch (const Error& e) {
+    if (error) *error = QString::fromUtf8(e.what());
+    return false;
+  }
+}
+
+void ResultsBrowser::setResults(ResultsFolder results) {
+  results_ = std::move(results);
+  title_->setText(tr("%1 — %2 as in-distribution, %3 OOD sets, %4 scores")
+                      .arg(results_->name, results_->inDistribution)
+                      .arg(results_->oodSets.size())
+                      .arg(results_->scoreNames.size()));
+  tableView_->setTables(results_->tables);
+  fillChoices();
+  showHistogram();
+  showScatter();
+  showCorrelations();
+}
+
+void ResultsBrowser::fillChoices() {
+  QStringList seeds;
+  for (std::uint64_t seed : results_->seeds) seeds << QString::number(seed);
+  fillBox(seedBox_, seeds, 0);
+  fillBox(scoreBox_, results_->scoreNames, 0);
+  fillBox(xBox_, results_->scoreNames, 0);
+  fillBox(yBox_, results_->scoreNames, 1);
+}
+
+const std::map<QString, ScoreColumns>* ResultsBrowser::currentSeedScores() const {
+  if (!results_ || seedBox_->currentIndex() < 0) return nullptr;
+  const auto seed = results_->seeds.at(static_cast<std::size_t>(seedBox_->currentIndex()));
+  const auto found = results_->scores.find(seed);
+  return found == results_->scores.end() ? nullptr : &found->second;
+}
+
+void ResultsBrowser::showHistogram() {
+  const auto* sets = currentSeedScores();
+  const QString score = scoreBox_->currentText();
+  std::vector<ScoreSample> samples;
+  if (sets)
+    for (const QString& set : results_->allSets()) {
+      const auto columns = sets->find(set);
+      if (columns == sets->end() || !columns->second.count(score)) continue;
+      samples.push_back({set, columns->second.at(score), nullptr});
+    }
+  histogramView_->setSamples(score, std::move(samples));
+}
+
+void ResultsBrowser::showScatter() {
+  const auto* sets = currentSeedScores();
+  const QString x = xBox_->currentText(), y = yBox_->currentText();
+  std::vector<ScatterSeries> series;
+  if (sets)
+    for (const QString& set : results_->allSets()) {
+      const auto columns = sets->find(set);
+      if (columns == sets->end() || !columns->second.count(x) || !columns->second.count(y))
+        continue;
+      series.push_back({set, columns->second.at(x), columns->second.at(y)});
+    }
+  scatterView_->setSeries(x, y, std::move(series));
+}
+
+void ResultsBrowser::showCorrelations() {
+  const auto* sets = currentSeedScores();
+  std::vector<std::string> labels;
+  std::vector<const std::vector<double>*> series;
+  const auto columns = sets ? sets->find(results_->inDistribution)
+                            : std::map<QString, ScoreColumns>::const_iterator();
+  if (sets && columns != sets->end())
+    for (const QString& score : results_->scoreNames)
+      if (const auto found = columns->second.find(score); found != columns->second.end()) {
+        labels.push_back(score.toStdString());
+        series.push_back(&found->second);
+      }
+  std::vector<std::vector<double>> values(labels.size(), std::vector<double>(labels.size()));
+  for (std::size_t r = 0; r < labels.size(); ++r)
+    for (std::size_t c = 0; c < labels.size(); ++c)
+      values[r][c] = finiteSpearman(*series[r], *series[c]);
+  correlationView_->setMatrix(labels, values,
+                              tr("Spearman ρ between scores on %1").arg(results_->inDistribution));
+}
+
+}  // namespace glowscope

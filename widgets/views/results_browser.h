@@ -1,0 +1,62 @@
+#pragma once
+// Browses one results folder: the metric tables, the histogram of any score and a scatter plot of
+// any score against any score, for one seed at a time.
+#include <QWidget>
+#include <optional>
+
+#include "widgets/views/results_folder.h"
+
+class QComboBox;
+class QLabel;
+class QTabWidget;
+
+namespace glowscope {
+
+class CorrelationHeatmapView;
+class ResultsTableView;
+class ScoreHistogramView;
+class ScoreScatterView;
+
+class ResultsBrowser : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ResultsBrowser(QWidget* parent = nullptr);
+
+  /// Loads the folder; on failure keeps the previous one, returns false and sets *error.
+  bool openFolder(const QString& folder, QString* error = nullptr);
+  /// Shows already loaded results.
+  void setResults(ResultsFolder results);
+  const std::optional<ResultsFolder>& results() const { return results_; }
+
+  ResultsTableView* tableView() const { return tableView_; }
+  ScoreHistogramView* histogramView() const { return histogramView_; }
+  ScoreScatterView* scatterView() const { return scatterView_; }
+  /// Spearman between every pair of scores on the in-distribution set (finite rows only).
+  CorrelationHeatmapView* correlationView() const { return correlationView_; }
+  QComboBox* seedBox() const { return seedBox_; }
+  QComboBox* scoreBox() const { return scoreBox_; }
+  QComboBox* xScoreBox() const { return xBox_; }
+  QComboBox* yScoreBox() const { return yBox_; }
+  QTabWidget* tabs() const { return tabs_; }
+
+ private:
+  void fillChoices();
+  void showHistogram();
+  void showScatter();
+  void showCorrelations();
+  const std::map<QString, ScoreColumns>* currentSeedScores() const;
+
+  std::optional<ResultsFolder> results_;
+  QLabel* title_;
+  QComboBox* seedBox_;
+  QComboBox* scoreBox_;
+  QComboBox* xBox_;
+  QComboBox* yBox_;
+  QTabWidget* tabs_;
+  ResultsTableView* tableView_;
+  ScoreHistogramView* histogramView_;
+  ScoreScatterView* scatterView_;
+  CorrelationHeatmapView* correlationView_;
+};
+
+}  // namespace glowscope

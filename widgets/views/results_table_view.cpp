@@ -1,0 +1,176 @@
+#include "widgets/views/results_table_view.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "core/util/errors.h"
+
+namespace glowscope {
+namespace {
+
+QTableWidgetItem* cellItem(const ResultsTable& table, std::size_t row, std::size_t column,
+                           const std::vector<std::size_t>& best) {
+  const std::optional<TableCell> cell = table.cell(row, column);
+  auto* item = new QTableWidgetItem;
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+  if (!cell) return item;
+  QString text = QString::fromStdString(table.formatValue(cell->value));
+  if (cell->sd)
+    text += QStringLiteral(" ± ") + QString::fromStdString(table.formatValue(*cell->sd));
+  item->setText(text);
+  if (std::find(best.begin(), best.end(), column) != best.end()) {
+    QFont font = item->font();
+    font.setBold(true);
+    item->setFont(font);
+  }
+  return item;
+}
+
+QString headerText(const ResultsTable& table) {
+  const MetricDescription& metric = table.metric();
+  QString text =
+      QString::fromStdString(metric.name) + (metric.asPercent ? " (%)" : "") + ", " +
+      (metric.higherIsBetter ? QObject::tr("higher is better") : QObject::tr("lower is better")) +
+      QObject::tr("; best of each row in bold");
+  if (table.anySd()) text += QObject::tr("; mean ± sd over seeds");
+  // The caption and convention have no getters; the CSV comment lines hold both, unescaped.
+  QStringList comments;
+  for (const QString& line : QString::fromStdString(table.toCsv(true)).split('\n')) {
+    if (!line.startsWith(QStringLiteral("# "))) break;
+    comments << line.mid(2);
+  }
+  if (!comments.isEmpty()) text = comments.join('\n') + '\n' + text;
+  return text;
+}
+
+}  // namespace
+
+ResultsTableView::ResultsTableView(QWidget* parent)
+    : QWidget(parent), metricBox_(new QComboBox), header_(new QLabel), table_(new QTableWidget) {
+  header_->setWordWrap(true);
+  header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(new QLabel(tr("Metric:")));
+  bar->addWidget(metricBox_);
+  bar->addStretch();
+  const std::pair<QString, TableTextFormat> copies[] = {
+      {tr("Copy LaTeX"), TableTextFormat::Latex},
+      {tr("Copy Markdown"), TableTextFormat::Markdown},
+      {tr("Copy CSV"), TableTextFormat::Csv}};
+  for (const auto& [label, format] : copies) {
+    auto* button = new QPushButton(label);
+    connect(button, &QPushButton::clicked, this, [this, format] { copyToClipboard(format); });
+    bar->addWidget(button);
+  }
+  auto* save = new QPushButton(tr("Save…"));
+  connect(save, &QPushButton::clicked, this, &ResultsTableView::saveWithDialog);
+  bar->addWidget(save);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(bar);
+  layout->addWidget(header_);
+  layout->addWidget(table_, 1);
+  connect(metricBox_, &QComboBox::currentIndexChanged, this, [this] { showCurrent(); });
+}
+
+void ResultsTableView::setTables(std::vector<NamedResultsTable> tables) {
+  const QString previous = metricBox_->currentText();
+  tables_ = std::move(tables);
+  const QSignalBlocker blocker(metricBox_);
+  metricBox_->clear();
+  for (const NamedResultsTable& table : tables_) metricBox_->addItem(table.name);
+  metricBox_->setCurrentIndex(std::max(0, metricBox_->findText(previous)));
+  showCurrent();
+}
+
+void ResultsTableView::setCurrentTable(int index) { metricBox_->setCurrentIndex(index); }
+
+int ResultsTableView::currentTableIndex() const { return metricBox_->currentIndex(); }
+
+const ResultsTable* ResultsTableView::currentTable() const {
+  const int index = metricBox_->currentIndex();
+  if (index < 0 || index >= static_cast<int>(tables_.size())) return nullptr;
+  return &tables_[static_cast<std::size_t>(index)].table;
+}
+
+void ResultsTableView::showCurrent() {
+  table_->clear();
+  const ResultsTable* table = currentTable();
+  if (!table) {
+    table_->setRowCount(0);
+    table_->setColumnCount(0);
+    header_->clear();
+    return;
+  }
+  table_->setRowCount(static_cast<int>(table->rows().size()));
+  table_->setColumnCount(static_cast<int>(table->columns().size()));
+  for (std::size_t c = 0; c < table->columns().size(); ++c)
+    table_->setHorizontalHeaderItem(
+        static_cast<int>(c), new QTableWidgetItem(QString::fromStdString(table->columns()[c])));
+  for (std::size_t r = 0; r < table->rows().size(); ++r) {
+    table_->setVerticalHeaderItem(static_cast<int>(r),
+                                  new QTableWidgetItem(QString::fromStdString(table->rows()[r])));
+    const std::vector<std::size_t> best = table->bestColumns(r);
+    for (std::size_t c = 0; c < table->columns().size(); ++c)
+      table_->setItem(static_cast<int>(r), static_cast<int>(c), cellItem(*table, r, c, best));
+  }
+  header_->setText(headerText(*table));
+}
+
+QString ResultsTableView::tableText(TableTextFormat format) const {
+  const ResultsTable* table = currentTable();
+  if (!table) return {};
+  switch (format) {
+    case TableTextFormat::Csv:
+      return QString::fromStdString(table->toCsv());
+    case TableTextFormat::Markdown:
+      return QString::fromStdString(table->toMarkdown());
+    case TableTextFormat::Latex:
+      return QString::fromStdString(table->toLatex());
+  }
+  return {};
+}
+
+void ResultsTableView::copyToClipboard(TableTextFormat format) const {
+  QApplication::clipboard()->setText(tableText(format));
+}
+
+void ResultsTableView::saveTo(const QString& path, TableTextFormat format) const {
+  QSaveFile file(path);
+  const bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text) &&
+                  file.write(tableText(format).toUtf8()) >= 0 && file.commit();
+  if (!ok) throw FileError(path.toStdString(), file.errorString().toStdString());
+}
+
+void ResultsTableView::saveWithDialog() {
+  QString filter;
+  const QString path =
+      QFileDialog::getSaveFileName(this, tr("Save table"), QString(),
+                                   tr("LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)"), &filter);
+  if (path.isEmpty()) return;
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const TableTextFormat format = suffix == "csv"  ? TableTextFormat::Csv
+                                 : suffix == "md" ? TableTextFormat::Markdown
+                                                  : TableTextFormat::Latex;
+  try {
+    saveTo(path, format);
+  } catch (const Error& error) {
+    QMessageBox::warning(this, tr("Save table"), QString::fromUtf8(error.what()));
+  }
+}
+
+}  // namespace glowscope

@@ -1,0 +1,57 @@
+#pragma once
+// A paper-style results table (rows = OOD sets, columns = scores) with the best cell of each row
+// in bold, a metric toggle (AUROC / AUPR-in / AUPR-out / FPR@95) and copy/save as LaTeX,
+// Markdown or CSV.
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+#include "core/metrics/results_table.h"
+
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace glowscope {
+
+/// One metric's table under the name shown in the toggle, e.g. "AUROC".
+struct NamedResultsTable {
+  QString name;
+  ResultsTable table;
+};
+
+enum class TableTextFormat { Csv, Markdown, Latex };
+
+class ResultsTableView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ResultsTableView(QWidget* parent = nullptr);
+
+  /// Replaces the tables; shows the first one (or the one with the previous name).
+  void setTables(std::vector<NamedResultsTable> tables);
+  void setCurrentTable(int index);
+  int currentTableIndex() const;
+  /// Null when there are no tables.
+  const ResultsTable* currentTable() const;
+
+  /// The current table as text (ResultsTable::toCsv / toMarkdown / toLatex).
+  QString tableText(TableTextFormat format) const;
+  void copyToClipboard(TableTextFormat format) const;
+  /// Throws FileError when the file cannot be written.
+  void saveTo(const QString& path, TableTextFormat format) const;
+
+  QTableWidget* tableWidget() const { return table_; }
+  QComboBox* metricBox() const { return metricBox_; }
+  QLabel* headerLabel() const { return header_; }
+
+ private:
+  void showCurrent();
+  void saveWithDialog();
+
+  std::vector<NamedResultsTable> tables_;
+  QComboBox* metricBox_;
+  QLabel* header_;
+  QTableWidget* table_;
+};
+
+}  // namespace glowscope

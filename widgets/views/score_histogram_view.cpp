@@ -1,0 +1,228 @@
+#include "widgets/views/score_histogram_view.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+#include "core/metrics/ood_metrics.h"
+#include "widgets/qcustomplot_include.h"
+
+namespace glowscope {
+namespace {
+
+constexpr int kMaxThumbnails = 200;
+
+QDoubleSpinBox* rangeBox() {
+  auto* box = new QDoubleSpinBox;
+  box->setRange(-1e12, 1e12);
+  box->setDecimals(3);
+  box->setKeyboardTracking(false);
+  return box;
+}
+
+}  // namespace
+
+QImage imageSetThumbnail(const ImageSet& images, std::int64_t index) {
+  const int width = static_cast<int>(images.width), height = static_cast<int>(images.height);
+  QImage image(width, height, QImage::Format_RGB32);
+  const std::uint8_t* pixels = images.image(index);
+  const std::int64_t plane = images.height * images.width;
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const std::int64_t at = std::int64_t{y} * width + x;
+      const int r = pixels[at];
+      const int g = images.channels >= 3 ? pixels[plane + at] : r;
+      const int b = images.channels >= 3 ? pixels[2 * plane + at] : r;
+      image.setPixel(x, y, qRgb(r, g, b));
+    }
+  return image;
+}
+
+ScoreHistogramView::ScoreHistogramView(QWidget* parent)
+    : QWidget(parent),
+      plot_(new QCustomPlot),
+      bins_(new QSpinBox),
+      autoRange_(new QCheckBox(tr("Auto range"))),
+      low_(rangeBox()),
+      high_(rangeBox()),
+      thumbnails_(new QListWidget) {
+  bins_->setRange(1, 1000);
+  bins_->setValue(50);
+  autoRange_->setChecked(true);
+  low_->setEnabled(false);
+  high_->setEnabled(false);
+  thumbnails_->setViewMode(QListView::IconMode);
+  thumbnails_->setIconSize(QSize(48, 48));
+  thumbnails_->setMaximumHeight(140);
+  thumbnails_->hide();
+  plot_->setMinimumSize(320, 240);
+  plot_->legend->setVisible(true);
+  plot_->yAxis->setLabel(tr("density"));
+  installExportMenu(plot_);
+  style_ = PlotStyle::fromDefaultSettings();
+  style_.applyTo(plot_);
+
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(new QLabel(tr("Bins:")));
+  controls->addWidget(bins_);
+  controls->addWidget(autoRange_);
+  controls->addWidget(new QLabel(tr("from")));
+  controls->addWidget(low_);
+  controls->addWidget(new QLabel(tr("to")));
+  controls->addWidget(high_);
+  controls->addStretch();
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(controls);
+  layout->addWidget(plot_, 1);
+  layout->addWidget(thumbnails_);
+
+  connect(bins_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
+  connect(low_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
+  connect(high_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
+  connect(autoRange_, &QCheckBox::toggled, this, &ScoreHistogramView::setAutoRange);
+  connect(plot_, &QCustomPlot::plottableClick, this,
+          [this](QCPAbstractPlottable* plottable, int dataIndex, QMouseEvent*) {
+            for (int p = 0; p < plot_->plottableCount(); ++p)
+              if (plot_->plottable(p) == plottable) activateBin(p, dataIndex);
+          });
+}
+
+void ScoreHistogramView::setSamples(const QString& scoreName, std::vector<ScoreSample> samples) {
+  scoreName_ = scoreName;
+  samples_ = std::move(samples);
+  aurocs_.assign(samples_.size(), std::numeric_limits<double>::quiet_NaN());
+  for (std::size_t i = 1; i < samples_.size(); ++i)
+    if (!samples_[0].values.empty() && !samples_[i].values.empty())
+      aurocs_[i] = auroc(samples_[0].values, samples_[i].values);
+  thumbnails_->clear();
+  thumbnails_->hide();
+  setAutoRange(true);
+  rebuild();
+}
+
+void ScoreHistogramView::setBinCount(int bins) { bins_->setValue(bins); }
+
+void ScoreHistogramView::setRange(double low, double high) {
+  if (!(low < high)) return;
+  autoRange_->setChecked(false);
+  const QSignalBlocker blockLow(low_), blockHigh(high_);
+  low_->setValue(low);
+  high_->setValue(high);
+  rebuild();
+}
+
+void ScoreHistogramView::setAutoRange(bool automatic) {
+  const QSignalBlocker blockCheck(autoRange_);
+  autoRange_->setChecked(automatic);
+  low_->setEnabled(!automatic);
+  high_->setEnabled(!automatic);
+  if (!automatic) return;
+  std::vector<std::span<const double>> values;
+  for (const ScoreSample& sample : samples_) values.emplace_back(sample.values);
+  if (const std::optional<ValueRange> range = finiteRange(values)) {
+    const QSignalBlocker blockLow(low_), blockHigh(high_);
+    low_->setValue(range->low);
+    high_->setValue(range->high);
+    // The spin boxes round to their decimals; keep the exact range for the binning.
+    low_->setProperty("exact", range->low);
+    high_->setProperty("exact", range->high);
+  }
+  rebuild();
+}
+
+int ScoreHistogramView::binCount() const { return bins_->value(); }
+
+double ScoreHistogramView::aurocOf(std::size_t sample) const {
+  return sample < aurocs_.size() ? aurocs_[sample] : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString ScoreHistogramView::legendText(std::size_t sample) const {
+  if (sample >= samples_.size()) return {};
+  const ScoreSample& s = samples_[sample];
+  if (sample == 0) return tr("%1 (in-distribution, n = %2)").arg(s.setName).arg(s.values.size());
+  return tr("%1 (AUROC %2%, n = %3)")
+      .arg(s.setName)
+      .arg(aurocOf(sample) * 100, 0, 'f', 1)
+      .arg(s.values.size());
+}
+
+void ScoreHistogramView::rebuild() {
+  histograms_.clear();
+  const bool automatic = autoRange_->isChecked();
+  const double low = automatic ? low_->property("exact").toDouble() : low_->value();
+  const double high = automatic ? high_->property("exact").toDouble() : high_->value();
+  if (!samples_.empty() && std::isfinite(low) && std::isfinite(high) && low < high)
+    for (const ScoreSample& sample : samples_)
+      histograms_.push_back(
+          computeHistogram(sample.values, low, high, static_cast<std::size_t>(bins_->value())));
+  redraw();
+}
+
+void ScoreHistogramView::redraw() {
+  plot_->clearPlottables();
+  plot_->xAxis->setLabel(scoreName_);
+  for (std::size_t s = 0; s < histograms_.size(); ++s) {
+    const Histogram& histogram = histograms_[s];
+    auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
+    bars->setName(legendText(s));
+    bars->setWidth(histogram.binWidth());
+    QColor color = style_.color(static_cast<int>(s));
+    bars->setPen(QPen(color, style_.lineWidthPt * 96.0 / 72.0));
+    color.setAlphaF(0.3);
+    bars->setBrush(color);
+    bars->setSelectable(QCP::stSingleData);
+    const std::vector<double> density = histogram.densities();
+    QVector<double> keys, values;
+    for (std::size_t b = 0; b < density.size(); ++b) {
+      keys << histogram.binCentre(b);
+      values << density[b];
+    }
+    bars->setData(keys, values, true);
+  }
+  plot_->rescaleAxes();
+  plot_->yAxis->setRangeLower(0);
+  plot_->replot();
+}
+
+void ScoreHistogramView::activateBin(int sample, int bin) {
+  if (sample < 0 || sample >= static_cast<int>(histograms_.size())) return;
+  const Histogram& histogram = histograms_[static_cast<std::size_t>(sample)];
+  if (bin < 0 || bin >= static_cast<int>(histogram.members.size())) return;
+  const std::vector<std::size_t>& members = histogram.members[static_cast<std::size_t>(bin)];
+  showThumbnails(samples_[static_cast<std::size_t>(sample)], members);
+  QVector<qint64> indices;
+  for (std::size_t index : members) indices << static_cast<qint64>(index);
+  Q_EMIT binClicked(samples_[static_cast<std::size_t>(sample)].setName, bin, indices);
+}
+
+void ScoreHistogramView::showThumbnails(const ScoreSample& sample,
+                                        const std::vector<std::size_t>& indices) {
+  thumbnails_->clear();
+  if (!sample.images) {
+    thumbnails_->hide();
+    return;
+  }
+  for (std::size_t index : indices) {
+    if (thumbnails_->count() >= kMaxThumbnails) break;
+    if (static_cast<std::int64_t>(index) >= sample.images->count) continue;
+    const QImage image = imageSetThumbnail(*sample.images, static_cast<std::int64_t>(index));
+    auto* item = new QListWidgetItem(QIcon(QPixmap::fromImage(image.scaled(48, 48))),
+                                     QString::number(index));
+    thumbnails_->addItem(item);
+  }
+  thumbnails_->setVisible(thumbnails_->count() > 0);
+}
+
+void ScoreHistogramView::setPlotStyle(const PlotStyle& style) {
+  style_ = style;
+  style_.applyTo(plot_);
+  redraw();
+}
+
+}  // namespace glowscope

@@ -1,0 +1,81 @@
+#pragma once
+// Overlaid normalised histograms of one score: the in-distribution set and every OOD set, each
+// OOD set's AUROC against the in-distribution set in the legend. Clicking a bar emits the indices
+// of the images in that bin (and shows their thumbnails when the set's images are known).
+#include <QString>
+#include <QVector>
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "core/data/image_set.h"
+#include "widgets/views/histogram.h"
+#include "widgets/views/plot_export.h"
+
+class QCheckBox;
+class QCustomPlot;
+class QDoubleSpinBox;
+class QListWidget;
+class QSpinBox;
+
+namespace glowscope {
+
+/// One set's per-image values of a score (higher = more in-distribution, as in results folders).
+struct ScoreSample {
+  QString setName;
+  std::vector<double> values;
+  std::shared_ptr<const ImageSet> images;  ///< optional; image i has value values[i]
+};
+
+class ScoreHistogramView : public QWidget {
+  Q_OBJECT
+ public:
+  explicit ScoreHistogramView(QWidget* parent = nullptr);
+
+  /// Sample 0 is the in-distribution set; the range is reset to cover every finite value.
+  void setSamples(const QString& scoreName, std::vector<ScoreSample> samples);
+  void setBinCount(int bins);
+  /// Fixes the range (auto range off). Ignored unless low < high.
+  void setRange(double low, double high);
+  void setAutoRange(bool automatic);
+
+  int binCount() const;
+  /// The histograms as drawn, one per sample (empty when there is no data).
+  const std::vector<Histogram>& histograms() const { return histograms_; }
+  /// AUROC of sample i (i >= 1) against sample 0 (core's auroc, paper convention).
+  double aurocOf(std::size_t sample) const;
+  /// Legend text of sample i.
+  QString legendText(std::size_t sample) const;
+
+  /// What a click on bar `bin` of sample `sample` does: shows the thumbnails and emits
+  /// binClicked. Ignored for indices out of range.
+  void activateBin(int sample, int bin);
+  QCustomPlot* plot() const { return plot_; }
+  QListWidget* thumbnails() const { return thumbnails_; }
+  void setPlotStyle(const PlotStyle& style);
+
+ Q_SIGNALS:
+  void binClicked(const QString& setName, int bin, const QVector<qint64>& imageIndices);
+
+ private:
+  void rebuild();
+  void redraw();
+  void showThumbnails(const ScoreSample& sample, const std::vector<std::size_t>& indices);
+
+  QString scoreName_;
+  std::vector<ScoreSample> samples_;
+  std::vector<Histogram> histograms_;
+  std::vector<double> aurocs_;  // [0] unused
+  PlotStyle style_;
+  QCustomPlot* plot_;
+  QSpinBox* bins_;
+  QCheckBox* autoRange_;
+  QDoubleSpinBox* low_;
+  QDoubleSpinBox* high_;
+  QListWidget* thumbnails_;
+};
+
+/// An 8-bit image of ImageSet entry `index` (grey for 1 channel, RGB for 3).
+QImage imageSetThumbnail(const ImageSet& images, std::int64_t index);
+
+}  // namespace glowscope

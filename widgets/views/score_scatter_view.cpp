@@ -1,0 +1,138 @@
+#include "widgets/views/score_scatter_view.h"
+
+#include <QListWidget>
+#include <QSplitter>
+#include <QVBoxLayout>
+#include <cmath>
+#include <limits>
+
+#include "core/metrics/correlation.h"
+#include "core/util/errors.h"
+#include "widgets/qcustomplot_include.h"
+
+namespace glowscope {
+namespace {
+
+bool finitePoint(double x, double y) { return std::isfinite(x) && std::isfinite(y); }
+
+QString indexList(const QVector<qint64>& indices) {
+  QStringList parts;
+  for (qint64 index : indices) parts << QString::number(index);
+  return parts.join(QStringLiteral(", "));
+}
+
+}  // namespace
+
+std::vector<ScatterSelection> pointsInRect(const std::vector<ScatterSeries>& series,
+                                           const QRectF& rect) {
+  const QRectF r = rect.normalized();
+  std::vector<ScatterSelection> selection;
+  for (const ScatterSeries& s : series) {
+    ScatterSelection chosen{s.setName, {}};
+    for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
+      if (finitePoint(s.x[i], s.y[i]) && s.x[i] >= r.left() && s.x[i] <= r.right() &&
+          s.y[i] >= r.top() && s.y[i] <= r.bottom())
+        chosen.imageIndices << static_cast<qint64>(i);
+    selection.push_back(std::move(chosen));
+  }
+  return selection;
+}
+
+double pooledSpearman(const std::vector<ScatterSeries>& series) {
+  std::vector<double> xs, ys;
+  for (const ScatterSeries& s : series)
+    for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
+      if (finitePoint(s.x[i], s.y[i])) {
+        xs.push_back(s.x[i]);
+        ys.push_back(s.y[i]);
+      }
+  if (xs.size() < 2) return std::numeric_limits<double>::quiet_NaN();
+  return spearman(xs, ys);
+}
+
+ScoreScatterView::ScoreScatterView(QWidget* parent)
+    : QWidget(parent),
+      plot_(new QCustomPlot),
+      title_(new QCPTextElement(plot_, QString())),
+      list_(new QListWidget) {
+  plot_->setMinimumSize(320, 240);
+  plot_->plotLayout()->insertRow(0);
+  plot_->plotLayout()->addElement(0, 0, title_);
+  plot_->legend->setVisible(true);
+  // srmCustom: QCustomPlot only reports the dragged rectangle; the selection is ours.
+  plot_->setSelectionRectMode(QCP::srmCustom);
+  installExportMenu(plot_);
+  style_ = PlotStyle::fromDefaultSettings();
+  style_.applyTo(plot_);
+  auto* splitter = new QSplitter(Qt::Vertical);
+  splitter->addWidget(plot_);
+  splitter->addWidget(list_);
+  splitter->setStretchFactor(0, 4);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(splitter);
+  connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this,
+          [this](const QRect& pixels, QMouseEvent*) {
+            const QRectF data(QPointF(plot_->xAxis->pixelToCoord(pixels.left()),
+                                      plot_->yAxis->pixelToCoord(pixels.top())),
+                              QPointF(plot_->xAxis->pixelToCoord(pixels.right()),
+                                      plot_->yAxis->pixelToCoord(pixels.bottom())));
+            selectDataRect(data);
+          });
+}
+
+void ScoreScatterView::setSeries(const QString& xLabel, const QString& yLabel,
+                                 std::vector<ScatterSeries> series) {
+  for (const ScatterSeries& s : series)
+    if (s.x.size() != s.y.size())
+      throw ConfigError("scatter series " + s.setName.toStdString(),
+                        "x and y have different lengths");
+  xLabel_ = xLabel;
+  yLabel_ = yLabel;
+  series_ = std::move(series);
+  rho_ = pooledSpearman(series_);
+  selection_.clear();
+  list_->clear();
+  redraw();
+}
+
+QString ScoreScatterView::title() const {
+  const QString rho = std::isnan(rho_) ? tr("n/a") : QString::number(rho_, 'f', 3);
+  return tr("%1 vs %2 — Spearman ρ = %3").arg(yLabel_, xLabel_, rho);
+}
+
+void ScoreScatterView::redraw() {
+  plot_->clearPlottables();
+  plot_->xAxis->setLabel(xLabel_);
+  plot_->yAxis->setLabel(yLabel_);
+  title_->setText(title());
+  for (std::size_t s = 0; s < series_.size(); ++s) {
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(series_[s].setName);
+    graph->setLineStyle(QCPGraph::lsNone);
+    const QColor color = style_.color(static_cast<int>(s) + 1);  // skip black: it hides points
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 4));
+    QVector<double> x, y;
+    for (std::size_t i = 0; i < series_[s].x.size(); ++i)
+      if (finitePoint(series_[s].x[i], series_[s].y[i])) {
+        x << series_[s].x[i];
+        y << series_[s].y[i];
+      }
+    graph->setData(x, y);
+  }
+  plot_->rescaleAxes();
+  plot_->replot();
+}
+
+void ScoreScatterView::selectDataRect(const QRectF& rect) {
+  selection_ = pointsInRect(series_, rect);
+  list_->clear();
+  for (const ScatterSelection& chosen : selection_)
+    if (!chosen.imageIndices.isEmpty())
+      list_->addItem(tr("%1: %2 images — %3")
+                         .arg(chosen.setName)
+                         .arg(chosen.imageIndices.size())
+                         .arg(indexList(chosen.imageIndices)));
+  Q_EMIT selectionChanged(selection_);
+}
+
+}  // namespace glowscope
