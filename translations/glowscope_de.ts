@@ -14,12 +14,12 @@
         <translation>Über Glowscope</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="60"/>
+        <location filename="../widgets/dataset_browser.cpp" line="61"/>
         <source>image %1, class %2</source>
         <translation>Bild %1, Klasse %2</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="61"/>
+        <location filename="../widgets/dataset_browser.cpp" line="62"/>
         <source>image %1</source>
         <translation>Bild %1</translation>
     </message>
@@ -44,12 +44,12 @@
         <translation>Modell wählen</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="42"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="43"/>
         <source>Choose %1.</source>
         <translation>Wählen Sie %1.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="43"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="44"/>
         <source>%1 &apos;%2&apos; does not exist.</source>
         <translation>%1 „%2“ existiert nicht.</translation>
     </message>
@@ -125,177 +125,192 @@
 <context>
     <name>glowscope::DatasetBrowser</name>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="89"/>
+        <location filename="../widgets/dataset_browser.cpp" line="90"/>
         <source>Dataset</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="89"/>
+        <location filename="../widgets/dataset_browser.cpp" line="90"/>
         <source>On this machine</source>
         <translation>Auf diesem Rechner</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="101"/>
+        <location filename="../widgets/dataset_browser.cpp" line="102"/>
         <source>&amp;Add from disk…</source>
         <translation>Von der Festplatte &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="104"/>
+        <location filename="../widgets/dataset_browser.cpp" line="105"/>
         <source>CIFAR-10/100 folder, SVHN .mat, IDX file or image folder; you can also drop files here</source>
         <translation>CIFAR-10/100-Ordner, SVHN-.mat, IDX-Datei oder Bildordner; Dateien können auch hierher gezogen werden</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="107"/>
+        <location filename="../widgets/dataset_browser.cpp" line="108"/>
+        <source>&amp;File (SVHN .mat, IDX, CIFAR batch)…</source>
+        <translation>&amp;Datei (SVHN-.mat, IDX, CIFAR-Batch)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_browser.cpp" line="110"/>
+        <source>F&amp;older (CIFAR folder, image folder)…</source>
+        <translation>&amp;Ordner (CIFAR-Ordner, Bildordner)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_browser.cpp" line="113"/>
         <source>&amp;Load</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="134"/>
+        <location filename="../widgets/dataset_browser.cpp" line="140"/>
         <source>Double-click a dataset to load it.</source>
         <translation>Doppelklicken Sie auf einen Datensatz, um ihn zu laden.</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="140"/>
+        <location filename="../widgets/dataset_browser.cpp" line="146"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="166"/>
+        <location filename="../widgets/dataset_browser.cpp" line="172"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="166"/>
+        <location filename="../widgets/dataset_browser.cpp" line="172"/>
         <source>Images</source>
         <translation>Bilder</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="176"/>
+        <location filename="../widgets/dataset_browser.cpp" line="182"/>
         <source>pixel minus mean of its 8 neighbours</source>
         <translation>Pixel minus Mittel seiner 8 Nachbarn</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="177"/>
+        <location filename="../widgets/dataset_browser.cpp" line="183"/>
         <source>density</source>
         <translation>Dichte</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="183"/>
+        <location filename="../widgets/dataset_browser.cpp" line="189"/>
         <source>Class:</source>
         <translation>Klasse:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="185"/>
+        <location filename="../widgets/dataset_browser.cpp" line="191"/>
         <source>Zoom:</source>
         <translation>Zoom:</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="218"/>
+        <location filename="../widgets/dataset_browser.cpp" line="224"/>
         <source>Registry</source>
         <translation>Registrierung</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="219"/>
+        <location filename="../widgets/dataset_browser.cpp" line="225"/>
         <source>Added from disk</source>
         <translation>Von der Festplatte hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="224"/>
+        <location filename="../widgets/dataset_browser.cpp" line="230"/>
         <source>available</source>
         <translation>vorhanden</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="224"/>
+        <location filename="../widgets/dataset_browser.cpp" line="230"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="231"/>
+        <location filename="../widgets/dataset_browser.cpp" line="237"/>
         <source>Install with: %1</source>
         <translation>Installieren mit: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="241"/>
+        <location filename="../widgets/dataset_browser.cpp" line="247"/>
         <source>added</source>
         <translation>hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="244"/>
+        <location filename="../widgets/dataset_browser.cpp" line="250"/>
         <source>Added from disk: %1</source>
         <translation>Von der Festplatte hinzugefügt: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="256"/>
-        <source>Add a dataset</source>
-        <translation>Datensatz hinzufügen</translation>
+        <location filename="../widgets/dataset_browser.cpp" line="262"/>
+        <source>Add a dataset folder</source>
+        <translation>Datensatzordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="259"/>
+        <location filename="../widgets/dataset_browser.cpp" line="262"/>
+        <source>Add a dataset file</source>
+        <translation>Datensatzdatei hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/dataset_browser.cpp" line="265"/>
         <source>Dataset files (*.mat *idx3-ubyte data_batch_1 train)</source>
         <translation>Datensatzdateien (*.mat *idx3-ubyte data_batch_1 train)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="259"/>
+        <location filename="../widgets/dataset_browser.cpp" line="265"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="261"/>
+        <location filename="../widgets/dataset_browser.cpp" line="267"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="266"/>
+        <location filename="../widgets/dataset_browser.cpp" line="271"/>
         <source>not a dataset Glowscope can read</source>
         <translation>kein Datensatz, den Glowscope lesen kann</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="292"/>
+        <location filename="../widgets/dataset_browser.cpp" line="297"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="304"/>
+        <location filename="../widgets/dataset_browser.cpp" line="309"/>
         <source>Loading %1…</source>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="322"/>
+        <location filename="../widgets/dataset_browser.cpp" line="327"/>
         <source>reading files</source>
         <translation>Dateien lesen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="327"/>
+        <location filename="../widgets/dataset_browser.cpp" line="332"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="349"/>
+        <location filename="../widgets/dataset_browser.cpp" line="354"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="355"/>
+        <location filename="../widgets/dataset_browser.cpp" line="360"/>
         <source>%1: %L2 images, %3×%4×%5</source>
         <translation>%1: %L2 Bilder, %3×%4×%5</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="364"/>
+        <location filename="../widgets/dataset_browser.cpp" line="369"/>
         <source>all classes</source>
         <translation>alle Klassen</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="382"/>
+        <location filename="../widgets/dataset_browser.cpp" line="387"/>
         <source>grey</source>
         <translation>grau</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="384"/>
+        <location filename="../widgets/dataset_browser.cpp" line="389"/>
         <source>%1: mean %2, std %3</source>
         <translation>%1: Mittel %2, Std.-Abw. %3</translation>
     </message>
     <message>
-        <location filename="../widgets/dataset_browser.cpp" line="396"/>
+        <location filename="../widgets/dataset_browser.cpp" line="401"/>
         <source>%1 images</source>
         <translation>%1 Bilder</translation>
     </message>
@@ -499,92 +514,92 @@
 <context>
     <name>glowscope::ObjectivePage</name>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="52"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="53"/>
         <source>Objective</source>
         <translation>Zielfunktion</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="53"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="54"/>
         <source>Which losses train the model (see the paper, section 5).</source>
         <translation>Welche Verluste das Modell trainieren (siehe Artikel, Abschnitt 5).</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="54"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="55"/>
         <source>&amp;Maximum likelihood on the training set</source>
         <translation>&amp;Maximum Likelihood auf der Trainingsmenge</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="57"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="58"/>
         <source>&amp;Outlier loss (needs a general distribution and model)</source>
         <translation>&amp;Ausreißerverlust (braucht allgemeine Verteilung und Modell)</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="61"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="62"/>
         <source>M&amp;argin loss (baseline)</source>
         <translation>M&amp;argin-Verlust (Vergleichsverfahren)</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="64"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="65"/>
         <source>D (1 nat per dimension)</source>
         <translation>D (1 nat je Dimension)</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="65"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="66"/>
         <source>&amp;Diff†: train the general model, in-distribution images as outliers</source>
         <translation>&amp;Diff†: das allgemeine Modell trainieren, In-Distribution-Bilder als Ausreißer</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="71"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="72"/>
         <source>&amp;Supervised (class-conditional heads)</source>
         <translation>Ü&amp;berwacht (klassenbedingte Köpfe)</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="77"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="78"/>
         <source>Outlier weight λ:</source>
         <translation>Ausreißergewicht λ:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="78"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="79"/>
         <source>Temperature T (nats):</source>
         <translation>Temperatur T (nats):</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="80"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="81"/>
         <source>Margin (nats):</source>
         <translation>Margin (nats):</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="82"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="83"/>
         <source>Frozen in-distribution model:</source>
         <translation>Eingefrorenes In-Distribution-Modell:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="85"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="86"/>
         <source>Classes:</source>
         <translation>Klassen:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="108"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="109"/>
         <source>Enable at least one loss.</source>
         <translation>Aktivieren Sie mindestens einen Verlust.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="110"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="111"/>
         <source>The outlier and margin losses need a general distribution (Data page).</source>
         <translation>Ausreißer- und Margin-Verlust brauchen eine allgemeine Verteilung (Seite Daten).</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="112"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="113"/>
         <source>The temperature T must be positive.</source>
         <translation>Die Temperatur T muss positiv sein.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="114"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="115"/>
         <source>Diff† trains with the outlier loss: enable it too.</source>
         <translation>Diff† trainiert mit dem Ausreißerverlust: Aktivieren Sie ihn ebenfalls.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="118"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="119"/>
         <source>The in-distribution model &apos;%1&apos; does not exist.</source>
         <translation>Das In-Distribution-Modell „%1“ existiert nicht.</translation>
     </message>
@@ -676,97 +691,97 @@
 <context>
     <name>glowscope::SchedulePage</name>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="205"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="206"/>
         <source>Schedule</source>
         <translation>Ablauf</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="206"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="207"/>
         <source>How long and how fast to train, and where.</source>
         <translation>Wie lange, wie schnell und wo trainiert wird.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="212"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="213"/>
         <source>S&amp;teps:</source>
         <translation>Sc&amp;hritte:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="215"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="216"/>
         <source>E&amp;pochs:</source>
         <translation>E&amp;pochen:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="223"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="224"/>
         <source>auto (100 when fine-tuning, else 0)</source>
         <translation>automatisch (100 beim Feinabstimmen, sonst 0)</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="227"/>
         <source>all cores</source>
         <translation>alle Kerne</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="231"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="234"/>
         <source>only at the end</source>
         <translation>nur am Ende</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="234"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="237"/>
         <source>&amp;Run name:</source>
         <translation>&amp;Laufname:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="237"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="240"/>
         <source>&amp;Batch size:</source>
         <translation>&amp;Batchgröße:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="238"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="241"/>
         <source>&amp;Learning rate:</source>
         <translation>Lern&amp;rate:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="239"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="242"/>
         <source>&amp;Warm-up steps:</source>
         <translation>&amp;Aufwärmschritte:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="240"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="243"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="241"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="244"/>
         <source>T&amp;hreads:</source>
         <translation>T&amp;hreads:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="242"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="245"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="243"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="246"/>
         <source>E&amp;valuate every (steps):</source>
         <translation>A&amp;uswerten alle (Schritte):</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="244"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="247"/>
         <source>&amp;Checkpoint every (steps):</source>
         <translation>&amp;Checkpoint alle (Schritte):</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="262"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="265"/>
         <source>Run name: %1</source>
         <translation>Laufname: %1</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="265"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="268"/>
         <source>A run named &apos;%1&apos; exists already: choose another name.</source>
         <translation>Ein Lauf „%1“ existiert bereits: Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="269"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="272"/>
         <source>The learning rate must be a number in (0, 1], e.g. 5e-4.</source>
         <translation>Die Lernrate muss eine Zahl in (0, 1] sein, z. B. 5e-4.</translation>
     </message>
@@ -774,57 +789,57 @@
 <context>
     <name>glowscope::StartPage</name>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="147"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="148"/>
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="148"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="149"/>
         <source>Train from scratch or fine-tune a general model.</source>
         <translation>Von Grund auf trainieren oder ein allgemeines Modell feinabstimmen.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="149"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="150"/>
         <source>From s&amp;cratch (data-dependent ActNorm initialisation)</source>
         <translation>Von &amp;Grund auf (datenabhängige ActNorm-Initialisierung)</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="152"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="153"/>
         <source>&amp;Fine-tune from a model or checkpoint</source>
         <translation>&amp;Feinabstimmen von einem Modell oder Checkpoint</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="157"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="158"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="163"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="164"/>
         <source>&amp;Model to fine-tune:</source>
         <translation>Feinabzustimmendes &amp;Modell:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="165"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="166"/>
         <source>F&amp;reeze the first scales:</source>
         <translation>Erste Skalen ein&amp;frieren:</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="166"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="167"/>
         <source>&amp;General model (frozen; ratio AUROC, outlier loss, Diff†):</source>
         <translation>&amp;Allgemeines Modell (eingefroren; Verhältnis-AUROC, Ausreißerverlust, Diff†):</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="182"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="183"/>
         <source>the model to fine-tune</source>
         <translation>das feinabzustimmende Modell</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="187"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="188"/>
         <source>The chosen objective needs a general model.</source>
         <translation>Die gewählte Zielfunktion braucht ein allgemeines Modell.</translation>
     </message>
     <message>
-        <location filename="../widgets/wizard_run_pages.cpp" line="188"/>
+        <location filename="../widgets/wizard_run_pages.cpp" line="189"/>
         <source>the general model</source>
         <translation>das allgemeine Modell</translation>
     </message>

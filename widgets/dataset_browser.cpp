@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMimeData>
 #include <QPixmap>
 #include <QProgressBar>
@@ -103,7 +104,12 @@ void DatasetBrowser::buildLayout() {
   add->setToolTip(
       tr("CIFAR-10/100 folder, SVHN .mat, IDX file or image folder; you can also "
          "drop files here"));
-  connect(add, &QPushButton::clicked, this, &DatasetBrowser::addFromDisk);
+  auto* addMenu = new QMenu(add);
+  addMenu->addAction(tr("&File (SVHN .mat, IDX, CIFAR batch)…"), this,
+                     [this] { addFromDisk(false); });
+  addMenu->addAction(tr("F&older (CIFAR folder, image folder)…"), this,
+                     [this] { addFromDisk(true); });
+  add->setMenu(addMenu);
   loadButton_ = new QPushButton(tr("&Load"), this);
   loadButton_->setObjectName("loadDatasetButton");
   connect(loadButton_, &QPushButton::clicked, this, [this] {
@@ -252,14 +258,13 @@ void DatasetBrowser::showDetails(QTreeWidgetItem* item) {
   loadButton_->setEnabled(isDataset && item->data(0, Qt::UserRole + 1).toBool());
 }
 
-void DatasetBrowser::addFromDisk() {
-  QFileDialog dialog(this, tr("Add a dataset"));
-  dialog.setFileMode(QFileDialog::ExistingFile);
+void DatasetBrowser::addFromDisk(bool folder) {
+  QFileDialog dialog(this, folder ? tr("Add a dataset folder") : tr("Add a dataset file"));
+  dialog.setFileMode(folder ? QFileDialog::Directory : QFileDialog::ExistingFile);
   dialog.setNameFilters(
       {tr("Dataset files (*.mat *idx3-ubyte data_batch_1 train)"), tr("All files (*)")});
   dialog.setOption(QFileDialog::DontUseNativeDialog);
   dialog.setLabelText(QFileDialog::Accept, tr("Add"));
-  // A folder (image folder, CIFAR folder) is chosen by entering it and pressing Add on no file.
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
   const QString spec = datasetSpecForPath(dialog.selectedFiles().front());
   if (spec.isEmpty()) {

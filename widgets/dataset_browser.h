@@ -63,7 +63,7 @@ class DatasetBrowser : public QWidget {
   void buildLayout();
   QWidget* buildDetailPane();
   void refreshList();
-  void addFromDisk();
+  void addFromDisk(bool folder);
   void showDetails(QTreeWidgetItem* item);
   void finishLoading(const QString& spec, std::shared_ptr<const ImageSet> set, DatasetStats stats,
                      const QString& error);

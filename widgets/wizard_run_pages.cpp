@@ -13,6 +13,7 @@
 
 #include "core/project/project_file.h"
 #include "core/util/errors.h"
+#include "core/util/runtime.h"
 #include "widgets/wizard_pages.h"
 
 namespace glowscope {
@@ -226,7 +227,9 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   threads_->setSpecialValueText(tr("all cores"));
   device_ = new QComboBox(this);
   device_->setObjectName("device");
-  device_->addItems({"cpu", "cuda"});
+  device_->addItem("cpu");
+  if (preferredDeviceName() == "cuda") device_->addItem("cuda");  // only what this machine has
+  device_->setCurrentText(QString::fromStdString(preferredDeviceName()));
   evalEvery_ = intSpin("evalEverySteps", 0, 10'000'000, 200, this);
   evalEvery_->setSpecialValueText(tr("only at the end"));
   checkpointEvery_ = intSpin("checkpointEverySteps", 1, 10'000'000, 500, this);
