@@ -88,7 +88,8 @@ double CorrelationHeatmapView::cellValue(int row, int column) const {
 
 QString CorrelationHeatmapView::cellText(int row, int column) const {
   const double value = cellValue(row, column);
-  return std::isnan(value) ? tr("n/a") : QString::number(value, 'f', 2);
+  if (std::isnan(value)) return tr("n/a");
+  return QString::number(std::abs(value) < 0.005 ? 0.0 : value, 'f', 2);  // no "-0.00"
 }
 
 }  // namespace glowscope

@@ -109,7 +109,8 @@ void ScoreScatterView::redraw() {
     QCPGraph* graph = plot_->addGraph();
     graph->setName(series_[s].setName);
     graph->setLineStyle(QCPGraph::lsNone);
-    const QColor color = style_.color(static_cast<int>(s) + 1);  // skip black: it hides points
+    // The same colour per set as in the histogram view (in-distribution first).
+    const QColor color = style_.color(static_cast<int>(s));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 4));
     QVector<double> x, y;
     for (std::size_t i = 0; i < series_[s].x.size(); ++i)
