@@ -1,0 +1,92 @@
+// Closing the window during a real (tiny) training run asks; "Cancel" keeps training, "Yes"
+// stops it at a step boundary with a resumable checkpoint recorded in the project.
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QtTest>
+#include <filesystem>
+
+#include "app/gui/main_window.h"
+#include "app/gui/project_controller.h"
+#include "app/gui/training_controller.h"
+#include "core/project/project_file.h"
+#include "widgets/training_view.h"
+
+namespace glowscope {
+
+class TstWorkbenchClose : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir settingsDir_;
+
+  /// Answers the next message box with `button` (polls: the box is modal inside closeEvent).
+  static void answerNextMessageBox(QMessageBox::StandardButton button, int* asked) {
+    auto* timer = new QTimer(qApp);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, button, asked] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (!box) return;
+      ++*asked;
+      box->button(button)->click();
+      timer->deleteLater();
+    });
+    timer->start(20);
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QCoreApplication::setOrganizationName("GlowscopeTest");
+    QCoreApplication::setApplicationName("tst_workbench_close");
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+  }
+
+  void closingDuringTrainingAsksThenCheckpoints() {
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.projectController()->newProject(dir.filePath("p"), "close test"));
+    const nlohmann::json config = {
+        {"trainSet", "fashion-mnist:train"},
+        {"trainLimit", 256},
+        {"steps", 1000000},
+        {"batchSize", 8},
+        {"actNormInitImages", 64},
+        {"threads", 1},
+        {"model",
+         {{"preset", "tiny"}, {"type", "conv"}, {"channels", 1}, {"height", 32}, {"width", 32}}},
+        {"checkpointEverySteps", 1000000},
+        {"logEverySteps", 1},
+        {"outputDir", dir.filePath("p/runs/long").toStdString()}};
+    QVERIFY(window.trainingController()->startRun("long", config));
+    QTRY_VERIFY_WITH_TIMEOUT(window.trainingView()->series("long") &&
+                                 window.trainingView()->series("long")->last.step >= 2,
+                             60000);
+
+    int asked = 0;
+    answerNextMessageBox(QMessageBox::Cancel, &asked);
+    QVERIFY(!window.close());
+    QCOMPARE(asked, 1);
+    QVERIFY(window.trainingController()->hasActiveRuns());
+
+    answerNextMessageBox(QMessageBox::Yes, &asked);
+    QVERIFY(window.close());
+    QCOMPARE(asked, 2);
+    QVERIFY(!window.trainingController()->hasActiveRuns());
+    const Project saved = loadProject(dir.filePath("p").toStdString());
+    QVERIFY(saved.findRun("long"));
+    QCOMPARE(saved.findRun("long")->status, std::string("cancelled"));
+    QVERIFY(saved.findRun("long")->steps >= 2);
+    const auto checkpoints = dir.filePath("p/runs/long/checkpoints").toStdString();
+    QVERIFY(std::filesystem::exists(checkpoints) && !std::filesystem::is_empty(checkpoints));
+    QCOMPARE(saved.findRun("long")->config.at("outputDir").get<std::string>(),
+             std::string("runs/long"));  // stored relative: the project folder can move
+  }
+};
+
+}  // namespace glowscope
+
+QTEST_MAIN(glowscope::TstWorkbenchClose)
+#include "tst_workbench_close.moc"
