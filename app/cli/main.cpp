@@ -24,8 +24,7 @@ void printUsage() {
 void printVersion() {
   std::printf("glowscope-cli %s\n", glowscope::kGlowscopeVersion);
   std::printf("LibTorch %s, Qt %s, OpenCV %s, spdlog %s\n", glowscope::torchVersion().c_str(),
-              qVersion(), glowscope::openCvVersion().c_str(),
-              glowscope::spdlogVersion().c_str());
+              qVersion(), glowscope::openCvVersion().c_str(), glowscope::spdlogVersion().c_str());
 }
 
 }  // namespace

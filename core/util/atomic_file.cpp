@@ -35,8 +35,8 @@ std::filesystem::path temporarySibling(const std::filesystem::path& target) {
 
 void writeFileAtomically(const std::filesystem::path& target,
                          const std::function<void(std::ostream&)>& writeContent) {
-  const auto folder = target.parent_path().empty() ? std::filesystem::path(".")
-                                                   : target.parent_path();
+  const auto folder =
+      target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) throw FileError(folder.string(), "cannot create folder: " + ec.message());

@@ -1,9 +1,9 @@
 #include "core/util/log.h"
 
-#include <algorithm>
-#include <mutex>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <algorithm>
+#include <mutex>
 
 namespace glowscope {
 namespace {

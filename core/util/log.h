@@ -1,7 +1,7 @@
 #pragma once
-#include <memory>
 #include <spdlog/logger.h>
 #include <spdlog/sinks/sink.h>
+#include <memory>
 
 namespace glowscope {
 

@@ -1,7 +1,7 @@
 #include "core/util/runtime.h"
 
-#include <ATen/Parallel.h>
 #include <ATen/Context.h>
+#include <ATen/Parallel.h>
 #include <spdlog/version.h>
 #include <torch/version.h>
 
@@ -70,8 +70,8 @@ std::string spdlogVersion() {
 std::string describeRuntime() {
   const RuntimeInfo info = runtimeInfo();
   return "LibTorch " + torchVersion() + ", " + std::to_string(info.torchThreads) + " of " +
-         std::to_string(info.hardwareThreads) + " threads, BLAS " + info.blasLibrary +
-         ", device " + info.deviceName;
+         std::to_string(info.hardwareThreads) + " threads, BLAS " + info.blasLibrary + ", device " +
+         info.deviceName;
 }
 
 }  // namespace glowscope

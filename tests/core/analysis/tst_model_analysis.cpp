@@ -67,7 +67,8 @@ class TestModelAnalysis : public QObject {
       for (const auto& scale : scores.scaleLogLikelihoodNats) sum += scale[i];
       QVERIFY(std::abs(sum - scores.logLikelihoodNats[i]) < 1e-2 * (1 + std::abs(sum)));
     }
-    QVERIFY_THROWS_EXCEPTION(ConfigError, analysis::scoreImages(*model, testing::smoothImages(1, 3, 16, 16)));
+    QVERIFY_THROWS_EXCEPTION(ConfigError,
+                             analysis::scoreImages(*model, testing::smoothImages(1, 3, 16, 16)));
   }
 
   void swappingWithItsOwnTopLatentReproducesTheImage() {

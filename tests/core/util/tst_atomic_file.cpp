@@ -39,8 +39,7 @@ class TstAtomicFile : public QObject {
   void failingWriterKeepsOldFile() {
     const auto target = folder_ / "b.bin";
     writeFileAtomically(target, std::string("precious"));
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                             writeFileAtomically(target, [](std::ostream& out) {
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, writeFileAtomically(target, [](std::ostream& out) {
                                out << "half written";
                                throw std::runtime_error("writer failed midway");
                              }));
