@@ -78,4 +78,26 @@ std::optional<ValueRange> finiteRange(const std::vector<std::span<const double>>
   return range;
 }
 
+std::optional<ValueRange> trimmedRange(const std::vector<std::span<const double>>& samples,
+                                       double trimFraction) {
+  if (!(trimFraction >= 0 && trimFraction < 0.5))
+    throw ConfigError("histogram trim", "need 0 <= fraction < 0.5");
+  std::vector<double> pooled;
+  for (std::span<const double> sample : samples)
+    for (double value : sample)
+      if (std::isfinite(value)) pooled.push_back(value);
+  if (pooled.empty()) return std::nullopt;
+  std::sort(pooled.begin(), pooled.end());
+  const auto quantile = [&pooled](double q) {
+    const double position = q * static_cast<double>(pooled.size() - 1);
+    const auto below = static_cast<std::size_t>(position);
+    const std::size_t above = std::min(below + 1, pooled.size() - 1);
+    return pooled[below] +
+           (position - static_cast<double>(below)) * (pooled[above] - pooled[below]);
+  };
+  ValueRange range{quantile(trimFraction), quantile(1 - trimFraction)};
+  if (range.low == range.high) range = ValueRange{range.low - 0.5, range.high + 0.5};
+  return range;
+}
+
 }  // namespace glowscope

@@ -35,5 +35,11 @@ struct ValueRange {
   double high = 1;
 };
 std::optional<ValueRange> finiteRange(const std::vector<std::span<const double>>& samples);
+/// [q, 1 - q] quantiles (linear interpolation) of the pooled finite values, so that a few extreme
+/// values (log p of -1e5 next to +500) do not squeeze every other bar into one; widened like
+/// finiteRange when equal. trimFraction = 0 gives finiteRange. Throws ConfigError unless
+/// 0 <= trimFraction < 0.5.
+std::optional<ValueRange> trimmedRange(const std::vector<std::span<const double>>& samples,
+                                       double trimFraction);
 
 }  // namespace glowscope

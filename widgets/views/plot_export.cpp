@@ -19,6 +19,7 @@
 #include "core/metrics/results_table.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/figure_options_dialog.h"
 
 namespace glowscope {
 namespace {
@@ -243,24 +244,26 @@ void saveFigureOptions(QSettings& settings, const FigureOptions& options) {
 void installExportMenu(QCustomPlot* plot) {
   plot->setContextMenuPolicy(Qt::CustomContextMenu);
   QObject::connect(plot, &QWidget::customContextMenuRequested, plot, [plot](const QPoint& at) {
-    QSettings settings;
-    const FigureOptions options = loadFigureOptions(settings);
     QMenu menu(plot);
-    const QString size = QObject::tr("%1 × %2 mm, %3 dpi")
-                             .arg(options.widthMm)
-                             .arg(options.heightMm)
-                             .arg(options.dpi);
-    QAction* exportAction = menu.addAction(QObject::tr("Export figure (%1)…").arg(size));
+    QAction* exportAction = menu.addAction(QObject::tr("Export figure…"));
     QAction* copyAction = menu.addAction(QObject::tr("Copy image"));
     QAction* chosen = menu.exec(plot->mapToGlobal(at));
-    if (chosen == copyAction) copyPlotImage(plot, options);
+    QSettings settings;
+    if (chosen == copyAction) copyPlotImage(plot, loadFigureOptions(settings));
     if (chosen != exportAction) return;
-    const QString path =
+    FigureOptionsDialog dialog(loadFigureOptions(settings), plot);
+    if (dialog.exec() != QDialog::Accepted) return;
+    saveFigureOptions(settings, dialog.options());
+    QString filter;
+    QString path =
         QFileDialog::getSaveFileName(plot, QObject::tr("Export figure"), QString(),
-                                     QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"));
+                                     QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"), &filter);
+    // The format follows the chosen filter when the name has no suffix.
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
+      path += filter.contains("png") ? ".png" : filter.contains("svg") ? ".svg" : ".pdf";
     if (path.isEmpty()) return;
     try {
-      exportFigure(plot, path, options);
+      exportFigure(plot, path, dialog.options());
     } catch (const Error& error) {
       QMessageBox::warning(plot, QObject::tr("Export figure"), QString::fromUtf8(error.what()));
     }

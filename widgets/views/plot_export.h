@@ -70,8 +70,8 @@ void copyPlotImage(QCustomPlot* plot, const FigureOptions& options);
 /// Export settings ("PlotExport/widthMm", "heightMm", "dpi").
 FigureOptions loadFigureOptions(QSettings& settings);
 void saveFigureOptions(QSettings& settings, const FigureOptions& options);
-/// Adds a context menu to the plot: "Export figure…" (file dialog; PNG/SVG/PDF + CSV) and
-/// "Copy image", with the size and dpi from the settings.
+/// Adds a context menu to the plot: "Export figure…" (size dialog, then file dialog; PNG/SVG/PDF
+/// + CSV) and "Copy image"; the size and dpi are kept in the settings.
 void installExportMenu(QCustomPlot* plot);
 
 }  // namespace glowscope

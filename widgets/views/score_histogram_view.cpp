@@ -49,6 +49,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
       plot_(new QCustomPlot),
       bins_(new QSpinBox),
       autoRange_(new QCheckBox(tr("Auto range"))),
+      trimTails_(new QCheckBox(tr("without 1% tails"))),
       low_(rangeBox()),
       high_(rangeBox()),
       thumbnails_(new QListWidget) {
@@ -72,6 +73,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   controls->addWidget(new QLabel(tr("Bins:")));
   controls->addWidget(bins_);
   controls->addWidget(autoRange_);
+  controls->addWidget(trimTails_);
   controls->addWidget(new QLabel(tr("from")));
   controls->addWidget(low_);
   controls->addWidget(new QLabel(tr("to")));
@@ -86,6 +88,8 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   connect(low_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
   connect(high_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
   connect(autoRange_, &QCheckBox::toggled, this, &ScoreHistogramView::setAutoRange);
+  connect(trimTails_, &QCheckBox::toggled, this,
+          [this](bool trim) { setTrimFraction(trim ? 0.01 : 0.0); });
   connect(plot_, &QCustomPlot::plottableClick, this,
           [this](QCPAbstractPlottable* plottable, int dataIndex, QMouseEvent*) {
             for (int p = 0; p < plot_->plottableCount(); ++p)
@@ -125,7 +129,8 @@ void ScoreHistogramView::setAutoRange(bool automatic) {
   if (!automatic) return;
   std::vector<std::span<const double>> values;
   for (const ScoreSample& sample : samples_) values.emplace_back(sample.values);
-  if (const std::optional<ValueRange> range = finiteRange(values)) {
+  const double trim = trimTails_->isChecked() ? trimTails_->property("fraction").toDouble() : 0.0;
+  if (const std::optional<ValueRange> range = trimmedRange(values, trim)) {
     const QSignalBlocker blockLow(low_), blockHigh(high_);
     low_->setValue(range->low);
     high_->setValue(range->high);
@@ -134,6 +139,16 @@ void ScoreHistogramView::setAutoRange(bool automatic) {
     high_->setProperty("exact", range->high);
   }
   rebuild();
+}
+
+void ScoreHistogramView::setTrimFraction(double fraction) {
+  {
+    const QSignalBlocker block(trimTails_);
+    trimTails_->setChecked(fraction > 0);
+    trimTails_->setProperty("fraction", fraction);
+    trimTails_->setText(tr("without %1% tails").arg(fraction * 100));
+  }
+  setAutoRange(true);
 }
 
 int ScoreHistogramView::binCount() const { return bins_->value(); }

@@ -38,6 +38,8 @@ class ScoreHistogramView : public QWidget {
   /// Fixes the range (auto range off). Ignored unless low < high.
   void setRange(double low, double high);
   void setAutoRange(bool automatic);
+  /// The automatic range leaves out this fraction of the pooled values at each end (0 = all).
+  void setTrimFraction(double fraction);
 
   int binCount() const;
   /// The histograms as drawn, one per sample (empty when there is no data).
@@ -70,6 +72,7 @@ class ScoreHistogramView : public QWidget {
   QCustomPlot* plot_;
   QSpinBox* bins_;
   QCheckBox* autoRange_;
+  QCheckBox* trimTails_;
   QDoubleSpinBox* low_;
   QDoubleSpinBox* high_;
   QListWidget* thumbnails_;

@@ -12,6 +12,7 @@
 
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/figure_options_dialog.h"
 #include "widgets/views/plot_export.h"
 
 using namespace glowscope;
@@ -163,6 +164,26 @@ class TestPlotExport : public QObject {
     QCOMPARE(style.palette.size(), 8);
     QCOMPARE(style.color(1), QColor(230, 159, 0));
     QCOMPARE(style.color(8), QColor(0, 0, 0));
+  }
+
+  void optionsDialogRoundTripsAndAppliesPresets() {
+    FigureOptionsDialog dialog(FigureOptions{100, 70, 600});
+    QCOMPARE(dialog.options().widthMm, 100.0);
+    QCOMPARE(dialog.options().dpi, 600);
+    dialog.applyPreset(2);
+    QCOMPARE(dialog.options().widthMm, 174.0);
+    QCOMPARE(dialog.options().heightMm, 100.0);
+    QCOMPARE(dialog.options().dpi, 600);
+  }
+
+  void figureOptionsPersist() {
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath("export.ini"), QSettings::IniFormat);
+    saveFigureOptions(settings, FigureOptions{91.5, 44, 1200});
+    const FigureOptions loaded = loadFigureOptions(settings);
+    QCOMPARE(loaded.widthMm, 91.5);
+    QCOMPARE(loaded.heightMm, 44.0);
+    QCOMPARE(loaded.dpi, 1200);
   }
 
   void styleIsAppliedToAxes() {

@@ -109,6 +109,9 @@ class TestResultsBrowser : public QObject {
     QCOMPARE(browser.tableView()->tableWidget()->rowCount(), 2);
     QCOMPARE(browser.tableView()->metricBox()->count(), 4);
     QCOMPARE(browser.scoreBox()->currentText(), QString("Raw, x"));
+    // Trimmed tails by default: pooled 1 2 3 5 6 7 -> range [1.05, 6.95] leaves 7 out.
+    QCOMPARE(browser.histogramView()->histograms()[0].counted(), std::size_t{2});
+    browser.histogramView()->setTrimFraction(0);
     const auto& histograms = browser.histogramView()->histograms();
     QCOMPARE(histograms.size(), std::size_t{3});  // in, b, a
     QCOMPARE(histograms[0].counted(), std::size_t{3});

@@ -72,6 +72,20 @@ class TestScoreHistogramView : public QObject {
     QVERIFY(!finiteRange({none}));
   }
 
+  void trimmedRangeLeavesOutTheTails() {
+    std::vector<double> values;
+    for (int i = 0; i <= 100; ++i) values.push_back(i);
+    values.push_back(-1e6);  // 102 values: the outlier is the minimum
+    const auto none = trimmedRange({values}, 0);
+    QCOMPARE(none->low, -1e6);
+    QCOMPARE(none->high, 100.0);
+    // q = 0.05 of 102 sorted values: position 5.05 -> 4 + 0.05 = 4.05; 1 - q: position 95.95.
+    const auto trimmed = trimmedRange({values}, 0.05);
+    QVERIFY(std::abs(trimmed->low - 4.05) < 1e-9);
+    QVERIFY(std::abs(trimmed->high - 94.95) < 1e-9);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, trimmedRange({values}, 0.5));
+  }
+
   void viewShowsAurocAndEmitsBinIndices() {
     ScoreHistogramView view;
     view.setBinCount(4);
