@@ -31,7 +31,7 @@ double Histogram::binCentre(std::size_t bin) const {
 
 std::vector<double> Histogram::densities() const {
   std::vector<double> density(counts.size(), 0.0);
-  const double total = static_cast<double>(counted());
+  const double total = static_cast<double>(counted() + outOfRange);
   if (total == 0) return density;
   for (std::size_t i = 0; i < counts.size(); ++i)
     density[i] = static_cast<double>(counts[i]) / (total * binWidth());
@@ -56,7 +56,7 @@ Histogram computeHistogram(std::span<const double> values, double low, double hi
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::optional<std::size_t> bin = binIndex(values[i], low, high, binCount);
     if (!bin) {
-      ++histogram.outside;
+      ++(std::isfinite(values[i]) ? histogram.outOfRange : histogram.nonFinite);
       continue;
     }
     ++histogram.counts[*bin];

@@ -14,11 +14,14 @@ struct Histogram {
   double high = 1;
   std::vector<std::size_t> counts;
   std::vector<std::vector<std::size_t>> members;  ///< indices of the values in each bin
-  std::size_t outside = 0;                        ///< out of range or non-finite
+  std::size_t outOfRange = 0;                     ///< finite values outside [low, high]
+  std::size_t nonFinite = 0;                      ///< NaN, ±inf
   std::size_t counted() const;                    ///< sum of counts
   double binWidth() const;
   double binCentre(std::size_t bin) const;
-  /// count / (counted · binWidth): integrates to 1 over the range (all zero if nothing counted).
+  /// count / (finite values · binWidth), finite values = counted + outOfRange: integrates to the
+  /// fraction of the finite values inside the range (1 when the range holds them all), so sets
+  /// stay comparable when a range cuts one of them. All zero without finite values.
   std::vector<double> densities() const;
 };
 

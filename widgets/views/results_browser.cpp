@@ -68,8 +68,9 @@ ResultsBrowser::ResultsBrowser(QWidget* parent)
   QFont font = title_->font();
   font.setBold(true);
   title_->setFont(font);
-  // Likelihoods of far-OOD sets reach -1e5 next to +500: trimmed tails keep the bars readable.
-  histogramView_->setTrimFraction(0.01);
+  // Likelihoods of far-OOD sets reach -1e5 next to +500: a range over the in-distribution set
+  // keeps its bars readable; the legend counts what falls outside.
+  histogramView_->setAutoRangeMode(ScoreHistogramView::AutoRange::InDistribution);
   tabs_->addTab(tableView_, tr("Tables"));
   tabs_->addTab(withChoices({{tr("Score:"), scoreBox_}}, histogramView_), tr("Histogram"));
   tabs_->addTab(withChoices({{tr("x:"), xBox_}, {tr("y:"), yBox_}}, scatterView_), tr("Scatter"));

@@ -1,6 +1,7 @@
 #include "widgets/views/score_histogram_view.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -49,10 +50,11 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
       plot_(new QCustomPlot),
       bins_(new QSpinBox),
       autoRange_(new QCheckBox(tr("Auto range"))),
-      trimTails_(new QCheckBox(tr("without 1% tails"))),
+      rangeMode_(new QComboBox),
       low_(rangeBox()),
       high_(rangeBox()),
       thumbnails_(new QListWidget) {
+  rangeMode_->addItems({tr("over all values"), tr("without 1% tails"), tr("over in-distribution")});
   bins_->setRange(1, 1000);
   bins_->setValue(50);
   autoRange_->setChecked(true);
@@ -73,7 +75,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   controls->addWidget(new QLabel(tr("Bins:")));
   controls->addWidget(bins_);
   controls->addWidget(autoRange_);
-  controls->addWidget(trimTails_);
+  controls->addWidget(rangeMode_);
   controls->addWidget(new QLabel(tr("from")));
   controls->addWidget(low_);
   controls->addWidget(new QLabel(tr("to")));
@@ -88,8 +90,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   connect(low_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
   connect(high_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
   connect(autoRange_, &QCheckBox::toggled, this, &ScoreHistogramView::setAutoRange);
-  connect(trimTails_, &QCheckBox::toggled, this,
-          [this](bool trim) { setTrimFraction(trim ? 0.01 : 0.0); });
+  connect(rangeMode_, &QComboBox::currentIndexChanged, this, [this] { setAutoRange(true); });
   connect(plot_, &QCustomPlot::plottableClick, this,
           [this](QCPAbstractPlottable* plottable, int dataIndex, QMouseEvent*) {
             for (int p = 0; p < plot_->plottableCount(); ++p)
@@ -127,10 +128,7 @@ void ScoreHistogramView::setAutoRange(bool automatic) {
   low_->setEnabled(!automatic);
   high_->setEnabled(!automatic);
   if (!automatic) return;
-  std::vector<std::span<const double>> values;
-  for (const ScoreSample& sample : samples_) values.emplace_back(sample.values);
-  const double trim = trimTails_->isChecked() ? trimTails_->property("fraction").toDouble() : 0.0;
-  if (const std::optional<ValueRange> range = trimmedRange(values, trim)) {
+  if (const std::optional<ValueRange> range = automaticRange()) {
     const QSignalBlocker blockLow(low_), blockHigh(high_);
     low_->setValue(range->low);
     high_->setValue(range->high);
@@ -141,14 +139,28 @@ void ScoreHistogramView::setAutoRange(bool automatic) {
   rebuild();
 }
 
-void ScoreHistogramView::setTrimFraction(double fraction) {
-  {
-    const QSignalBlocker block(trimTails_);
-    trimTails_->setChecked(fraction > 0);
-    trimTails_->setProperty("fraction", fraction);
-    trimTails_->setText(tr("without %1% tails").arg(fraction * 100));
-  }
+void ScoreHistogramView::setAutoRangeMode(AutoRange mode) {
+  rangeMode_->setCurrentIndex(static_cast<int>(mode));
   setAutoRange(true);
+}
+
+std::optional<ValueRange> ScoreHistogramView::automaticRange() const {
+  std::vector<std::span<const double>> values;
+  for (const ScoreSample& sample : samples_) values.emplace_back(sample.values);
+  switch (static_cast<AutoRange>(rangeMode_->currentIndex())) {
+    case AutoRange::WithoutTails:
+      return trimmedRange(values, 0.01);
+    case AutoRange::InDistribution: {
+      if (values.empty()) return std::nullopt;
+      std::optional<ValueRange> range = finiteRange({values.front()});
+      if (!range) return range;
+      const double margin = 0.25 * (range->high - range->low);
+      return ValueRange{range->low - margin, range->high + margin};
+    }
+    case AutoRange::AllValues:
+      break;
+  }
+  return finiteRange(values);
 }
 
 int ScoreHistogramView::binCount() const { return bins_->value(); }
@@ -160,11 +172,16 @@ double ScoreHistogramView::aurocOf(std::size_t sample) const {
 QString ScoreHistogramView::legendText(std::size_t sample) const {
   if (sample >= samples_.size()) return {};
   const ScoreSample& s = samples_[sample];
-  if (sample == 0) return tr("%1 (in-distribution, n = %2)").arg(s.setName).arg(s.values.size());
-  return tr("%1 (AUROC %2%, n = %3)")
-      .arg(s.setName)
-      .arg(aurocOf(sample) * 100, 0, 'f', 1)
-      .arg(s.values.size());
+  QString text = sample == 0 ? tr("%1 (in-distribution, n = %2").arg(s.setName).arg(s.values.size())
+                             : tr("%1 (AUROC %2%, n = %3")
+                                   .arg(s.setName)
+                                   .arg(aurocOf(sample) * 100, 0, 'f', 1)
+                                   .arg(s.values.size());
+  if (sample < histograms_.size() && histograms_[sample].outOfRange > 0)
+    text += tr(", %1 outside the range").arg(histograms_[sample].outOfRange);
+  if (sample < histograms_.size() && histograms_[sample].nonFinite > 0)
+    text += tr(", %1 not finite").arg(histograms_[sample].nonFinite);
+  return text + ')';
 }
 
 void ScoreHistogramView::rebuild() {

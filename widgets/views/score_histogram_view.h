@@ -13,6 +13,7 @@
 #include "widgets/views/plot_export.h"
 
 class QCheckBox;
+class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QListWidget;
@@ -38,15 +39,20 @@ class ScoreHistogramView : public QWidget {
   /// Fixes the range (auto range off). Ignored unless low < high.
   void setRange(double low, double high);
   void setAutoRange(bool automatic);
-  /// The automatic range leaves out this fraction of the pooled values at each end (0 = all).
-  void setTrimFraction(double fraction);
+  /// What the automatic range covers.
+  enum class AutoRange {
+    AllValues,       ///< every finite value of every set
+    WithoutTails,    ///< pooled values without 1% at each end
+    InDistribution,  ///< the in-distribution set's values, widened by 25% at each side
+  };
+  void setAutoRangeMode(AutoRange mode);
 
   int binCount() const;
   /// The histograms as drawn, one per sample (empty when there is no data).
   const std::vector<Histogram>& histograms() const { return histograms_; }
   /// AUROC of sample i (i >= 1) against sample 0 (core's auroc, paper convention).
   double aurocOf(std::size_t sample) const;
-  /// Legend text of sample i.
+  /// Legend text of sample i (with the number of its values outside the range, if any).
   QString legendText(std::size_t sample) const;
 
   /// What a click on bar `bin` of sample `sample` does: shows the thumbnails and emits
@@ -62,6 +68,7 @@ class ScoreHistogramView : public QWidget {
  private:
   void rebuild();
   void redraw();
+  std::optional<ValueRange> automaticRange() const;
   void showThumbnails(const ScoreSample& sample, const std::vector<std::size_t>& indices);
 
   QString scoreName_;
@@ -72,7 +79,7 @@ class ScoreHistogramView : public QWidget {
   QCustomPlot* plot_;
   QSpinBox* bins_;
   QCheckBox* autoRange_;
-  QCheckBox* trimTails_;
+  QComboBox* rangeMode_;
   QDoubleSpinBox* low_;
   QDoubleSpinBox* high_;
   QListWidget* thumbnails_;

@@ -109,14 +109,23 @@ class TestResultsBrowser : public QObject {
     QCOMPARE(browser.tableView()->tableWidget()->rowCount(), 2);
     QCOMPARE(browser.tableView()->metricBox()->count(), 4);
     QCOMPARE(browser.scoreBox()->currentText(), QString("Raw, x"));
-    // Trimmed tails by default: pooled 1 2 3 5 6 7 -> range [1.05, 6.95] leaves 7 out.
+    // Range over the in-distribution set by default: 5..7 widened by 0.5 -> [4.5, 7.5]; of set
+    // a (1, 2) nothing is inside.
+    const Histogram& aSet = browser.histogramView()->histograms()[2];
+    QCOMPARE(aSet.low, 4.5);
+    QCOMPARE(aSet.high, 7.5);
+    QCOMPARE(aSet.outOfRange, std::size_t{2});
+    QVERIFY(browser.histogramView()->legendText(2).contains("2 outside the range"));
+    browser.histogramView()->setAutoRangeMode(ScoreHistogramView::AutoRange::WithoutTails);
+    // Pooled 1 2 3 5 6 7 without 1% tails: [1.05, 6.95] leaves 7 out.
     QCOMPARE(browser.histogramView()->histograms()[0].counted(), std::size_t{2});
-    browser.histogramView()->setTrimFraction(0);
+    browser.histogramView()->setAutoRangeMode(ScoreHistogramView::AutoRange::AllValues);
     const auto& histograms = browser.histogramView()->histograms();
     QCOMPARE(histograms.size(), std::size_t{3});  // in, b, a
     QCOMPARE(histograms[0].counted(), std::size_t{3});
     browser.scoreBox()->setCurrentIndex(1);  // Diff: nan and -inf are not counted
     QCOMPARE(browser.histogramView()->histograms()[0].counted(), std::size_t{2});
+    QVERIFY(browser.histogramView()->legendText(0).contains("1 not finite"));
     QCOMPARE(browser.yScoreBox()->currentText(), QString("Diff"));
     QVERIFY(browser.scatterView()->title().contains("Spearman"));
     // In-distribution rows with both scores finite: (5, 1), (6, 2): rho = 1.

@@ -40,7 +40,7 @@ class TestScoreHistogramView : public QObject {
     QVERIFY(range);
     const Histogram histogram = computeHistogram(values, range->low, range->high, 17);
     QCOMPARE(histogram.counted(), values.size());
-    QCOMPARE(histogram.outside, std::size_t{0});
+    QCOMPARE(histogram.outOfRange + histogram.nonFinite, std::size_t{0});
     const std::vector<double> density = histogram.densities();
     const double integral =
         std::accumulate(density.begin(), density.end(), 0.0) * histogram.binWidth();
@@ -58,9 +58,14 @@ class TestScoreHistogramView : public QObject {
     QCOMPARE(histogram.members[0], (std::vector<std::size_t>{0, 2}));
     QCOMPARE(histogram.members[3], (std::vector<std::size_t>{1}));
     QCOMPARE(histogram.members[9], (std::vector<std::size_t>{3}));
-    QCOMPARE(histogram.outside, std::size_t{2});
+    QCOMPARE(histogram.outOfRange, std::size_t{1});
+    QCOMPARE(histogram.nonFinite, std::size_t{1});
     QCOMPARE(histogram.counted(), std::size_t{4});
     QCOMPARE(histogram.binCentre(3), 3.5);
+    // Densities are fractions of the 5 finite values: bin 0 holds 2 of them, width 1.
+    QCOMPARE(histogram.densities()[0], 2.0 / 5.0);
+    const std::vector<double> density = histogram.densities();
+    QVERIFY(std::abs(std::accumulate(density.begin(), density.end(), 0.0) - 4.0 / 5.0) < 1e-12);
   }
 
   void constantValuesGetAUnitRange() {
@@ -123,8 +128,8 @@ class TestScoreHistogramView : public QObject {
     view.setBinCount(2);
     const Histogram& histogram = view.histograms()[0];
     QCOMPARE(histogram.counts.size(), std::size_t{2});
-    QCOMPARE(histogram.counts[1], std::size_t{2});  // 1.0 and 2.0
-    QCOMPARE(histogram.outside, std::size_t{1});    // 3.0
+    QCOMPARE(histogram.counts[1], std::size_t{2});   // 1.0 and 2.0
+    QCOMPARE(histogram.outOfRange, std::size_t{1});  // 3.0
   }
 };
 
