@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <cmath>
@@ -12,6 +13,7 @@
 #include "core/util/errors.h"
 #include "widgets/views/correlation_heatmap_view.h"
 #include "widgets/views/results_table_view.h"
+#include "widgets/views/roc_curve_view.h"
 #include "widgets/views/score_histogram_view.h"
 #include "widgets/views/score_scatter_view.h"
 
@@ -62,6 +64,7 @@ ResultsBrowser::ResultsBrowser(QWidget* parent)
       tabs_(new QTabWidget),
       tableView_(new ResultsTableView),
       histogramView_(new ScoreHistogramView),
+      rocView_(new RocCurveView),
       scatterView_(new ScoreScatterView),
       correlationView_(new CorrelationHeatmapView) {
   title_->setWordWrap(true);
@@ -72,7 +75,12 @@ ResultsBrowser::ResultsBrowser(QWidget* parent)
   // keeps its bars readable; the legend counts what falls outside.
   histogramView_->setAutoRangeMode(ScoreHistogramView::AutoRange::InDistribution);
   tabs_->addTab(tableView_, tr("Tables"));
-  tabs_->addTab(withChoices({{tr("Score:"), scoreBox_}}, histogramView_), tr("Histogram"));
+  auto* histogramAndRoc = new QSplitter(Qt::Horizontal);
+  histogramAndRoc->addWidget(histogramView_);
+  histogramAndRoc->addWidget(rocView_);
+  histogramAndRoc->setStretchFactor(0, 3);
+  histogramAndRoc->setStretchFactor(1, 2);
+  tabs_->addTab(withChoices({{tr("Score:"), scoreBox_}}, histogramAndRoc), tr("Histogram && ROC"));
   tabs_->addTab(withChoices({{tr("x:"), xBox_}, {tr("y:"), yBox_}}, scatterView_), tr("Scatter"));
   tabs_->addTab(correlationView_, tr("Correlations"));
   auto* header = new QHBoxLayout;
@@ -141,6 +149,7 @@ void ResultsBrowser::showHistogram() {
       if (columns == sets->end() || !columns->second.count(score)) continue;
       samples.push_back({set, columns->second.at(score), nullptr});
     }
+  rocView_->setSamples(score, samples);
   histogramView_->setSamples(score, std::move(samples));
 }
 

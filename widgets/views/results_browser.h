@@ -14,6 +14,7 @@ namespace glowscope {
 
 class CorrelationHeatmapView;
 class ResultsTableView;
+class RocCurveView;
 class ScoreHistogramView;
 class ScoreScatterView;
 
@@ -31,6 +32,8 @@ class ResultsBrowser : public QWidget {
   ResultsTableView* tableView() const { return tableView_; }
   ScoreHistogramView* histogramView() const { return histogramView_; }
   ScoreScatterView* scatterView() const { return scatterView_; }
+  /// Beside the histogram, for the same score.
+  RocCurveView* rocView() const { return rocView_; }
   /// Spearman between every pair of scores on the in-distribution set (finite rows only).
   CorrelationHeatmapView* correlationView() const { return correlationView_; }
   QComboBox* seedBox() const { return seedBox_; }
@@ -55,6 +58,7 @@ class ResultsBrowser : public QWidget {
   QTabWidget* tabs_;
   ResultsTableView* tableView_;
   ScoreHistogramView* histogramView_;
+  RocCurveView* rocView_;
   ScoreScatterView* scatterView_;
   CorrelationHeatmapView* correlationView_;
 };

@@ -8,9 +8,11 @@
 #include <cmath>
 
 #include "core/util/errors.h"
+#include "widgets/qcustomplot_include.h"
 #include "widgets/views/correlation_heatmap_view.h"
 #include "widgets/views/results_browser.h"
 #include "widgets/views/results_table_view.h"
+#include "widgets/views/roc_curve_view.h"
 #include "widgets/views/score_histogram_view.h"
 #include "widgets/views/score_scatter_view.h"
 
@@ -127,6 +129,7 @@ class TestResultsBrowser : public QObject {
     QCOMPARE(browser.histogramView()->histograms()[0].counted(), std::size_t{2});
     QVERIFY(browser.histogramView()->legendText(0).contains("1 not finite"));
     QCOMPARE(browser.yScoreBox()->currentText(), QString("Diff"));
+    QCOMPARE(browser.rocView()->plot()->plottableCount(), 3);  // chance + b + a
     QVERIFY(browser.scatterView()->title().contains("Spearman"));
     // In-distribution rows with both scores finite: (5, 1), (6, 2): rho = 1.
     QCOMPARE(browser.correlationView()->cellValue(0, 1), 1.0);
