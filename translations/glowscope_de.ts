@@ -53,6 +53,60 @@
         <source>%1 &apos;%2&apos; does not exist.</source>
         <translation>%1 „%2“ existiert nicht.</translation>
     </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp" line="248"/>
+        <source>Export figure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp" line="249"/>
+        <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp" line="259"/>
+        <location filename="../widgets/views/plot_export.cpp" line="268"/>
+        <source>Export figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp" line="260"/>
+        <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="46"/>
+        <source>higher is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="46"/>
+        <source>lower is better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="47"/>
+        <source>; best of each row in bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="48"/>
+        <source>; mean ± sd over seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::CorrelationHeatmapView</name>
+    <message>
+        <location filename="../widgets/views/correlation_heatmap_view.cpp" line="46"/>
+        <source>correlation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/correlation_heatmap_view.cpp" line="91"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>glowscope::DataPage</name>
@@ -316,101 +370,179 @@
     </message>
 </context>
 <context>
+    <name>glowscope::FigureOptionsDialog</name>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="30"/>
+        <source>Figure size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
+        <source>Single column (85 × 60 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
+        <source>Double column (174 × 100 mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="37"/>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="38"/>
+        <source>Width:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="39"/>
+        <source>Height:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="40"/>
+        <source>PNG resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp" line="71"/>
+        <source>%1 × %2 in; PNG %3 × %4 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>glowscope::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="34"/>
+        <location filename="../app/gui/main_window.cpp" line="36"/>
         <source>Glowscope</source>
         <translation>Glowscope</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="42"/>
+        <location filename="../app/gui/main_window.cpp" line="44"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="51"/>
+        <location filename="../app/gui/main_window.cpp" line="53"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="67"/>
-        <location filename="../app/gui/main_window.cpp" line="145"/>
+        <location filename="../app/gui/main_window.cpp" line="70"/>
+        <location filename="../app/gui/main_window.cpp" line="174"/>
         <source>&amp;Datasets</source>
         <translation>&amp;Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="68"/>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="71"/>
+        <location filename="../app/gui/main_window.cpp" line="176"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="77"/>
+        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <source>&amp;Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="82"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="84"/>
+        <location filename="../app/gui/main_window.cpp" line="89"/>
         <source>Run %1: %2</source>
         <translation>Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="119"/>
+        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <source>Cannot open results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="103"/>
+        <source>Results: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <source>Open a results folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="144"/>
         <source>&amp;Theme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="122"/>
+        <location filename="../app/gui/main_window.cpp" line="147"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="132"/>
+        <location filename="../app/gui/main_window.cpp" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="134"/>
+        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <source>Open &amp;Results Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="163"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="138"/>
+        <location filename="../app/gui/main_window.cpp" line="167"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="142"/>
+        <location filename="../app/gui/main_window.cpp" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="151"/>
+        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <source>R&amp;esults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="153"/>
+        <location filename="../app/gui/main_window.cpp" line="184"/>
         <source>&amp;About Glowscope</source>
         <translation>Ü&amp;ber Glowscope</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="155"/>
+        <location filename="../app/gui/main_window.cpp" line="186"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="209"/>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="179"/>
+        <location filename="../app/gui/main_window.cpp" line="210"/>
         <source>%n run(s) are training. Stop them after the current step and write resumable checkpoints?</source>
         <translation>
             <numerusform>%n Lauf trainiert. Nach dem aktuellen Schritt anhalten und einen fortsetzbaren Checkpoint schreiben?</numerusform>
@@ -418,7 +550,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="187"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>Stopping training and writing checkpoints…</source>
         <translation>Training wird angehalten, Checkpoints werden geschrieben…</translation>
     </message>
@@ -689,6 +821,126 @@
     </message>
 </context>
 <context>
+    <name>glowscope::ResultsBrowser</name>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="59"/>
+        <source>No results folder open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="77"/>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="83"/>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="83"/>
+        <source>Histogram &amp;&amp; ROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="84"/>
+        <source>x:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="84"/>
+        <source>y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="84"/>
+        <source>Scatter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="85"/>
+        <source>Correlations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="88"/>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="115"/>
+        <source>%1 — %2 as in-distribution, %3 OOD sets, %4 scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_browser.cpp" line="187"/>
+        <source>Spearman ρ between scores on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::ResultsTableView</name>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="68"/>
+        <source>Metric:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="72"/>
+        <source>Copy LaTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="73"/>
+        <source>Copy Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="74"/>
+        <source>Copy CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="80"/>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="162"/>
+        <location filename="../widgets/views/results_table_view.cpp" line="172"/>
+        <source>Save table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp" line="163"/>
+        <source>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::RocCurveView</name>
+    <message>
+        <location filename="../widgets/views/roc_curve_view.cpp" line="51"/>
+        <source>false positive rate (OOD accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/roc_curve_view.cpp" line="52"/>
+        <source>true positive rate (in-distribution accepted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/roc_curve_view.cpp" line="64"/>
+        <source>chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/roc_curve_view.cpp" line="72"/>
+        <source>%1 (AUROC %2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>glowscope::SchedulePage</name>
     <message>
         <location filename="../widgets/wizard_run_pages.cpp" line="206"/>
@@ -784,6 +1036,87 @@
         <location filename="../widgets/wizard_run_pages.cpp" line="272"/>
         <source>The learning rate must be a number in (0, 1], e.g. 5e-4.</source>
         <translation>Die Lernrate muss eine Zahl in (0, 1] sein, z. B. 5e-4.</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::ScoreHistogramView</name>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="52"/>
+        <source>Auto range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="57"/>
+        <source>over all values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="57"/>
+        <source>without 1% tails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="57"/>
+        <source>over in-distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="69"/>
+        <source>density</source>
+        <translation type="unfinished">Dichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="75"/>
+        <source>Bins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="79"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="81"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="175"/>
+        <source>%1 (in-distribution, n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="176"/>
+        <source>%1 (AUROC %2%, n = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="181"/>
+        <source>, %1 outside the range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp" line="183"/>
+        <source>, %1 not finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::ScoreScatterView</name>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp" line="99"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp" line="100"/>
+        <source>%1 vs %2 — Spearman ρ = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp" line="132"/>
+        <source>%1: %2 images — %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

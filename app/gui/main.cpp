@@ -65,6 +65,9 @@ int main(int argc, char** argv) {
   const QCommandLineOption wizardOption("wizard", "Open the training wizard at this page (0-5).",
                                         "page");
   const QCommandLineOption pageOption("page", "Central page: datasets or training.", "name");
+  const QCommandLineOption resultsOption("results", "Show this experiment results folder.",
+                                         "folder");
+  parser.addOption(resultsOption);
   parser.addOptions({grabOption, quitAfterOption, languageOption, threadsOption, grabDelayOption,
                      themeOption, projectOption, trainOption, datasetOption, wizardOption,
                      pageOption});
@@ -86,6 +89,7 @@ int main(int argc, char** argv) {
     window.datasetBrowser()->loadDataset(parser.value(datasetOption));
   for (const QString& run : parser.values(trainOption))
     if (window.trainingController()->resume(run)) window.showPage(1);
+  if (parser.isSet(resultsOption)) window.openResultsFolder(parser.value(resultsOption));
   if (parser.isSet(pageOption)) window.showPage(parser.value(pageOption) == "training" ? 1 : 0);
   if (parser.isSet(wizardOption)) {
     glowscope::TrainingWizard* wizard = window.trainingController()->openWizard();

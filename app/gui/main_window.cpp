@@ -5,9 +5,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -22,6 +24,7 @@
 #include "widgets/log_panel.h"
 #include "widgets/theme.h"
 #include "widgets/training_view.h"
+#include "widgets/views/results_browser.h"
 
 namespace glowscope {
 namespace {
@@ -59,13 +62,21 @@ void MainWindow::createLogDock() {
 }
 
 void MainWindow::createWorkbench() {
-  // Central pages: the dataset browser and the live training view; further views come as docks.
+  // Central pages: the dataset browser, the live training view and the results of experiments;
+  // further views come as docks.
   pages_ = new QTabWidget(this);
   pages_->setObjectName("workbenchPages");
   datasetBrowser_ = new DatasetBrowser(pages_);
   trainingView_ = new TrainingView(pages_);
   pages_->addTab(datasetBrowser_, tr("&Datasets"));
   pages_->addTab(trainingView_, tr("T&raining"));
+  // The browser's toolbars are wide; a scroll area keeps the window usable on small screens.
+  auto* resultsScroll = new QScrollArea(pages_);
+  resultsScroll->setWidgetResizable(true);
+  resultsScroll->setFrameShape(QFrame::NoFrame);
+  resultsBrowser_ = new ResultsBrowser(resultsScroll);
+  resultsScroll->setWidget(resultsBrowser_);
+  pages_->addTab(resultsScroll, tr("&Results"));
   setCentralWidget(pages_);
   projects_ = new ProjectController(this);
   training_ = new TrainingController(projects_, trainingView_, this);
@@ -86,6 +97,26 @@ void MainWindow::createWorkbench() {
 }
 
 void MainWindow::showPage(int index) { pages_->setCurrentIndex(index); }
+
+bool MainWindow::openResultsFolder(const QString& folder) {
+  QString error;
+  if (!resultsBrowser_->openFolder(folder, &error)) {
+    showError(tr("Cannot open results"), error);
+    return false;
+  }
+  QSettings().setValue("MainWindow/lastResultsFolder", folder);
+  showPage(2);
+  statusBar()->showMessage(tr("Results: %1").arg(folder), 10000);
+  return true;
+}
+
+void MainWindow::chooseResultsFolder() {
+  // A results folder is what `glowscope-cli evaluate` or `demo` wrote (summary.json inside).
+  const QString start = QSettings().value("MainWindow/lastResultsFolder").toString();
+  const QString folder =
+      QFileDialog::getExistingDirectory(this, tr("Open a results folder"), start);
+  if (!folder.isEmpty()) openResultsFolder(folder);
+}
 
 void MainWindow::syncWithProject() {
   QStringList added;
@@ -131,6 +162,10 @@ void MainWindow::createThemeMenu() {
 void MainWindow::createMenus() {
   QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
   projects_->populateFileMenu(fileMenu);
+  QAction* resultsAction =
+      fileMenu->addAction(tr("Open &Results Folder…"), this, [this] { chooseResultsFolder(); });
+  resultsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+  resultsAction->setObjectName("actionOpenResults");
   QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
   quitAction->setShortcut(QKeySequence::Quit);
   quitAction->setObjectName("actionQuit");
@@ -146,6 +181,8 @@ void MainWindow::createMenus() {
   datasetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
   QAction* trainingAction = viewMenu_->addAction(tr("T&raining"), this, [this] { showPage(1); });
   trainingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  QAction* resultsPageAction = viewMenu_->addAction(tr("R&esults"), this, [this] { showPage(2); });
+  resultsPageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
   createThemeMenu();
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));

@@ -11,6 +11,7 @@ class DatasetBrowser;
 class LogBridge;
 class LogPanel;
 class ProjectController;
+class ResultsBrowser;
 class TrainingController;
 class TrainingView;
 
@@ -33,8 +34,11 @@ class MainWindow : public QMainWindow {
   TrainingController* trainingController() const { return training_; }
   DatasetBrowser* datasetBrowser() const { return datasetBrowser_; }
   TrainingView* trainingView() const { return trainingView_; }
-  /// Central tabs: 0 = datasets, 1 = training.
+  ResultsBrowser* resultsBrowser() const { return resultsBrowser_; }
+  /// Central tabs: 0 = datasets, 1 = training, 2 = results.
   void showPage(int index);
+  /// Shows an experiment's results folder in the Results tab; reports errors, returns success.
+  bool openResultsFolder(const QString& folder);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -44,6 +48,7 @@ class MainWindow : public QMainWindow {
   void createWorkbench();
   void createThemeMenu();
   void showError(const QString& title, const QString& message);
+  void chooseResultsFolder();
   void syncWithProject();
   void createLogDock();
   void restoreWindowState();
@@ -57,6 +62,7 @@ class MainWindow : public QMainWindow {
   QTabWidget* pages_ = nullptr;
   DatasetBrowser* datasetBrowser_ = nullptr;
   TrainingView* trainingView_ = nullptr;
+  ResultsBrowser* resultsBrowser_ = nullptr;
   ProjectController* projects_ = nullptr;
   TrainingController* training_ = nullptr;
 };

@@ -3,6 +3,7 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <thread>
@@ -10,7 +11,9 @@
 #include "app/gui/about_dialog.h"
 #include "app/gui/main_window.h"
 #include "core/util/log.h"
+#include "views/results_test_folder.h"
 #include "widgets/log_panel.h"
+#include "widgets/views/results_browser.h"
 
 namespace glowscope {
 
@@ -70,6 +73,17 @@ class TstMainWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&restored));
     QCOMPARE(restored.size(), QSize(913, 677));
     QVERIFY(!restored.logDock()->isVisible());
+  }
+
+  void opensAResultsFolderInTheResultsTab() {
+    QTemporaryDir results;
+    testing::writeResultsFolder(results.path());
+    MainWindow window;
+    window.show();
+    QVERIFY(window.findChild<QAction*>("actionOpenResults") != nullptr);
+    QVERIFY(window.openResultsFolder(results.path()));
+    QVERIFY(window.resultsBrowser()->results().has_value());
+    QCOMPARE(window.findChild<QTabWidget*>("workbenchPages")->currentIndex(), 2);
   }
 
   void aboutNamesTheLibraries() {

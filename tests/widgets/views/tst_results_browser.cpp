@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "core/util/errors.h"
+#include "results_test_folder.h"
 #include "widgets/qcustomplot_include.h"
 #include "widgets/views/correlation_heatmap_view.h"
 #include "widgets/views/results_browser.h"
@@ -18,40 +19,8 @@
 
 using namespace glowscope;
 
-namespace {
-
-void writeFile(const QString& path, const QByteArray& text) {
-  QFile file(path);
-  QVERIFY(file.open(QIODevice::WriteOnly));
-  file.write(text);
-}
-
-// Two seeds, OOD sets "b:test" and "a:test" (spec order, not alphabetical), two scores.
-void writeFolder(const QString& folder) {
-  QDir(folder).mkpath("scores");
-  writeFile(folder + "/metadata.json",
-            R"({"spec": {"inDistribution": "in:test", "oodSets": ["b:test", "a:test"],
-                "scores": [{"name": "Raw, x"}, {"name": "Diff"}]}})");
-  writeFile(folder + "/summary.json", R"({"name": "tiny", "seeds": [
-    {"seed": 0, "metrics": {
-      "a:test": {"Raw, x": {"auroc": 0.6, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.9},
-                 "Diff": {"auroc": 0.9, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.3}},
-      "b:test": {"Raw, x": {"auroc": 0.8, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.2},
-                 "Diff": {"auroc": 0.7, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.6}}}},
-    {"seed": 1, "metrics": {
-      "a:test": {"Raw, x": {"auroc": 0.8, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.9},
-                 "Diff": {"auroc": 0.7, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.3}},
-      "b:test": {"Raw, x": {"auroc": 0.8, "auprIn": 0.5, "auprOut": 0.4, "fprAt95Tpr": 0.2},
-                 "Diff": {"auroc": 0.7, "auprIn": 0.8, "auprOut": 0.7, "fprAt95Tpr": 0.6}}}}]})");
-  const QByteArray header = "index,\"Raw, x\",Diff\n";
-  for (const char* seed : {"0", "1"}) {
-    writeFile(folder + "/scores/in_test-seed" + seed + ".csv", header + "0,5,1\n1,6,2\n2,7,nan\n");
-    writeFile(folder + "/scores/a_test-seed" + seed + ".csv", header + "0,1,-inf\n1,2,3\n");
-    writeFile(folder + "/scores/b_test-seed" + seed + ".csv", header + "0,3,4\n");
-  }
-}
-
-}  // namespace
+using glowscope::testing::writeFile;
+using glowscope::testing::writeResultsFolder;
 
 class TestResultsBrowser : public QObject {
   Q_OBJECT
@@ -59,7 +28,7 @@ class TestResultsBrowser : public QObject {
  private Q_SLOTS:
   void readsTablesInSpecOrder() {
     QTemporaryDir dir;
-    writeFolder(dir.path());
+    writeResultsFolder(dir.path());
     const ResultsFolder results = loadResultsFolder(dir.path());
     QCOMPARE(results.name, QString("tiny"));
     QCOMPARE(results.inDistribution, QString("in:test"));
@@ -77,7 +46,7 @@ class TestResultsBrowser : public QObject {
 
   void readsPerImageScores() {
     QTemporaryDir dir;
-    writeFolder(dir.path());
+    writeResultsFolder(dir.path());
     const ResultsFolder results = loadResultsFolder(dir.path());
     const auto& sets = results.scores.at(1);
     QCOMPARE(sets.size(), std::size_t{3});
@@ -90,7 +59,7 @@ class TestResultsBrowser : public QObject {
   void badFilesThrowFileError() {
     QTemporaryDir dir;
     QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));  // no summary.json
-    writeFolder(dir.path());
+    writeResultsFolder(dir.path());
     writeFile(dir.path() + "/scores/a_test-seed0.csv", "index,Diff\n0,x\n");
     QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));
     writeFile(dir.path() + "/scores/a_test-seed0.csv", "index,Diff\n0,1,2\n");
@@ -104,7 +73,7 @@ class TestResultsBrowser : public QObject {
 
   void browserShowsTableAndHistogram() {
     QTemporaryDir dir;
-    writeFolder(dir.path());
+    writeResultsFolder(dir.path());
     ResultsBrowser browser;
     QString error;
     QVERIFY2(browser.openFolder(dir.path(), &error), qPrintable(error));
@@ -138,7 +107,7 @@ class TestResultsBrowser : public QObject {
 
   void browserKeepsOldResultsOnError() {
     QTemporaryDir good, bad;
-    writeFolder(good.path());
+    writeResultsFolder(good.path());
     ResultsBrowser browser;
     QVERIFY(browser.openFolder(good.path()));
     QString error;
