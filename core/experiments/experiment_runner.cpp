@@ -110,21 +110,29 @@ ScoreMetrics computeMetrics(const ExperimentSpec& spec, const std::vector<double
 }
 
 void scoreSeed(const ExperimentSpec& spec, const std::map<std::string, LoadedSet>& sets,
-               ScoreCache& cache, const ExperimentRunOptions& options, SeedResults& seedResults) {
-  std::map<std::string, FlowModel> models;
-  for (const auto& [id, file] : seedResults.modelFiles) models[id] = loadFlowModel(file);
+               const std::map<std::string, std::string>& dataFingerprints, ScoreCache& cache,
+               const ExperimentRunOptions& options, SeedResults& seedResults) {
+  std::map<std::string, std::string> modelFingerprints;
+  for (const auto& [id, file] : seedResults.modelFiles)
+    modelFingerprints[id] = fingerprintFile(file);
+  // Models are loaded on the first cache miss only: a re-run with every score cached loads none.
+  std::map<std::string, FlowModel> loaded;
+  auto model = [&](const std::string& id) -> FlowModelImpl& {
+    FlowModel& slot = loaded[id];
+    if (!slot) slot = loadFlowModel(seedResults.modelFiles.at(id));
+    return *slot;
+  };
+  ScoringOptions scoring;
+  scoring.mode = spec.evaluationMode;
+  scoring.batchSize = spec.evaluationBatchSize;
+  scoring.cancel = options.cancel;
   for (const auto& [setName, set] : sets) {
     std::map<std::string, ModelScores> modelScores;
-    for (const auto& [id, model] : models) {
+    for (const auto& [id, fingerprint] : modelFingerprints) {
       checkCancel(options.cancel);
-      const ScoreCacheKey key{fingerprintFile(seedResults.modelFiles.at(id)),
-                              fingerprintImages(set.images), spec.evaluationMode, 0};
-      ScoringOptions scoring;
-      scoring.mode = spec.evaluationMode;
-      scoring.batchSize = spec.evaluationBatchSize;
-      scoring.cancel = options.cancel;
-      modelScores[id] =
-          cache.getOrCompute(key, [&] { return scoreImages(*model, set.images, scoring); });
+      const ScoreCacheKey key{fingerprint, dataFingerprints.at(setName), spec.evaluationMode, 0};
+      modelScores[id] = cache.getOrCompute(
+          key, [&, id = id] { return scoreImages(model(id), set.images, scoring); });
       seedResults.bitsPerDim[id][setName] = modelScores[id].meanBitsPerDim();
       if (options.progress) options.progress("scoring " + setName + " with " + id, 0.9);
     }
@@ -185,7 +193,7 @@ ExperimentResults runExperiment(const ExperimentSpec& spec, const ExperimentRunO
           obtainModel(model, seedResults.seed, seedResults.modelFiles, options);
       if (model.sharedAcrossSeeds) sharedModels[model.id] = seedResults.modelFiles[model.id];
     }
-    scoreSeed(spec, sets, cache, options, seedResults);
+    scoreSeed(spec, sets, results.dataFingerprints, cache, options, seedResults);
     computeSeedMetrics(spec, run == 0, seedResults);
     results.seeds.push_back(std::move(seedResults));
   }

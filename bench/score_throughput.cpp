@@ -1,0 +1,90 @@
+// Prints scoring throughput (log p and every c_i, paper-style +1/512, no grad) in images/s at
+// batch 64 and 512 for the CPU presets, with the analytic forward FLOPs per image and the GFLOP/s
+// achieved. Usage: score_throughput [threads] [images]
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+#include "core/flows/flow_model.h"
+#include "core/scoring/model_scores.h"
+#include "core/util/runtime.h"
+
+namespace {
+
+using glowscope::FlowType;
+using glowscope::ModelConfig;
+
+// Multiply-adds of one flow step's coupling net and 1x1 mixing on C channels of HxW positions
+// (conv) or D dims (dense); ActNorms, sigmoid and the latent priors are O(D) and left out.
+double stepMacs(const ModelConfig& config, int64_t channels, int64_t positions) {
+  const double h = config.hiddenChannels;
+  if (config.type == FlowType::Dense) {
+    const double d = static_cast<double>(channels * positions);
+    return d / 2 * h + h * h + h * d + d * d;
+  }
+  const double c = static_cast<double>(channels);
+  return positions * (9 * c / 2 * h + h * h + 9 * h * c + c * c);
+}
+
+// 2 FLOPs per multiply-add, summed over scales: each squeezes (C*4, HW/4), then splits off half.
+double forwardFlopsPerImage(const ModelConfig& config) {
+  const int64_t patches = config.type == FlowType::Local ? (config.height / config.patchSize) *
+                                                               (config.width / config.patchSize)
+                                                         : 1;
+  int64_t channels = config.channels;
+  int64_t positions = config.type == FlowType::Local ? config.patchSize * config.patchSize
+                                                     : int64_t{config.height} * config.width;
+  double macs = 0;
+  for (int scale = 0; scale < config.numScales; ++scale) {
+    channels *= 4;
+    positions /= 4;
+    macs += config.stepsPerScale * stepMacs(config, channels, positions);
+    channels /= 2;
+  }
+  return 2 * macs * static_cast<double>(patches);
+}
+
+glowscope::ImageSet randomImages(int64_t count) {
+  glowscope::ImageSet set{"random", count, 1, 32, 32, {}, {}, 0};
+  set.pixels.resize(static_cast<size_t>(count * 32 * 32));
+  std::mt19937 rng(1);
+  for (auto& pixel : set.pixels) pixel = static_cast<uint8_t>(rng() % 256);
+  return set;
+}
+
+void benchPreset(const char* preset, FlowType type, int64_t images) {
+  const ModelConfig config = glowscope::modelPreset(preset, type, 1, 32, 32);
+  glowscope::FlowModel model = glowscope::createFlowModel(config);
+  glowscope::initializeActNorms(*model, at::rand({64, 1, 32, 32}) - 0.5);
+  const glowscope::ImageSet set = randomImages(images);
+  const double flops = forwardFlopsPerImage(config);
+  for (int64_t batch : {64, 512}) {
+    glowscope::ScoringOptions options;
+    options.batchSize = batch;
+    glowscope::scoreImages(*model, randomImages(batch), options);  // warm-up
+    const auto start = std::chrono::steady_clock::now();
+    glowscope::scoreImages(*model, set, options);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double perSecond = static_cast<double>(images) / seconds;
+    std::printf("%-6s %-5s batch %3lld: %7.1f img/s  %6.1f MFLOP/img  %5.1f GFLOP/s\n", preset,
+                glowscope::flowTypeName(type).c_str(), static_cast<long long>(batch), perSecond,
+                flops / 1e6, flops * perSecond / 1e9);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int threads = argc > 1 ? std::atoi(argv[1]) : 0;
+  const int64_t images = argc > 2 ? std::atoll(argv[2]) : 1024;
+  glowscope::configureThreads(threads);
+  glowscope::tuneMemoryAllocator();
+  std::printf("score_throughput: %s, %lld images per measurement\n",
+              glowscope::describeRuntime().c_str(), static_cast<long long>(images));
+  benchPreset("small", FlowType::Conv, images);
+  benchPreset("small", FlowType::Dense, images);
+  benchPreset("small", FlowType::Local, images);
+  return 0;
+}
