@@ -17,6 +17,7 @@ namespace {
 
 constexpr const char* kTrainingConfigFile = "training-config.json";
 constexpr const char* kModelPathFile = "final-model.txt";
+constexpr const char* kStartedConfigFile = "started-config.json";
 
 struct LoadedSet {
   ImageSet images;
@@ -51,6 +52,36 @@ std::optional<std::filesystem::path> reusableModel(const std::filesystem::path& 
   return std::nullopt;
 }
 
+bool hasCheckpoint(const std::filesystem::path& folder) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) return false;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
+    if (entry.path().extension() == ".ckpt") return true;
+  return false;
+}
+
+// An interrupted run (Ctrl-C, power loss) continues from its checkpoints, which is exactly
+// equivalent to an uninterrupted run, but only when they were written for this very config:
+// checkpoints of an earlier, different config are removed so the new run starts from scratch.
+bool prepareRunFolder(const std::filesystem::path& modelDir, const nlohmann::json& config) {
+  bool sameRun = false;
+  try {
+    sameRun = nlohmann::json::parse(readWholeFile(modelDir / kStartedConfigFile)) == config;
+  } catch (const std::exception&) {
+    // no earlier start recorded, or unreadable: nothing to continue
+  }
+  const auto checkpoints = modelDir / "checkpoints";
+  const bool resumable = sameRun && hasCheckpoint(checkpoints);
+  std::error_code ec;
+  if (!resumable && std::filesystem::exists(checkpoints, ec)) {
+    logger()->info("removing the checkpoints of a different earlier run in {}",
+                   checkpoints.string());
+    std::filesystem::remove_all(checkpoints, ec);
+  }
+  writeFileAtomically(modelDir / kStartedConfigFile, config.dump(2));
+  return resumable;
+}
+
 std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t seed,
                                   const std::map<std::string, std::filesystem::path>& known,
                                   const ExperimentRunOptions& options) {
@@ -64,7 +95,9 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
   }
   if (!options.trainer) throw Error("model '" + model.id + "' needs training, but no trainer");
   logger()->info("model '{}' (seed {}): training into {}", model.id, seed, modelDir.string());
-  const std::filesystem::path trained = options.trainer(config, options.cancel);
+  nlohmann::json trainingConfig = config;
+  trainingConfig["resume"] = prepareRunFolder(modelDir, config);
+  const std::filesystem::path trained = options.trainer(trainingConfig, options.cancel);
   writeFileAtomically(modelDir / kTrainingConfigFile, config.dump(2));
   writeFileAtomically(modelDir / kModelPathFile, trained.string());
   return trained;

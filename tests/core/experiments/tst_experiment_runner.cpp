@@ -35,6 +35,8 @@ class TstExperimentRunner : public QObject {
  private:
   std::filesystem::path folder_;
   int trainerCalls_ = 0;
+  bool lastResume_ = false;
+  bool lastCheckpointExisted_ = false;
 
   ExperimentSpec spec() const {
     const std::string in = "idx:" + (folder_ / "smooth-idx3-ubyte").string();
@@ -61,6 +63,10 @@ class TstExperimentRunner : public QObject {
     // Stands in for the training module: builds and initialises a tiny model per config seed.
     run.trainer = [this](const nlohmann::json& config, const std::atomic<bool>*) {
       ++trainerCalls_;
+      lastResume_ = config["resume"].get<bool>();
+      lastCheckpointExisted_ =
+          std::filesystem::exists(std::filesystem::path(config["outputDir"].get<std::string>()) /
+                                  "checkpoints/step-1.ckpt");
       ModelConfig modelConfig = modelPreset("tiny", FlowType::Conv, 1, 8, 8);
       modelConfig.seed = config["seed"].get<uint64_t>() + 17 * trainerCalls_;
       FlowModel model = createFlowModel(modelConfig);
@@ -118,6 +124,30 @@ class TstExperimentRunner : public QObject {
     for (const auto& entry : std::filesystem::directory_iterator(folder_ / "results" / "cache"))
       cacheEntries += entry.path().extension() == ".scores";
     QCOMPARE(cacheEntries, 4);  // 2 models x 2 sets, computed once
+  }
+
+  // An interrupted model (no final model yet, checkpoints left) continues only when its config is
+  // the one it was started with; another config's checkpoints are removed, not resumed from.
+  void interruptedRunResumesOnlyWithTheSameConfig() {
+    ExperimentRunOptions run = options();
+    run.outputDir = folder_ / "resume-results";
+    ExperimentSpec first = spec();
+    runExperiment(first, run);
+    const auto modelDir = run.outputDir / "models" / "a-seed0";
+    auto interrupt = [&] {
+      std::filesystem::remove(modelDir / "final-model.txt");
+      writeFileAtomically(modelDir / "checkpoints" / "step-1.ckpt", std::string("state"));
+    };
+    interrupt();
+    runExperiment(first, run);
+    QVERIFY(lastResume_);
+    QVERIFY(lastCheckpointExisted_);
+    ExperimentSpec changed = first;
+    changed.models[0].training["steps"] = 5;
+    interrupt();
+    runExperiment(changed, run);
+    QVERIFY(!lastResume_);
+    QVERIFY(!lastCheckpointExisted_);  // removed before the fresh run started
   }
 
   void changedTrainingConfigRetrains() {
