@@ -28,13 +28,6 @@ void checkCancel(const std::atomic<bool>* cancel) {
   if (cancel != nullptr && cancel->load()) throw CancelledError();
 }
 
-std::string folderName(const std::string& text) {
-  std::string name = text;
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
-  return name;
-}
-
 // A model trained earlier with exactly this config is reused: the config it was trained with is
 // stored beside it, so a changed spec retrains instead of silently reusing stale weights.
 std::optional<std::filesystem::path> reusableModel(const std::filesystem::path& modelDir,
@@ -87,7 +80,7 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
                                   const ExperimentRunOptions& options) {
   if (!model.modelFile.empty()) return model.modelFile;
   const auto modelDir =
-      options.outputDir / "models" / folderName(model.id + "-seed" + std::to_string(seed));
+      options.outputDir / "models" / fileSafeName(model.id + "-seed" + std::to_string(seed));
   const nlohmann::json config = resolvedTrainingConfig(model, seed, known, modelDir);
   if (auto reused = reusableModel(modelDir, config)) {
     logger()->info("model '{}' (seed {}): reusing {}", model.id, seed, reused->string());

@@ -45,13 +45,6 @@ const MetricInfo& infoOf(TableMetric metric) {
   return kMetrics[0];
 }
 
-std::string fileSafe(const std::string& text) {
-  std::string name = text;
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
-  return name;
-}
-
 std::string seedsText(const ExperimentSpec& spec) {
   std::ostringstream text;
   for (std::size_t i = 0; i < spec.seeds.size(); ++i) text << (i ? ", " : "") << spec.seeds[i];
@@ -115,6 +108,13 @@ void writeTable(const ResultsTable& table, const std::filesystem::path& stem) {
 
 }  // namespace
 
+std::string fileSafeName(const std::string& text) {
+  std::string name = text;
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') c = '_';
+  return name;
+}
+
 ResultsTable metricTable(const ExperimentResults& results, TableMetric metric) {
   const ExperimentSpec& spec = results.spec;
   ResultsTable table(infoOf(metric).description);
@@ -159,7 +159,8 @@ void writeExperimentResults(const ExperimentResults& results, const std::filesys
     summary["seeds"].push_back(seedSummary(seed));
     for (const auto& [setName, columns] : seed.scoreValues)
       writeFileAtomically(
-          folder / "scores" / (fileSafe(setName) + "-seed" + std::to_string(seed.seed) + ".csv"),
+          folder / "scores" /
+              (fileSafeName(setName) + "-seed" + std::to_string(seed.seed) + ".csv"),
           perImageCsv(seed, setName, results.spec));
   }
   writeFileAtomically(folder / "summary.json", summary.dump(2));

@@ -9,6 +9,7 @@
 // Every file is written atomically.
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/experiments/experiment_runner.h"
 #include "core/metrics/results_table.h"
@@ -22,6 +23,10 @@ enum class TableMetric { Auroc, AuprIn, AuprOut, FprAt95 };
 ResultsTable metricTable(const ExperimentResults& results, TableMetric metric);
 /// Mean bits/dim (over seeds) of every model (rows) on every set (columns).
 ResultsTable bitsPerDimTable(const ExperimentResults& results);
+
+/// A name usable as a file or folder name: every character other than letters, digits, '-' and
+/// '_' becomes '_' (set names like "mnist:test", model folders like "conv-seed0").
+std::string fileSafeName(const std::string& text);
 
 void writeExperimentResults(const ExperimentResults& results, const std::filesystem::path& folder,
                             const nlohmann::json& extraMetadata = nlohmann::json::object());
