@@ -17,21 +17,14 @@
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 
+#include "core/util/hash.h"
+
 namespace glowscope {
 namespace {
 
 constexpr char kCacheMagic[8] = {'G', 'S', 'C', 'R', 'O', 'P', 'S', '1'};
 constexpr uint32_t kCacheVersion = 1;
 constexpr size_t kCacheHeaderBytes = 8 + 4 + 4 + 8 * 7;
-
-uint64_t fnv1a(const void* data, size_t n, uint64_t hash = 0xcbf29ce484222325ull) {
-  const auto* p = static_cast<const uint8_t*>(data);
-  for (size_t i = 0; i < n; ++i) hash = (hash ^ p[i]) * 0x100000001b3ull;
-  return hash;
-}
-uint64_t fnv1a(const std::string& s, uint64_t hash = 0xcbf29ce484222325ull) {
-  return fnv1a(s.data(), s.size(), hash);
-}
 
 uint64_t splitmix64(uint64_t x) {
   x += 0x9e3779b97f4a7c15ull;
@@ -181,7 +174,7 @@ std::string readPhotoBytes(const PhotoRef& photo) {
 }
 
 uint64_t photoListHash(const std::vector<PhotoRef>& photos) {
-  uint64_t hash = 0xcbf29ce484222325ull;
+  uint64_t hash = kFnv1aOffset;
   for (const PhotoRef& p : photos) {
     hash = fnv1a(p.key, hash);
     const uint64_t extra[2] = {p.fileSize, uint64_t(p.group)};

@@ -6,22 +6,15 @@
 
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
+#include "core/util/hash.h"
 #include "core/util/log.h"
 
 namespace glowscope {
 namespace {
 
 constexpr char kMagic[8] = {'G', 'S', 'S', 'C', 'O', 'R', 'E', '1'};
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
 // An entry larger than this is not one we wrote (10M images x 8 scales of doubles).
 constexpr std::uint64_t kMaximumCachedValues = 80'000'000;
-
-std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t hash = kFnvOffset) {
-  const auto* bytes = static_cast<const unsigned char*>(data);
-  for (std::size_t i = 0; i < size; ++i) hash = (hash ^ bytes[i]) * kFnvPrime;
-  return hash;
-}
 
 std::string hex(std::uint64_t value) {
   char text[17];
