@@ -1,0 +1,57 @@
+#include "core/analysis/model_handle.h"
+
+#include <c10/core/Device.h>
+
+#include <sstream>
+
+#include "core/flows/flow_model.h"
+#include "core/util/runtime.h"
+
+namespace glowscope::analysis {
+
+struct ModelHandle::Impl {
+  std::filesystem::path path;
+  FlowModel model{nullptr};
+  std::mutex mutex;
+};
+
+ModelHandle::ModelHandle() : impl_(std::make_unique<Impl>()) {}
+ModelHandle::~ModelHandle() = default;
+
+std::shared_ptr<ModelHandle> ModelHandle::load(const std::filesystem::path& path,
+                                               const std::string& deviceName) {
+  const std::string device = deviceName.empty() ? preferredDeviceName() : deviceName;
+  std::shared_ptr<ModelHandle> handle(new ModelHandle());
+  handle->impl_->path = path;
+  handle->impl_->model = loadFlowModel(path, c10::Device(device));
+  handle->impl_->model->eval();
+  return handle;
+}
+
+const std::filesystem::path& ModelHandle::path() const { return impl_->path; }
+
+std::string ModelHandle::description() const {
+  const ModelConfig& config = impl_->model->config();
+  std::ostringstream out;
+  out << flowTypeName(config.type) << " Glow, " << config.numScales << " scales x "
+      << config.stepsPerScale << " steps, hidden " << config.hiddenChannels << ", "
+      << config.channels << "x" << config.height << "x" << config.width << ", "
+      << impl_->model->numParameters() << " parameters";
+  return out.str();
+}
+
+std::int64_t ModelHandle::channels() const { return impl_->model->config().channels; }
+std::int64_t ModelHandle::height() const { return impl_->model->config().height; }
+std::int64_t ModelHandle::width() const { return impl_->model->config().width; }
+int ModelHandle::numScales() const { return impl_->model->numScales(); }
+
+FlowModelImpl& ModelHandle::model() { return *impl_->model; }
+
+std::unique_lock<std::mutex> ModelHandle::lock() { return std::unique_lock(impl_->mutex); }
+
+ModelScores ModelHandle::score(const ImageSet& images, const ScoringOptions& options) {
+  const auto guard = lock();
+  return scoreImages(*impl_->model, images, options);
+}
+
+}  // namespace glowscope::analysis

@@ -1,0 +1,54 @@
+#pragma once
+// A flow model loaded from a file, for code that must not include torch headers (the GUI's
+// analysis views). The views hand it to core's analysis functions through torch-free wrappers;
+// the model itself stays behind a forward declaration.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/data/image_set.h"
+#include "core/scoring/model_scores.h"
+
+namespace glowscope {
+class FlowModelImpl;
+}
+
+namespace glowscope::analysis {
+
+class ModelHandle {
+ public:
+  /// Loads `model.glow` (or any file saveFlowModel wrote) onto `deviceName` ("cpu", "cuda";
+  /// empty = preferredDeviceName()). Throws glowscope::Error subclasses naming the file.
+  static std::shared_ptr<ModelHandle> load(const std::filesystem::path& path,
+                                           const std::string& deviceName = {});
+  ~ModelHandle();
+  ModelHandle(const ModelHandle&) = delete;
+  ModelHandle& operator=(const ModelHandle&) = delete;
+
+  const std::filesystem::path& path() const;
+  /// "conv Glow, 3 scales x 8 steps, hidden 128, 1x32x32, 801,120 parameters".
+  std::string description() const;
+  std::int64_t channels() const;
+  std::int64_t height() const;
+  std::int64_t width() const;
+  int numScales() const;  ///< number of latents z_1..z_L (= number of c_i)
+
+  /// The model, for core functions that take FlowModelImpl&. Hold lock() while using it: one
+  /// computation at a time (worker threads of several views may share a handle).
+  FlowModelImpl& model();
+  std::unique_lock<std::mutex> lock();
+
+  /// log p and every c_i of the images (any size/channels; brought to the model's shape).
+  /// Locks the handle for the call.
+  ModelScores score(const ImageSet& images, const ScoringOptions& options = {});
+
+ private:
+  ModelHandle();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace glowscope::analysis
