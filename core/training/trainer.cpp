@@ -274,10 +274,7 @@ Batch Trainer::Impl::nextOutlierBatch() {
 }
 
 double Trainer::Impl::currentLearningRate() const {
-  const int64_t warmup = config.effectiveWarmupSteps();
-  const double ramp =
-      warmup > 0 ? std::min(1.0, static_cast<double>(step + 1) / static_cast<double>(warmup)) : 1.0;
-  return config.optimizer.learningRate * learningRateFactor * ramp;
+  return config.scheduledLearningRate(step, totalSteps) * learningRateFactor;
 }
 
 Trainer::Trainer(TrainingConfig config) : Trainer(config, loadTrainingData(config)) {}

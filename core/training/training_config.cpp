@@ -1,5 +1,8 @@
 #include "core/training/training_config.h"
 
+#include <algorithm>
+#include <cmath>
+#include <numbers>
 #include <set>
 #include <sstream>
 
@@ -129,6 +132,8 @@ OptimizerConfig optimizerFromJson(const Json& json) {
   reader.read("eps", optimizer.eps);
   reader.read("warmupSteps", optimizer.warmupSteps);
   reader.read("gradientClipNorm", optimizer.gradientClipNorm);
+  reader.read("schedule", optimizer.schedule);
+  reader.read("finalLearningRateFactor", optimizer.finalLearningRateFactor);
   reader.finish();
   return optimizer;
 }
@@ -250,7 +255,9 @@ Json TrainingConfig::toJson() const {
                        {"beta2", optimizer.beta2},
                        {"eps", optimizer.eps},
                        {"warmupSteps", optimizer.warmupSteps},
-                       {"gradientClipNorm", optimizer.gradientClipNorm}};
+                       {"gradientClipNorm", optimizer.gradientClipNorm},
+                       {"schedule", optimizer.schedule},
+                       {"finalLearningRateFactor", optimizer.finalLearningRateFactor}};
   json["guard"] = {{"maxConsecutiveSkips", guard.maxConsecutiveSkips},
                    {"learningRateBackoff", guard.learningRateBackoff},
                    {"maxRollbacks", guard.maxRollbacks}};
@@ -318,6 +325,11 @@ void TrainingConfig::validate() const {
     throw ConfigError("optimizer.learningRate", "must be positive");
   requireNonNegative(optimizer.weightDecay, "optimizer.weightDecay");
   requireNonNegative(optimizer.gradientClipNorm, "optimizer.gradientClipNorm");
+  if (optimizer.schedule != "constant" && optimizer.schedule != "cosine")
+    throw ConfigError("optimizer.schedule", "must be \"constant\" or \"cosine\", not \"" +
+                                                optimizer.schedule + "\"");
+  if (!(optimizer.finalLearningRateFactor >= 0 && optimizer.finalLearningRateFactor <= 1))
+    throw ConfigError("optimizer.finalLearningRateFactor", "must be in [0, 1]");
   if (!(optimizer.beta1 >= 0 && optimizer.beta1 < 1))
     throw ConfigError("optimizer.beta1", "must be in [0, 1)");
   if (!(optimizer.beta2 >= 0 && optimizer.beta2 < 1))
@@ -349,6 +361,20 @@ void TrainingConfig::validate() const {
 int64_t TrainingConfig::effectiveWarmupSteps() const {
   if (optimizer.warmupSteps >= 0) return optimizer.warmupSteps;
   return fineTuning() ? 100 : 0;
+}
+
+double TrainingConfig::scheduledLearningRate(int64_t step, int64_t totalSteps) const {
+  const int64_t warmup = effectiveWarmupSteps();
+  if (warmup > 0 && step < warmup)
+    return optimizer.learningRate * static_cast<double>(step + 1) / static_cast<double>(warmup);
+  if (optimizer.schedule != "cosine") return optimizer.learningRate;
+  // Cosine from the full rate at the first step after the warm-up to the final rate at the last.
+  const int64_t decaySteps = totalSteps - warmup - 1;
+  const double progress =
+      decaySteps > 0 ? std::clamp(static_cast<double>(step - warmup) / decaySteps, 0.0, 1.0) : 1.0;
+  const double finalFactor = optimizer.finalLearningRateFactor;
+  const double factor = finalFactor + (1.0 - finalFactor) * 0.5 * (1.0 + std::cos(std::numbers::pi * progress));
+  return optimizer.learningRate * factor;
 }
 
 void applyConfigOverride(Json& config, const std::string& assignment) {

@@ -36,6 +36,10 @@ struct OptimizerConfig {
   double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
   int64_t warmupSteps = -1;     ///< linear lr ramp; -1 = 100 when fine-tuning, else 0
   double gradientClipNorm = 0;  ///< max total L2 norm; 0 = off
+  /// After the warm-up: "constant" (the reference) or "cosine" (half a cosine from the lr down to
+  /// finalLearningRateFactor * lr at the last step).
+  std::string schedule = "constant";
+  double finalLearningRateFactor = 0.0;
 };
 
 struct GuardConfig {
@@ -99,6 +103,9 @@ struct TrainingConfig {
   /// Fine-tuning from a checkpoint.
   bool fineTuning() const { return !initFrom.empty(); }
   int64_t effectiveWarmupSteps() const;
+  /// The scheduled learning rate of optimiser step `step` (0-based) of `totalSteps`: the warm-up
+  /// ramp, then optimizer.schedule. Rollback back-offs multiply this.
+  double scheduledLearningRate(int64_t step, int64_t totalSteps) const;
 };
 
 /// The architecture a config's "model" object names: the "preset" (modelPreset, with the "type",

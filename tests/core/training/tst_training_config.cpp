@@ -1,5 +1,6 @@
 // TrainingConfig JSON: round trip, typos and wrong types name the field, semantic validation,
 // --set overrides.
+#include <cmath>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -41,6 +42,8 @@ class TestTrainingConfig : public QObject {
     config.losses.trainedModel = TrainedModel::General;
     config.optimizer.type = "adam";
     config.optimizer.warmupSteps = 7;
+    config.optimizer.schedule = "cosine";
+    config.optimizer.finalLearningRateFactor = 0.25;
     config.guard.learningRateBackoff = 0.1;
     config.seed = 42;
     config.freezeScales = 2;
@@ -93,6 +96,35 @@ class TestTrainingConfig : public QObject {
     json = minimalJson(dir.path());
     json["freezeScales"] = 1;
     QCOMPARE(fieldOfError(json, true), QString("freezeScales"));
+    json = minimalJson(dir.path());
+    json["optimizer"] = {{"schedule", "linear"}};
+    QCOMPARE(fieldOfError(json, true), QString("optimizer.schedule"));
+    json["optimizer"] = {{"schedule", "cosine"}, {"finalLearningRateFactor", 1.5}};
+    QCOMPARE(fieldOfError(json, true), QString("optimizer.finalLearningRateFactor"));
+  }
+
+  void learningRateScheduleRampsThenDecays() {
+    TrainingConfig config;
+    config.optimizer.learningRate = 1e-3;
+    config.optimizer.warmupSteps = 10;
+    // Constant (the reference): the ramp, then the full rate to the end.
+    QCOMPARE(config.scheduledLearningRate(0, 110), 1e-4);
+    QCOMPARE(config.scheduledLearningRate(4, 110), 5e-4);
+    QCOMPARE(config.scheduledLearningRate(10, 110), 1e-3);
+    QCOMPARE(config.scheduledLearningRate(109, 110), 1e-3);
+    // Cosine: full rate right after the ramp, half-way at the middle, the final rate at the end.
+    config.optimizer.schedule = "cosine";
+    config.optimizer.finalLearningRateFactor = 0.1;
+    QCOMPARE(config.scheduledLearningRate(4, 110), 5e-4);
+    QCOMPARE(config.scheduledLearningRate(10, 111), 1e-3);
+    QVERIFY(std::abs(config.scheduledLearningRate(60, 111) - 1e-3 * (0.1 + 0.9 * 0.5)) < 1e-12);
+    QVERIFY(std::abs(config.scheduledLearningRate(110, 111) - 1e-4) < 1e-12);
+    double previous = 1.0;
+    for (int64_t step = 10; step < 111; ++step) {
+      const double rate = config.scheduledLearningRate(step, 111);
+      QVERIFY(rate <= previous);
+      previous = rate;
+    }
   }
 
   void warmUpDefaultsToHundredWhenFineTuning() {
