@@ -104,7 +104,9 @@ FixedTopOptimisationResult optimiseWithFixedTopLatents(FlowModelImpl& model, con
     result.logLikelihoodTrace.push_back(toDoubles(out.logLikelihoodNats));
     if (step % options.snapshotEvery == 0 || step == options.steps) {
       result.snapshotSteps.push_back(step);
-      appendImages(result.snapshots, quantiseModelImages(out.images, result.snapshots.name));
+      const ImageSet snapshot = quantiseModelImages(out.images, result.snapshots.name);
+      appendImages(result.snapshots, snapshot);
+      if (options.onSnapshot) options.onSnapshot(step, snapshot, result.logLikelihoodTrace);
     }
     if (step == options.steps) break;
     (-out.logLikelihoodNats.sum()).backward();

@@ -2,6 +2,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "core/analysis/task_control.h"
@@ -22,6 +23,12 @@ struct FixedTopOptimisationOptions {
   int snapshotEvery = 50;      ///< keep the image after every k steps (and at 0 and the end)
   int fixedLatents = 1;        ///< how many of the last latents stay fixed (1 = z_L only)
   PreprocessMode mode = PreprocessMode::PaperEvaluation;  ///< for encoding the start images
+  /// Optional, for live views: called on the calling thread at every snapshot step, right after
+  /// the snapshot is taken, with the step, that step's images (uint8, like `snapshots`) and the
+  /// trace so far (rows 0..step, as `logLikelihoodTrace`). Exceptions propagate out of the call.
+  std::function<void(int step, const ImageSet& images,
+                     const std::vector<std::vector<double>>& traceSoFar)>
+      onSnapshot;
 };
 
 struct FixedTopOptimisationResult {
