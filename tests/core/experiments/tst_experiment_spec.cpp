@@ -90,6 +90,29 @@ class TstExperimentSpec : public QObject {
     }
   }
 
+  // Every shipped spec (resources/experiments/*.json) parses and its training configs resolve,
+  // and models with the default's ids are the default's models, so that running one into the
+  // default's results folder reuses them.
+  void shippedExperimentsAreValid() {
+    const ExperimentSpec defaults =
+        ExperimentSpec::fromJson(nlohmann::json::parse(kDefaultExperimentJson));
+    int checked = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(GLOWSCOPE_EXPERIMENTS_DIR)) {
+      if (entry.path().extension() != ".json") continue;
+      const ExperimentSpec spec = ExperimentSpec::fromFile(entry.path());
+      std::map<std::string, std::filesystem::path> files;
+      for (const ExperimentModel& model : spec.models) {
+        const nlohmann::json config = resolvedTrainingConfig(model, 0, files, "/tmp/x");
+        QVERIFY(TrainingConfig::fromJson(config).steps > 0);
+        files[model.id] = "/tmp/" + model.id + ".glow";
+        for (const ExperimentModel& shared : defaults.models)
+          if (shared.id == model.id) QCOMPARE(model.training, shared.training);
+      }
+      ++checked;
+    }
+    QVERIFY(checked >= 2);
+  }
+
   void referencesResolveToFiles() {
     const ExperimentSpec spec = ExperimentSpec::fromJson(validSpec());
     const nlohmann::json config = resolvedTrainingConfig(
