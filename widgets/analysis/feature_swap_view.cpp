@@ -1,0 +1,309 @@
+#include "widgets/analysis/feature_swap_view.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QThread>
+#include <QVBoxLayout>
+
+#include "core/util/errors.h"
+#include "widgets/analysis/image_picker.h"
+#include "widgets/analysis/image_strip.h"
+#include "widgets/analysis/latent_optimisation_view.h"
+#include "widgets/analysis/model_picker.h"
+#include "widgets/views/score_histogram_view.h"
+
+namespace glowscope {
+namespace {
+
+using analysis::PairSwapResult;
+
+constexpr int kCellPixels = 148;
+
+QStringList cellTitles() {
+  return {FeatureSwapView::tr("a"),
+          FeatureSwapView::tr("b"),
+          FeatureSwapView::tr("reconstruction of a"),
+          FeatureSwapView::tr("reconstruction of b"),
+          FeatureSwapView::tr("low a + high b"),
+          FeatureSwapView::tr("low b + high a")};
+}
+
+QString swapCaption(const PairSwapResult& result, int index) {
+  const auto i = std::size_t(index);
+  return formatLogLikelihood(result.logLikelihoodNats[i], result.bitsPerDim[i]) +
+         FeatureSwapView::tr("\nquantised: %1 nats\n%2 bits/dim")
+             .arg(result.quantisedLogLikelihoodNats[i], 0, 'f', 1)
+             .arg(result.quantisedBitsPerDim[i], 0, 'f', 3);
+}
+
+QString pickedName(const ImagePicker* picker) {
+  return QStringLiteral("%1 #%2").arg(picker->currentSetName()).arg(picker->currentIndex());
+}
+
+}  // namespace
+
+FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
+    : QWidget(parent),
+      modelPicker_(new ModelPicker),
+      pickerA_(new ImagePicker(tr("Image a"), cache)),
+      pickerB_(new ImagePicker(tr("Image b"), cache)),
+      highLatent_(new QSpinBox),
+      autoSwap_(new QCheckBox(tr("Swap when the inputs change"))),
+      tabs_(new QTabWidget),
+      swap_(new QPushButton(tr("Swap"))),
+      cancelSwap_(new QPushButton(tr("Cancel"))),
+      saveImages_(new QPushButton(tr("Save images…"))),
+      copyImages_(new QPushButton(tr("Copy images"))),
+      progress_(new QProgressBar),
+      status_(new QLabel),
+      optimisation_(new LatentOptimisationView) {
+  tabs_->addTab(buildSwapPage(), tr("Feature swap"));
+  tabs_->addTab(optimisation_, tr("Fixed-z_L optimisation"));
+  auto* body = new QHBoxLayout;
+  body->addWidget(buildInputColumn());
+  body->addWidget(tabs_, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(modelPicker_);
+  layout->addLayout(body, 1);
+
+  connect(pickerA_, &ImagePicker::imageChanged, this, &FeatureSwapView::inputsChanged);
+  connect(pickerB_, &ImagePicker::imageChanged, this, &FeatureSwapView::inputsChanged);
+  connect(highLatent_, &QSpinBox::valueChanged, this, &FeatureSwapView::inputsChanged);
+  connect(modelPicker_, &ModelPicker::modelChanged, this, &FeatureSwapView::onModelChanged);
+  connect(swap_, &QPushButton::clicked, this, &FeatureSwapView::runSwap);
+  connect(cancelSwap_, &QPushButton::clicked, this, [this] {
+    swapQueued_ = false;
+    if (cancel_) cancel_->store(true);
+  });
+  connect(saveImages_, &QPushButton::clicked, this, &FeatureSwapView::saveImagesInteractively);
+  connect(copyImages_, &QPushButton::clicked, this, &FeatureSwapView::copyImages);
+  inputsChanged();  // a picker whose set was already loaded had nobody to tell
+}
+
+FeatureSwapView::~FeatureSwapView() {
+  // A paused optimisation holds the model's lock that a swap may be waiting for: stop it first.
+  optimisation_->stop();
+  if (swapWorker_) {
+    cancel_->store(true);
+    swapWorker_->wait();
+  }
+}
+
+QWidget* FeatureSwapView::buildInputColumn() {
+  auto* column = new QWidget;
+  auto* layout = new QVBoxLayout(column);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(pickerA_);
+  layout->addWidget(pickerB_);
+  auto* latentRow = new QHBoxLayout;
+  latentRow->addWidget(new QLabel(tr("High level from z_h, h =")));
+  highLatent_->setRange(2, 2);
+  highLatent_->setToolTip(
+      tr("Latents z_h..z_L count as high level (swapped, and fixed while optimising); the "
+         "paper uses only z_L"));
+  latentRow->addWidget(highLatent_);
+  layout->addLayout(latentRow);
+  autoSwap_->setChecked(true);
+  layout->addWidget(autoSwap_);
+  layout->addStretch(1);
+  column->setMaximumWidth(280);
+  return column;
+}
+
+QWidget* FeatureSwapView::buildSwapPage() {
+  auto* page = new QWidget;
+  auto* cellRow = new QHBoxLayout;
+  for (const QString& title : cellTitles()) {
+    cells_.push_back(new ImageCell(title, kCellPixels));
+    cellRow->addWidget(cells_.back());
+  }
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(swap_);
+  buttons->addWidget(cancelSwap_);
+  buttons->addWidget(progress_, 1);
+  buttons->addWidget(saveImages_);
+  buttons->addWidget(copyImages_);
+  auto* explanation =
+      new QLabel(tr("low a + high b = inverse(z_1..z_{h-1} of a, z_h..z_L of b). log p: a, b from "
+                    "the forward pass, generated images from the inverse pass; quantised: the "
+                    "8-bit image scored again. bits/dim = 8 − log p / (D ln 2)."));
+  explanation->setWordWrap(true);
+  status_->setWordWrap(true);
+  auto* layout = new QVBoxLayout(page);
+  layout->addLayout(cellRow);
+  layout->addWidget(status_);
+  layout->addLayout(buttons);
+  layout->addWidget(explanation);
+  layout->addStretch(1);
+  return page;
+}
+
+void FeatureSwapView::setModels(const std::vector<std::pair<QString, QString>>& labelAndPath) {
+  modelPicker_->setModels(labelAndPath);
+}
+
+void FeatureSwapView::openModelFile(const QString& path) { modelPicker_->addModelFile(path); }
+
+void FeatureSwapView::setSetNames(const QStringList& names) {
+  pickerA_->setSetNames(names);
+  pickerB_->setSetNames(names);
+}
+
+void FeatureSwapView::onModelChanged() {
+  model_ = modelPicker_->model();
+  summary_ = model_ ? analysis::summariseModel(*model_) : analysis::ModelSummary{};
+  if (model_) {
+    const QSignalBlocker blocker(highLatent_);
+    highLatent_->setRange(2, std::max(2, summary_.numLatents));
+    highLatent_->setValue(summary_.numLatents);  // the paper's choice: only z_L is high level
+  }
+  inputsChanged();
+}
+
+int FeatureSwapView::firstHighLatent() const { return highLatent_->value() - 1; }
+
+bool FeatureSwapView::isBusy() const {
+  return modelPicker_->isLoading() || swapWorker_ || swapQueued_;
+}
+
+void FeatureSwapView::inputsChanged() {
+  const auto a = pickerA_->currentImage();
+  const auto b = pickerB_->currentImage();
+  std::vector<ImageSet> images;
+  QStringList names;
+  if (a && b) {
+    images = {*a, *b};
+    names = {tr("a: %1").arg(pickedName(pickerA_)), tr("b: %1").arg(pickedName(pickerB_))};
+  }
+  optimisation_->setInputs(model_, std::move(images), names,
+                           std::max(1, summary_.numLatents - firstHighLatent()));
+  updateButtons();
+  if (autoSwap_->isChecked() && model_ && a && b) runSwap();
+}
+
+void FeatureSwapView::runSwap() {
+  const auto a = pickerA_->currentImage();
+  const auto b = pickerB_->currentImage();
+  if (!model_ || !a || !b) return;
+  if (swapWorker_) {
+    swapQueued_ = true;  // runs with the inputs current when this one is done
+    return;
+  }
+  swapQueued_ = false;
+  cancel_ = std::make_shared<std::atomic<bool>>(false);
+  const auto cancel = cancel_;
+  const auto model = model_;
+  const int firstHigh = firstHighLatent();
+  const QString high = firstHigh + 1 == summary_.numLatents
+                           ? tr("z_%1").arg(summary_.numLatents)
+                           : tr("z_%1..z_%2").arg(firstHigh + 1).arg(summary_.numLatents);
+  const QString sources =
+      tr("a = %1, b = %2; high level %3").arg(pickedName(pickerA_), pickedName(pickerB_), high);
+  swapWorker_ = QThread::create([this, model, a, b, firstHigh, cancel, sources] {
+    analysis::TaskControl control;
+    control.cancelRequested = cancel.get();
+    std::optional<PairSwapResult> result;
+    QString error;
+    try {
+      result = analysis::swapPairFeatures(*model, *a, *b, firstHigh, control);
+    } catch (const CancelledError&) {
+      error = tr("cancelled");
+    } catch (const std::exception& failure) {
+      error = QString::fromUtf8(failure.what());
+    }
+    QMetaObject::invokeMethod(
+        this, [this, result, sources, error] { finishSwap(result, sources, error); },
+        Qt::QueuedConnection);
+  });
+  connect(swapWorker_, &QThread::finished, swapWorker_, &QObject::deleteLater);
+  progress_->setRange(0, 0);  // a swap is a handful of passes: busy indicator, no steps
+  swapWorker_->start();
+  updateButtons();
+}
+
+void FeatureSwapView::finishSwap(std::optional<PairSwapResult> result, const QString& sources,
+                                 const QString& error) {
+  swapWorker_->wait();
+  swapWorker_ = nullptr;
+  progress_->setRange(0, 1);
+  progress_->setValue(error.isEmpty() ? 1 : 0);
+  if (error.isEmpty()) {
+    result_ = std::move(result);
+    showSwap(sources);
+  } else {
+    status_->setText(tr("Swap failed: %1").arg(error));
+  }
+  if (swapQueued_) runSwap();
+  updateButtons();
+  Q_EMIT swapFinished(error.isEmpty(), error);
+}
+
+void FeatureSwapView::showSwap(const QString& sources) {
+  for (int i = 0; i < analysis::kSwapImageCount; ++i)
+    cells_[std::size_t(i)]->setImage(imageSetThumbnail(result_->images, i),
+                                     swapCaption(*result_, i));
+  status_->setText(sources);
+}
+
+void FeatureSwapView::exportSwapImages(const QString& pngPath) const {
+  if (!result_) throw FileError(pngPath.toStdString(), "no swap to save yet");
+  std::vector<CaptionedImage> tiles;
+  QString csv = QStringLiteral(
+      "image,log_likelihood_nats,bits_per_dim,quantised_log_likelihood_nats,"
+      "quantised_bits_per_dim\n");
+  const QStringList ids = {QStringLiteral("a"),
+                           QStringLiteral("b"),
+                           QStringLiteral("recon_a"),
+                           QStringLiteral("recon_b"),
+                           QStringLiteral("low_a_high_b"),
+                           QStringLiteral("low_b_high_a")};
+  for (int i = 0; i < analysis::kSwapImageCount; ++i) {
+    const auto k = std::size_t(i);
+    tiles.push_back(cells_[k]->captioned());
+    csv += QStringLiteral("%1,%2,%3,%4,%5\n")
+               .arg(ids[i])
+               .arg(result_->logLikelihoodNats[k], 0, 'g', 10)
+               .arg(result_->bitsPerDim[k], 0, 'g', 10)
+               .arg(result_->quantisedLogLikelihoodNats[k], 0, 'g', 10)
+               .arg(result_->quantisedBitsPerDim[k], 0, 'g', 10);
+  }
+  writeImageWithCsv(pngPath, renderCaptionedGrid(tiles, int(tiles.size())), csv);
+}
+
+void FeatureSwapView::saveImagesInteractively() {
+  QString path =
+      QFileDialog::getSaveFileName(this, tr("Save images"), QString(), tr("PNG image (*.png)"));
+  if (path.isEmpty()) return;
+  if (!path.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)) path += QStringLiteral(".png");
+  try {
+    exportSwapImages(path);
+  } catch (const Error& error) {
+    QMessageBox::warning(this, tr("Save images"), QString::fromUtf8(error.what()));
+  }
+}
+
+void FeatureSwapView::copyImages() {
+  std::vector<CaptionedImage> tiles;
+  for (const ImageCell* cell : cells_) tiles.push_back(cell->captioned());
+  QApplication::clipboard()->setImage(renderCaptionedGrid(tiles, int(tiles.size())));
+}
+
+void FeatureSwapView::updateButtons() {
+  const bool ready = model_ && pickerA_->currentImage() && pickerB_->currentImage();
+  swap_->setEnabled(ready && !swapWorker_);
+  cancelSwap_->setEnabled(swapWorker_ != nullptr);
+  saveImages_->setEnabled(result_.has_value());
+  copyImages_->setEnabled(result_.has_value());
+  highLatent_->setEnabled(model_ != nullptr);
+}
+
+}  // namespace glowscope
