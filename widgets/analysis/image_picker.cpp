@@ -8,6 +8,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "widgets/analysis/image_set_cache.h"
@@ -54,7 +55,11 @@ ImagePicker::ImagePicker(const QString& title, ImageSetCache* cache, QWidget* pa
   });
   connect(cache_, &ImageSetCache::loaded, this, &ImagePicker::onLoaded);
   connect(cache_, &ImageSetCache::failed, this, &ImagePicker::onFailed);
-  if (setBox_->count() > 0) onSetChosen();
+  // Deferred: a caller that replaces the set names right after construction loads only those.
+  QTimer::singleShot(0, this, [this] {
+    if (!cache_->get(currentSetName()) && pendingIndex_ < 0 && thumbnail_->pixmap().isNull())
+      onSetChosen();
+  });
 }
 
 void ImagePicker::setSetNames(const QStringList& names) {

@@ -9,6 +9,11 @@ namespace glowscope {
 ImageSetCache::ImageSetCache(int imagesPerSet, QObject* parent)
     : QObject(parent), imagesPerSet_(imagesPerSet) {}
 
+ImageSetCache::~ImageSetCache() {
+  for (const QPointer<QThread>& worker : workers_)
+    if (worker) worker->wait();
+}
+
 ImageSetCache& ImageSetCache::shared() {
   static ImageSetCache* cache = new ImageSetCache();  // lives as long as the application
   return *cache;
@@ -48,6 +53,8 @@ void ImageSetCache::request(const QString& name) {
         this, [this, name, images, error] { finish(name, images, error); }, Qt::QueuedConnection);
   });
   connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+  std::erase_if(workers_, [](const QPointer<QThread>& done) { return done.isNull(); });
+  workers_.emplace_back(worker);
   worker->start(QThread::LowPriority);
 }
 

@@ -2,13 +2,17 @@
 // Image sets for the analysis views, loaded once per process off the GUI thread and shared by
 // every view (two pickers on mnist:test load it once).
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <map>
 #include <memory>
 #include <set>
+#include <vector>
 
 #include "core/data/image_set.h"
+
+class QThread;
 
 namespace glowscope {
 
@@ -17,6 +21,8 @@ class ImageSetCache : public QObject {
  public:
   /// The first `imagesPerSet` images of each set are kept: enough to pick from, light to hold.
   explicit ImageSetCache(int imagesPerSet = 2000, QObject* parent = nullptr);
+  /// Waits for loads still running: their workers report back to this object.
+  ~ImageSetCache() override;
   /// The process-wide cache the views use unless given another one.
   static ImageSetCache& shared();
 
@@ -42,6 +48,7 @@ class ImageSetCache : public QObject {
   int imagesPerSet_;
   std::map<QString, std::shared_ptr<const ImageSet>> sets_;
   std::set<QString> loading_;
+  std::vector<QPointer<QThread>> workers_;
 };
 
 }  // namespace glowscope
