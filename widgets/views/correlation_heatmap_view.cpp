@@ -1,9 +1,11 @@
 #include "widgets/views/correlation_heatmap_view.h"
 
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "core/metrics/results_table.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
 
@@ -47,7 +49,11 @@ CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
   plot_->yAxis->setRangeReversed(true);  // row 0 at the top, like a table
   plot_->xAxis->setTickLabelRotation(45);
   installExportMenu(plot_);
-  PlotStyle::fromDefaultSettings().applyTo(plot_);
+  const PlotStyle style = PlotStyle::fromDefaultSettings();
+  style.applyTo(plot_);
+  // A point smaller than the tick labels, so that "-0.42" fits a cell of a large matrix.
+  cellFont_ = QFont(style.fontFamily);
+  cellFont_.setPointSizeF(std::max(5.0, style.tickPointSize - 1));
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(plot_);
 }
@@ -59,7 +65,9 @@ void CorrelationHeatmapView::setMatrix(const std::vector<std::string>& labels,
   if (values.size() != n) throw ConfigError("correlation matrix", "need one row per label");
   for (const auto& row : values)
     if (row.size() != n) throw ConfigError("correlation matrix", "need one column per label");
+  labels_ = labels;
   values_ = values;
+  plot_->setProperty(kPlotDataCsvProperty, matrixCsv());
   const int size = static_cast<int>(n);
   map_->data()->setSize(size, size);
   map_->data()->setRange(QCPRange(0, std::max(0, size - 1)), QCPRange(0, std::max(0, size - 1)));
@@ -70,6 +78,7 @@ void CorrelationHeatmapView::setMatrix(const std::vector<std::string>& labels,
       auto* text = new QCPItemText(plot_);
       text->position->setCoords(column, row);
       text->setText(cellText(row, column));
+      text->setFont(cellFont_);
     }
   plot_->xAxis->setTicker(labelTicker(labels));
   plot_->yAxis->setTicker(labelTicker(labels));
@@ -90,6 +99,19 @@ QString CorrelationHeatmapView::cellText(int row, int column) const {
   const double value = cellValue(row, column);
   if (std::isnan(value)) return tr("n/a");
   return QString::number(std::abs(value) < 0.005 ? 0.0 : value, 'f', 2);  // no "-0.00"
+}
+
+QString CorrelationHeatmapView::matrixCsv() const {
+  QString csv = QStringLiteral("score");
+  for (const std::string& label : labels_) csv += ',' + QString::fromStdString(escapeCsv(label));
+  csv += '\n';
+  for (std::size_t row = 0; row < labels_.size(); ++row) {
+    csv += QString::fromStdString(escapeCsv(labels_[row]));
+    for (double value : values_[row])
+      csv += ',' + (std::isnan(value) ? QStringLiteral("nan") : QString::number(value, 'g', 17));
+    csv += '\n';
+  }
+  return csv;
 }
 
 }  // namespace glowscope

@@ -87,14 +87,21 @@ void writePdf(QCustomPlot* plot, const QString& path, const FigureOptions& optio
   painter.end();
 }
 
-void writeText(const QString& path, const QString& text) {
+// A curve's 1-D interface is keyed by its parameter t; its data are the (x, y) points.
+void writeCurveRows(QTextStream& out, const QString& name, const QCPCurve& curve) {
+  for (auto point = curve.data()->constBegin(); point != curve.data()->constEnd(); ++point)
+    out << name << ',' << QString::number(point->key, 'g', 17) << ','
+        << QString::number(point->value, 'g', 17) << '\n';
+}
+
+}  // namespace
+
+void writeTextFile(const QString& path, const QString& text) {
   QSaveFile file(path);
   const bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text) &&
                   file.write(text.toUtf8()) >= 0 && file.commit();
   throwIfNotWritten(ok, path, file.errorString());
 }
-
-}  // namespace
 
 QVector<QColor> PlotStyle::okabeIto() {
   return {QColor(0, 0, 0),      QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 158, 115),
@@ -188,6 +195,8 @@ QImage renderPlotImage(QCustomPlot* plot, const FigureOptions& options) {
 }
 
 QString plotDataCsv(QCustomPlot* plot) {
+  if (const QVariant own = plot->property(kPlotDataCsvProperty); own.isValid())
+    return own.toString();
   QString csv;
   QTextStream out(&csv);
   out << "series,key,value\n";
@@ -196,6 +205,10 @@ QString plotDataCsv(QCustomPlot* plot) {
     QCPPlottableInterface1D* data = plottable->interface1D();
     if (!data) continue;
     const QString name = QString::fromStdString(escapeCsv(plottable->name().toStdString()));
+    if (const auto* curve = qobject_cast<QCPCurve*>(plottable)) {
+      writeCurveRows(out, name, *curve);
+      continue;
+    }
     for (int i = 0; i < data->dataCount(); ++i)
       out << name << ',' << QString::number(data->dataMainKey(i), 'g', 17) << ','
           << QString::number(data->dataMainValue(i), 'g', 17) << '\n';
@@ -203,7 +216,7 @@ QString plotDataCsv(QCustomPlot* plot) {
   return csv;
 }
 
-void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options) {
+void writeFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options) {
   switch (figureFormatForPath(path)) {
     case FigureFormat::Png: {
       QSaveFile file(path);
@@ -220,7 +233,11 @@ void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& o
       break;
   }
   throwIfNotWritten(QFileInfo(path).size() > 0, path, QStringLiteral("the figure is empty"));
-  writeText(csvPathBeside(path), plotDataCsv(plot));
+}
+
+void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options) {
+  writeFigure(plot, path, options);
+  writeTextFile(csvPathBeside(path), plotDataCsv(plot));
 }
 
 void copyPlotImage(QCustomPlot* plot, const FigureOptions& options) {

@@ -59,12 +59,19 @@ QString csvPathBeside(const QString& figurePath);
 
 /// The plot rendered at options' pixel size (dots per metre set from the dpi).
 QImage renderPlotImage(QCustomPlot* plot, const FigureOptions& options);
-/// Writes the figure in the path's format and the plot's data as CSV beside it (see
-/// plotDataCsv). Throws FileError when a file cannot be written.
+/// Writes the figure in the path's format only. Throws FileError when it cannot be written.
+void writeFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options);
+/// writeFigure and the plot's data as CSV beside it (see plotDataCsv). Throws FileError when a
+/// file cannot be written.
 void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& options);
 /// Every 1-D plottable's data as long-format CSV: "series,key,value", one row per data point
-/// (for bars: the bar centre and height), series names as in the legend.
+/// (for bars: the bar centre and height; for curves such as ROC curves: x and y), series names as
+/// in the legend. A plot whose data is not 1-D (a heat map) stores its own CSV text in the
+/// dynamic property kPlotDataCsvProperty, which is returned instead.
 QString plotDataCsv(QCustomPlot* plot);
+inline constexpr char kPlotDataCsvProperty[] = "glowscopePlotDataCsv";
+/// Writes `text` to `path` (UTF-8, atomically through QSaveFile). Throws FileError.
+void writeTextFile(const QString& path, const QString& text);
 /// Puts the rendered figure on the clipboard.
 void copyPlotImage(QCustomPlot* plot, const FigureOptions& options);
 /// Export settings ("PlotExport/widthMm", "heightMm", "dpi").

@@ -6,11 +6,9 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
-#include <cmath>
-#include <limits>
 
-#include "core/metrics/correlation.h"
 #include "core/util/errors.h"
+#include "core/util/log.h"
 #include "widgets/views/correlation_heatmap_view.h"
 #include "widgets/views/results_table_view.h"
 #include "widgets/views/roc_curve_view.h"
@@ -39,17 +37,6 @@ void fillBox(QComboBox* box, const QStringList& items, int preferred) {
   box->clear();
   box->addItems(items);
   box->setCurrentIndex(std::min(preferred, static_cast<int>(items.size()) - 1));
-}
-
-// Spearman of two columns over the rows where both are finite; NaN with fewer than 2 such rows.
-double finiteSpearman(const std::vector<double>& a, const std::vector<double>& b) {
-  std::vector<double> x, y;
-  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
-    if (std::isfinite(a[i]) && std::isfinite(b[i])) {
-      x.push_back(a[i]);
-      y.push_back(b[i]);
-    }
-  return x.size() < 2 ? std::numeric_limits<double>::quiet_NaN() : spearman(x, y);
 }
 
 }  // namespace
@@ -112,6 +99,8 @@ bool ResultsBrowser::openFolder(const QString& folder, QString* error) {
 
 void ResultsBrowser::setResults(ResultsFolder results) {
   results_ = std::move(results);
+  images_.clear();
+  scatterView_->clearSetImages();
   title_->setText(tr("%1 — %2 as in-distribution, %3 OOD sets, %4 scores")
                       .arg(results_->name, results_->inDistribution)
                       .arg(results_->oodSets.size())
@@ -121,6 +110,43 @@ void ResultsBrowser::setResults(ResultsFolder results) {
   showHistogram();
   showScatter();
   showCorrelations();
+  Q_EMIT resultsChanged();
+}
+
+bool ResultsBrowser::setSetImages(const QString& setName, std::shared_ptr<const ImageSet> images) {
+  if (!results_ || !images) return false;
+  bool hasScores = false;
+  for (const auto& [seed, sets] : results_->scores) {
+    const auto columns = sets.find(setName);
+    if (columns == sets.end()) continue;
+    hasScores = true;
+    for (const auto& [score, values] : columns->second)
+      if (static_cast<std::int64_t>(values.size()) != images->count) {
+        logger()->warn("not showing the images of {}: {} images, but {} values of '{}' (seed {})",
+                       setName.toStdString(), images->count, values.size(), score.toStdString(),
+                       seed);
+        return false;
+      }
+  }
+  if (!hasScores) {
+    logger()->warn("not showing the images of {}: the results have no scores for it",
+                   setName.toStdString());
+    return false;
+  }
+  images_[setName] = images;
+  scatterView_->setSetImages(setName, std::move(images));
+  showHistogram();
+  return true;
+}
+
+std::shared_ptr<const ImageSet> ResultsBrowser::setImages(const QString& setName) const {
+  const auto found = images_.find(setName);
+  return found == images_.end() ? nullptr : found->second;
+}
+
+std::optional<std::uint64_t> ResultsBrowser::currentSeed() const {
+  if (!results_ || seedBox_->currentIndex() < 0) return std::nullopt;
+  return results_->seeds.at(static_cast<std::size_t>(seedBox_->currentIndex()));
 }
 
 void ResultsBrowser::fillChoices() {
@@ -133,10 +159,8 @@ void ResultsBrowser::fillChoices() {
 }
 
 const std::map<QString, ScoreColumns>* ResultsBrowser::currentSeedScores() const {
-  if (!results_ || seedBox_->currentIndex() < 0) return nullptr;
-  const auto seed = results_->seeds.at(static_cast<std::size_t>(seedBox_->currentIndex()));
-  const auto found = results_->scores.find(seed);
-  return found == results_->scores.end() ? nullptr : &found->second;
+  const std::optional<std::uint64_t> seed = currentSeed();
+  return seed ? results_->scoresOf(*seed) : nullptr;
 }
 
 void ResultsBrowser::showHistogram() {
@@ -147,7 +171,7 @@ void ResultsBrowser::showHistogram() {
     for (const QString& set : results_->allSets()) {
       const auto columns = sets->find(set);
       if (columns == sets->end() || !columns->second.count(score)) continue;
-      samples.push_back({set, columns->second.at(score), nullptr});
+      samples.push_back({set, columns->second.at(score), setImages(set)});
     }
   rocView_->setSamples(score, samples);
   histogramView_->setSamples(score, std::move(samples));
@@ -168,23 +192,12 @@ void ResultsBrowser::showScatter() {
 }
 
 void ResultsBrowser::showCorrelations() {
-  const auto* sets = currentSeedScores();
-  std::vector<std::string> labels;
-  std::vector<const std::vector<double>*> series;
-  const auto columns = sets ? sets->find(results_->inDistribution)
-                            : std::map<QString, ScoreColumns>::const_iterator();
-  if (sets && columns != sets->end())
-    for (const QString& score : results_->scoreNames)
-      if (const auto found = columns->second.find(score); found != columns->second.end()) {
-        labels.push_back(score.toStdString());
-        series.push_back(&found->second);
-      }
-  std::vector<std::vector<double>> values(labels.size(), std::vector<double>(labels.size()));
-  for (std::size_t r = 0; r < labels.size(); ++r)
-    for (std::size_t c = 0; c < labels.size(); ++c)
-      values[r][c] = finiteSpearman(*series[r], *series[c]);
-  correlationView_->setMatrix(labels, values,
-                              tr("Spearman ρ between scores on %1").arg(results_->inDistribution));
+  const std::optional<std::uint64_t> seed = currentSeed();
+  const ScoreCorrelations correlations =
+      seed ? inDistributionSpearman(*results_, *seed) : ScoreCorrelations{};
+  correlationView_->setMatrix(
+      correlations.labels, correlations.values,
+      results_ ? tr("Spearman ρ between scores on %1").arg(results_->inDistribution) : QString());
 }
 
 }  // namespace glowscope

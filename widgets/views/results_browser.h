@@ -2,8 +2,11 @@
 // Browses one results folder: the metric tables, the histogram of any score and a scatter plot of
 // any score against any score, for one seed at a time.
 #include <QWidget>
+#include <map>
+#include <memory>
 #include <optional>
 
+#include "core/data/image_set.h"
 #include "widgets/views/results_folder.h"
 
 class QComboBox;
@@ -25,9 +28,18 @@ class ResultsBrowser : public QWidget {
 
   /// Loads the folder; on failure keeps the previous one, returns false and sets *error.
   bool openFolder(const QString& folder, QString* error = nullptr);
-  /// Shows already loaded results.
+  /// Shows already loaded results (forgets the images of the previous folder).
   void setResults(ResultsFolder results);
   const std::optional<ResultsFolder>& results() const { return results_; }
+  /// Attaches the images behind a set's scores (image i has row i of every scores CSV of the
+  /// set): the histogram shows the thumbnails of a clicked bin, the scatter plot the image under
+  /// the mouse. Refuses (false, a logged warning) images whose count differs from any seed's
+  /// row count of the set, or a set without scores.
+  bool setSetImages(const QString& setName, std::shared_ptr<const ImageSet> images);
+  /// The images attached to a set (null when none).
+  std::shared_ptr<const ImageSet> setImages(const QString& setName) const;
+  /// The seed shown (none without results).
+  std::optional<std::uint64_t> currentSeed() const;
 
   ResultsTableView* tableView() const { return tableView_; }
   ScoreHistogramView* histogramView() const { return histogramView_; }
@@ -42,6 +54,10 @@ class ResultsBrowser : public QWidget {
   QComboBox* yScoreBox() const { return yBox_; }
   QTabWidget* tabs() const { return tabs_; }
 
+ Q_SIGNALS:
+  /// A folder was opened (or results set): its images are not attached yet.
+  void resultsChanged();
+
  private:
   void fillChoices();
   void showHistogram();
@@ -50,6 +66,7 @@ class ResultsBrowser : public QWidget {
   const std::map<QString, ScoreColumns>* currentSeedScores() const;
 
   std::optional<ResultsFolder> results_;
+  std::map<QString, std::shared_ptr<const ImageSet>> images_;
   QLabel* title_;
   QComboBox* seedBox_;
   QComboBox* scoreBox_;

@@ -5,8 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cmath>
 #include <limits>
 
+#include "core/metrics/correlation.h"
 #include "core/metrics/ood_metrics.h"
 #include "core/util/errors.h"
 
@@ -145,6 +147,28 @@ void readScores(const QString& folder, ResultsFolder& results) {
     }
 }
 
+std::map<QString, ScoreInfo> readScoreInfo(const QJsonObject& spec) {
+  std::map<QString, ScoreInfo> info;
+  for (const QJsonValue& value : spec.value("scores").toArray()) {
+    const QJsonObject score = value.toObject();
+    info[score.value("name").toString()] = {
+        score.value("kind").toString(QStringLiteral("raw")), score.value("model").toString(),
+        score.value("general").toString(), score.value("scale").toInt()};
+  }
+  return info;
+}
+
+// Spearman of two columns over the rows where both are finite; NaN with fewer than 2 such rows.
+double finiteSpearman(const std::vector<double>& a, const std::vector<double>& b) {
+  std::vector<double> x, y;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+    if (std::isfinite(a[i]) && std::isfinite(b[i])) {
+      x.push_back(a[i]);
+      y.push_back(b[i]);
+    }
+  return x.size() < 2 ? std::numeric_limits<double>::quiet_NaN() : spearman(x, y);
+}
+
 // Without metadata.json: the one scores file whose set is no OOD set.
 QString guessInDistribution(const QString& folder, const ResultsFolder& results) {
   const QStringList files = QDir(QDir(folder).filePath("scores")).entryList({"*.csv"});
@@ -163,6 +187,31 @@ QStringList ResultsFolder::allSets() const {
   QStringList sets = oodSets;
   if (!inDistribution.isEmpty()) sets.prepend(inDistribution);
   return sets;
+}
+
+const std::map<QString, ScoreColumns>* ResultsFolder::scoresOf(std::uint64_t seed) const {
+  const auto found = scores.find(seed);
+  return found == scores.end() ? nullptr : &found->second;
+}
+
+ScoreCorrelations inDistributionSpearman(const ResultsFolder& results, std::uint64_t seed) {
+  ScoreCorrelations correlations;
+  std::vector<const std::vector<double>*> series;
+  const auto* sets = results.scoresOf(seed);
+  const auto columns =
+      sets ? sets->find(results.inDistribution) : std::map<QString, ScoreColumns>::const_iterator();
+  if (sets && columns != sets->end())
+    for (const QString& score : results.scoreNames)
+      if (const auto found = columns->second.find(score); found != columns->second.end()) {
+        correlations.labels.push_back(score.toStdString());
+        series.push_back(&found->second);
+      }
+  const std::size_t n = series.size();
+  correlations.values.assign(n, std::vector<double>(n));
+  for (std::size_t r = 0; r < n; ++r)
+    for (std::size_t c = 0; c < n; ++c)
+      correlations.values[r][c] = finiteSpearman(*series[r], *series[c]);
+  return correlations;
 }
 
 QString fileSafeSetName(const QString& setName) {
@@ -210,6 +259,7 @@ ResultsFolder loadResultsFolder(const QString& folder) {
                                : QJsonObject();
   readSummary(dir.filePath("summary.json"), spec, results);
   results.inDistribution = spec.value("inDistribution").toString();
+  results.scoreInfo = readScoreInfo(spec);
   if (results.inDistribution.isEmpty())
     results.inDistribution = guessInDistribution(folder, results);
   readScores(folder, results);

@@ -15,6 +15,14 @@ namespace glowscope {
 /// Score name -> per-image values (higher = more in-distribution), in image order.
 using ScoreColumns = std::map<QString, std::vector<double>>;
 
+/// How a score was defined (metadata.json's spec; core/scoring/score_definitions.h).
+struct ScoreInfo {
+  QString kind;  ///< "raw", "scale", "ratio", "scale-ratio", "png", "png-ratio"
+  QString model;
+  QString general;
+  int scale = 0;  ///< 1-based; negative counts from the end (-1 = the last scale, c_L)
+};
+
 struct ResultsFolder {
   QString path;
   QString name;            ///< the experiment's name
@@ -26,9 +34,22 @@ struct ResultsFolder {
   std::vector<NamedResultsTable> tables;
   /// seed -> set -> score columns; sets without a scores file are absent.
   std::map<std::uint64_t, std::map<QString, ScoreColumns>> scores;
+  /// Score name -> definition; empty without metadata.json.
+  std::map<QString, ScoreInfo> scoreInfo;
   /// In-distribution set first, then the OOD sets.
   QStringList allSets() const;
+  /// The set -> columns of `seed`; null when the seed has no scores.
+  const std::map<QString, ScoreColumns>* scoresOf(std::uint64_t seed) const;
 };
+
+/// Spearman's rho between every pair of scores on the in-distribution set (rows where both are
+/// finite; NaN with fewer than 2 such rows), scores in scoreNames order, those without values
+/// left out.
+struct ScoreCorrelations {
+  std::vector<std::string> labels;
+  std::vector<std::vector<double>> values;
+};
+ScoreCorrelations inDistributionSpearman(const ResultsFolder& results, std::uint64_t seed);
 
 /// Throws FileError naming the file when summary.json is missing or malformed or a scores CSV
 /// cannot be parsed. metadata.json is optional (it names the in-distribution set; without it

@@ -1,6 +1,9 @@
 #include "widgets/views/score_scatter_view.h"
 
+#include <QLabel>
 #include <QListWidget>
+#include <QMouseEvent>
+#include <QPainter>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <cmath>
@@ -9,11 +12,31 @@
 #include "core/metrics/correlation.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {
 namespace {
 
+constexpr int kPreviewPixels = 96;
+
 bool finitePoint(double x, double y) { return std::isfinite(x) && std::isfinite(y); }
+
+// The image enlarged (pixels kept sharp) above one line of caption.
+QPixmap previewPixmap(const QImage& image, const QString& caption) {
+  const QImage scaled =
+      image.scaled(kPreviewPixels, kPreviewPixels, Qt::KeepAspectRatio, Qt::FastTransformation);
+  const QFontMetrics metrics{QFont()};
+  const int textHeight = metrics.height();
+  QPixmap pixmap(std::max(scaled.width(), metrics.horizontalAdvance(caption) + 4),
+                 scaled.height() + textHeight + 2);
+  pixmap.fill(Qt::white);
+  QPainter painter(&pixmap);
+  painter.drawImage((pixmap.width() - scaled.width()) / 2, 0, scaled);
+  painter.setPen(Qt::black);
+  painter.drawText(QRect(0, scaled.height() + 1, pixmap.width(), textHeight), Qt::AlignCenter,
+                   caption);
+  return pixmap;
+}
 
 QString indexList(const QVector<qint64>& indices) {
   QStringList parts;
@@ -54,8 +77,14 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
     : QWidget(parent),
       plot_(new QCustomPlot),
       title_(new QCPTextElement(plot_, QString())),
-      list_(new QListWidget) {
+      list_(new QListWidget),
+      preview_(new QLabel(plot_)) {
   plot_->setMinimumSize(320, 240);
+  plot_->setMouseTracking(true);  // hover without a pressed button
+  preview_->setFrameShape(QFrame::Box);
+  preview_->setAutoFillBackground(true);
+  preview_->setAttribute(Qt::WA_TransparentForMouseEvents);
+  preview_->hide();
   plot_->plotLayout()->insertRow(0);
   plot_->plotLayout()->addElement(0, 0, title_);
   plot_->legend->setVisible(true);
@@ -78,6 +107,8 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
                                       plot_->yAxis->pixelToCoord(pixels.bottom())));
             selectDataRect(data);
           });
+  connect(plot_, &QCustomPlot::mouseMove, this,
+          [this](QMouseEvent* event) { hoverAt(event->position().toPoint()); });
 }
 
 void ScoreScatterView::setSeries(const QString& xLabel, const QString& yLabel,
@@ -92,6 +123,7 @@ void ScoreScatterView::setSeries(const QString& xLabel, const QString& yLabel,
   rho_ = pooledSpearman(series_);
   selection_.clear();
   list_->clear();
+  preview_->hide();
   redraw();
 }
 
@@ -134,6 +166,60 @@ void ScoreScatterView::selectDataRect(const QRectF& rect) {
                          .arg(chosen.imageIndices.size())
                          .arg(indexList(chosen.imageIndices)));
   Q_EMIT selectionChanged(selection_);
+}
+
+void ScoreScatterView::setSetImages(const QString& setName,
+                                    std::shared_ptr<const ImageSet> images) {
+  images_[setName] = std::move(images);
+}
+
+void ScoreScatterView::clearSetImages() {
+  images_.clear();
+  preview_->hide();
+}
+
+std::optional<ScatterPoint> ScoreScatterView::pointNear(const QPoint& pixel,
+                                                        double radiusPx) const {
+  std::optional<ScatterPoint> nearest;
+  double bestSquared = radiusPx * radiusPx;
+  for (std::size_t s = 0; s < series_.size(); ++s)
+    for (std::size_t i = 0; i < series_[s].x.size(); ++i) {
+      if (!finitePoint(series_[s].x[i], series_[s].y[i])) continue;
+      const double dx = plot_->xAxis->coordToPixel(series_[s].x[i]) - pixel.x();
+      const double dy = plot_->yAxis->coordToPixel(series_[s].y[i]) - pixel.y();
+      if (dx * dx + dy * dy <= bestSquared) {
+        bestSquared = dx * dx + dy * dy;
+        nearest = ScatterPoint{s, static_cast<std::int64_t>(i)};
+      }
+    }
+  return nearest;
+}
+
+void ScoreScatterView::hoverAt(const QPoint& pixel) {
+  const std::optional<ScatterPoint> point = pointNear(pixel);
+  if (point)
+    showPreview(*point, pixel);
+  else
+    preview_->hide();
+}
+
+void ScoreScatterView::showPreview(const ScatterPoint& point, const QPoint& pixel) {
+  const ScatterSeries& series = series_[point.series];
+  const auto images = images_.find(series.setName);
+  if (images == images_.end() || !images->second || point.imageIndex >= images->second->count) {
+    preview_->hide();
+    return;
+  }
+  preview_->setPixmap(previewPixmap(imageSetThumbnail(*images->second, point.imageIndex),
+                                    tr("%1 #%2").arg(series.setName).arg(point.imageIndex)));
+  preview_->adjustSize();
+  // Beside the cursor, flipped to stay inside the plot.
+  QPoint at = pixel + QPoint(12, 12);
+  if (at.x() + preview_->width() > plot_->width()) at.rx() = pixel.x() - 12 - preview_->width();
+  if (at.y() + preview_->height() > plot_->height()) at.ry() = pixel.y() - 12 - preview_->height();
+  preview_->move(at);
+  preview_->show();
+  preview_->raise();
 }
 
 }  // namespace glowscope

@@ -5,12 +5,17 @@
 #include <QString>
 #include <QVector>
 #include <QWidget>
+#include <map>
+#include <memory>
+#include <optional>
 #include <vector>
 
+#include "core/data/image_set.h"
 #include "widgets/views/plot_export.h"
 
 class QCustomPlot;
 class QCPTextElement;
+class QLabel;
 class QListWidget;
 
 namespace glowscope {
@@ -34,6 +39,12 @@ std::vector<ScatterSelection> pointsInRect(const std::vector<ScatterSeries>& ser
 /// Spearman's rho over the finite (x, y) pairs of all series; NaN with fewer than 2 pairs.
 double pooledSpearman(const std::vector<ScatterSeries>& series);
 
+/// One drawn point: series index and image index within its set.
+struct ScatterPoint {
+  std::size_t series = 0;
+  std::int64_t imageIndex = 0;
+};
+
 class ScoreScatterView : public QWidget {
   Q_OBJECT
  public:
@@ -50,11 +61,24 @@ class ScoreScatterView : public QWidget {
   QCustomPlot* plot() const { return plot_; }
   QListWidget* selectionList() const { return list_; }
 
+  /// The images of a set (image i has point i of the set's series), kept across setSeries:
+  /// hovering a point of the set shows its image.
+  void setSetImages(const QString& setName, std::shared_ptr<const ImageSet> images);
+  void clearSetImages();
+  /// The finite point drawn nearest to `pixel` (plot widget coordinates) within radiusPx; later
+  /// series are drawn on top and win ties.
+  std::optional<ScatterPoint> pointNear(const QPoint& pixel, double radiusPx = 6) const;
+  /// What the mouse does over the plot: shows the image of the point under `pixel` with its set,
+  /// index and values beside the cursor (when the set's images are known); hides it elsewhere.
+  void hoverAt(const QPoint& pixel);
+  QLabel* hoverPreview() const { return preview_; }
+
  Q_SIGNALS:
   void selectionChanged(const std::vector<glowscope::ScatterSelection>& selection);
 
  private:
   void redraw();
+  void showPreview(const ScatterPoint& point, const QPoint& pixel);
 
   std::vector<ScatterSeries> series_;
   std::vector<ScatterSelection> selection_;
@@ -64,6 +88,8 @@ class ScoreScatterView : public QWidget {
   QCustomPlot* plot_;
   QCPTextElement* title_;
   QListWidget* list_;
+  QLabel* preview_;
+  std::map<QString, std::shared_ptr<const ImageSet>> images_;
 };
 
 }  // namespace glowscope

@@ -1,4 +1,5 @@
 // Scatter view: Spearman of the pooled points in the title, rectangle selection -> image indices.
+#include <QLabel>
 #include <QListWidget>
 #include <QtTest>
 #include <cmath>
@@ -56,6 +57,49 @@ class TestScoreScatterView : public QObject {
     QCOMPARE(selection.size(), std::size_t{2});
     QVERIFY(selection[0].imageIndices.isEmpty());
     QVERIFY(selection[1].imageIndices.isEmpty());
+  }
+
+  void hoverShowsTheImageOfThePointUnderTheMouse() {
+    ScoreScatterView view;
+    view.resize(500, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSeries("x", "y", twoSets());
+    auto images = std::make_shared<ImageSet>();
+    images->count = 3;  // "ood": image i is grey 100 + i
+    images->channels = 1;
+    images->height = images->width = 2;
+    for (int i = 0; i < 3; ++i) images->pixels.insert(images->pixels.end(), 4, 100 + i);
+    view.setSetImages("ood", images);
+    view.plot()->replot();
+    const auto pixelOf = [&view](double x, double y) {
+      return QPoint(static_cast<int>(view.plot()->xAxis->coordToPixel(x)),
+                    static_cast<int>(view.plot()->yAxis->coordToPixel(y)));
+    };
+    // ood point 1 is (11, 12); point 2 is NaN and never found.
+    const std::optional<ScatterPoint> found = view.pointNear(pixelOf(11, 12) + QPoint(2, -2));
+    QVERIFY(found.has_value());
+    QCOMPARE(found->series, std::size_t{1});
+    QCOMPARE(found->imageIndex, std::int64_t{1});
+    view.hoverAt(pixelOf(11, 12));
+    QVERIFY(view.hoverPreview()->isVisible());
+    const QImage shown = view.hoverPreview()->pixmap().toImage();
+    QCOMPARE(qGray(shown.pixel(shown.width() / 2, 10)), 101);
+    // Away from every point, and over a set without images: no preview.
+    view.hoverAt(QPoint(1, 1));
+    QVERIFY(!view.hoverPreview()->isVisible());
+    QVERIFY(view.pointNear(pixelOf(2, 3)).has_value());
+    view.hoverAt(pixelOf(2, 3));
+    QVERIFY(!view.hoverPreview()->isVisible());
+    // The images stay across new series of the same sets; clearing forgets them.
+    view.setSeries("x2", "y2", twoSets());
+    view.plot()->replot();
+    QVERIFY(!view.hoverPreview()->isVisible());
+    view.hoverAt(pixelOf(10, 9));
+    QVERIFY(view.hoverPreview()->isVisible());
+    view.clearSetImages();
+    view.hoverAt(pixelOf(10, 9));
+    QVERIFY(!view.hoverPreview()->isVisible());
   }
 
   void mismatchedSeriesAreRejected() {
