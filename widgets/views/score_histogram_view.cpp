@@ -227,6 +227,11 @@ void ScoreHistogramView::activateBin(int sample, int bin) {
   const Histogram& histogram = histograms_[static_cast<std::size_t>(sample)];
   if (bin < 0 || bin >= static_cast<int>(histogram.members.size())) return;
   const std::vector<std::size_t>& members = histogram.members[static_cast<std::size_t>(bin)];
+  // The bar stays marked, whether it was clicked or activated from code.
+  plot_->deselectAll();
+  if (QCPAbstractPlottable* bars = plot_->plottable(sample))
+    bars->setSelection(QCPDataSelection(QCPDataRange(bin, bin + 1)));
+  plot_->replot();
   showThumbnails(samples_[static_cast<std::size_t>(sample)], members);
   QVector<qint64> indices;
   for (std::size_t index : members) indices << static_cast<qint64>(index);
