@@ -2,7 +2,10 @@
 #include <QStringList>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
+
+class QCoreApplication;
 
 namespace glowscope::cli {
 
@@ -11,6 +14,9 @@ namespace glowscope::cli {
 struct Command {
   std::string summary;
   std::function<int(const QStringList& arguments)> run;
+  /// The application object the command needs (e.g. a QApplication to render figures); empty =
+  /// a QCoreApplication. Called before any other Qt use, with main's argc/argv.
+  std::function<std::unique_ptr<QCoreApplication>(int& argc, char** argv)> makeApplication = {};
 };
 
 std::map<std::string, Command>& commandRegistry();

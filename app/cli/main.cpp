@@ -2,6 +2,7 @@
 #include <QCoreApplication>
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
@@ -27,10 +28,19 @@ void printVersion() {
               qVersion(), glowscope::openCvVersion().c_str(), glowscope::spdlogVersion().c_str());
 }
 
+// Most commands need only QtCore; a command may ask for more (`export` renders figures).
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+  const auto& registry = glowscope::cli::commandRegistry();
+  const auto found = argc > 1 ? registry.find(argv[1]) : registry.end();
+  if (found != registry.end() && found->second.makeApplication)
+    return found->second.makeApplication(argc, argv);
+  return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  QCoreApplication application(argc, argv);
+  const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
   QCoreApplication::setApplicationName("glowscope-cli");
   QCoreApplication::setApplicationVersion(glowscope::kGlowscopeVersion);
   glowscope::tuneMemoryAllocator();

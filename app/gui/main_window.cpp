@@ -16,6 +16,7 @@
 
 #include "app/gui/about_dialog.h"
 #include "app/gui/project_controller.h"
+#include "app/gui/results_images.h"
 #include "app/gui/training_controller.h"
 #include "core/util/log.h"
 #include "core/util/runtime.h"
@@ -24,6 +25,7 @@
 #include "widgets/log_panel.h"
 #include "widgets/theme.h"
 #include "widgets/training_view.h"
+#include "widgets/views/batch_export_dialog.h"
 #include "widgets/views/results_browser.h"
 
 namespace glowscope {
@@ -77,6 +79,7 @@ void MainWindow::createWorkbench() {
   resultsBrowser_ = new ResultsBrowser(resultsScroll);
   resultsScroll->setWidget(resultsBrowser_);
   pages_->addTab(resultsScroll, tr("&Results"));
+  createResultsImages();
   setCentralWidget(pages_);
   projects_ = new ProjectController(this);
   training_ = new TrainingController(projects_, trainingView_, this);
@@ -116,6 +119,31 @@ void MainWindow::chooseResultsFolder() {
   const QString folder =
       QFileDialog::getExistingDirectory(this, tr("Open a results folder"), start);
   if (!folder.isEmpty()) openResultsFolder(folder);
+}
+
+void MainWindow::createResultsImages() {
+  // The images behind the scores, for the thumbnails of a histogram bin and the scatter hover.
+  resultsImages_ = new ResultsImagesLoader(this);
+  connect(resultsBrowser_, &ResultsBrowser::resultsChanged, this, [this] {
+    const auto& results = resultsBrowser_->results();
+    if (results) resultsImages_->load(results->path, results->allSets());
+  });
+  connect(resultsImages_, &ResultsImagesLoader::setLoaded, this,
+          [this](const QString& folder, const ResultsSetImages& images) {
+            const auto& results = resultsBrowser_->results();
+            if (results && results->path == folder && images.images)
+              resultsBrowser_->setSetImages(images.setName, images.images);
+          });
+}
+
+void MainWindow::addExportAllViewsAction(QMenu* fileMenu) {
+  QAction* action = fileMenu->addAction(tr("Export All &Views…"), this, [this] {
+    if (resultsBrowser_->results()) exportAllViewsInteractively(this, *resultsBrowser_->results());
+  });
+  action->setObjectName("actionExportAllViews");
+  action->setEnabled(resultsBrowser_->results().has_value());
+  connect(resultsBrowser_, &ResultsBrowser::resultsChanged, action,
+          [this, action] { action->setEnabled(resultsBrowser_->results().has_value()); });
 }
 
 void MainWindow::syncWithProject() {
@@ -166,6 +194,7 @@ void MainWindow::createMenus() {
       fileMenu->addAction(tr("Open &Results Folder…"), this, [this] { chooseResultsFolder(); });
   resultsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
   resultsAction->setObjectName("actionOpenResults");
+  addExportAllViewsAction(fileMenu);
   QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
   quitAction->setShortcut(QKeySequence::Quit);
   quitAction->setObjectName("actionQuit");

@@ -12,6 +12,7 @@ class LogBridge;
 class LogPanel;
 class ProjectController;
 class ResultsBrowser;
+class ResultsImagesLoader;
 class TrainingController;
 class TrainingView;
 
@@ -49,6 +50,8 @@ class MainWindow : public QMainWindow {
   void createThemeMenu();
   void showError(const QString& title, const QString& message);
   void chooseResultsFolder();
+  void createResultsImages();
+  void addExportAllViewsAction(QMenu* fileMenu);
   void syncWithProject();
   void createLogDock();
   void restoreWindowState();
@@ -63,6 +66,7 @@ class MainWindow : public QMainWindow {
   DatasetBrowser* datasetBrowser_ = nullptr;
   TrainingView* trainingView_ = nullptr;
   ResultsBrowser* resultsBrowser_ = nullptr;
+  ResultsImagesLoader* resultsImages_ = nullptr;
   ProjectController* projects_ = nullptr;
   TrainingController* training_ = nullptr;
 };

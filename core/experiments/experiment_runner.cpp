@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/data/dataset_registry.h"
+#include "core/experiments/experiment_data.h"
 #include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
 #include "core/scoring/png_complexity.h"
@@ -97,11 +98,7 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
 }
 
 LoadedSet loadSet(const std::string& name, const ExperimentSpec& spec) {
-  LoadOptions options;
-  options.limit = spec.imagesPerSet;
-  options.randomSubset = spec.imagesPerSet > 0;
-  options.subsetSeed = 0;  // the same images for every seed and model
-  LoadedSet set{loadDataset(name, options), {}};
+  LoadedSet set{loadExperimentSet(name, spec), {}};
   const PlanarImageShape shape{static_cast<int>(set.images.channels),
                                static_cast<int>(set.images.height),
                                static_cast<int>(set.images.width)};
