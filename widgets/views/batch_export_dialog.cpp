@@ -47,6 +47,7 @@ BatchExportDialog::BatchExportDialog(const ResultsFolder& results, QWidget* pare
       size_(new QLabel),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
   setWindowTitle(tr("Export all views"));
+  setMinimumWidth(560);
   setProperty("resultsPath", results.path);
   auto* browse = new QPushButton(tr("Browse…"));
   auto* folderRow = new QHBoxLayout;
@@ -54,6 +55,7 @@ BatchExportDialog::BatchExportDialog(const ResultsFolder& results, QWidget* pare
   folderRow->addWidget(browse);
   auto* formatRow = new QHBoxLayout;
   for (QCheckBox* box : {png_, svg_, pdf_, csv_}) formatRow->addWidget(box);
+  formatRow->addStretch();
   const QStringList formats =
       QSettings().value(kFormatsKey, "png,svg,pdf,csv").toString().split(',');
   png_->setChecked(formats.contains("png"));
@@ -66,9 +68,11 @@ BatchExportDialog::BatchExportDialog(const ResultsFolder& results, QWidget* pare
   sizeRow->addWidget(size_, 1);
   sizeRow->addWidget(sizeButton);
   auto* form = new QFormLayout(this);
-  form->addRow(new QLabel(tr("Tables (CSV, Markdown, LaTeX), histograms, ROC curves, scatter "
-                             "plots and the correlation heat map of %1, with an index.md.")
-                              .arg(results.name)));
+  auto* intro = new QLabel(tr("Tables (CSV, Markdown, LaTeX), histograms, ROC curves, scatter "
+                              "plots and the correlation heat map of %1, with an index.md.")
+                               .arg(results.name));
+  intro->setWordWrap(true);
+  form->addRow(intro);
   form->addRow(tr("Folder:"), folderRow);
   form->addRow(tr("Formats:"), formatRow);
   form->addRow(tr("Seed:"), seed_);

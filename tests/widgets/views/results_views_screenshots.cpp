@@ -2,7 +2,8 @@
 // behind the scores loaded as the GUI loads them:
 //   QT_QPA_PLATFORM=offscreen results_views_screenshots <results folder> <out dir> [score]
 // writes table.png, histogram-thumbnails.png (the fullest in-distribution bin clicked), roc.png,
-// scatter.png (one point's image shown as on hover) and correlations.png.
+// scatter.png (one point's image shown as on hover), correlations.png and export-dialog.png
+// (File > Export All Views…).
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -11,6 +12,7 @@
 
 #include "app/gui/results_images.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/batch_export_dialog.h"
 #include "widgets/views/results_browser.h"
 #include "widgets/views/roc_curve_view.h"
 #include "widgets/views/score_histogram_view.h"
@@ -94,5 +96,8 @@ int main(int argc, char** argv) {
   ok = save(&browser, out, "scatter.png") && ok;
   browser.tabs()->setCurrentIndex(3);
   ok = save(&browser, out, "correlations.png") && ok;
+  glowscope::BatchExportDialog dialog(*browser.results());
+  dialog.show();
+  ok = save(&dialog, out, "export-dialog.png") && ok;
   return ok ? 0 : 1;
 }
