@@ -122,12 +122,17 @@ void ModelPicker::finishLoad(std::uint64_t generation,
   Q_EMIT modelChanged();
 }
 
+ImageSet imagesWithShape(const ImageSet& images, std::int64_t channels, std::int64_t height,
+                         std::int64_t width) {
+  ImageSet prepared = convertChannels(images, channels);
+  if (prepared.height != height || prepared.width != width)
+    prepared = resizeImages(prepared, height, width);
+  return prepared;
+}
+
 ImageSet imagesForModel(const ImageSet& images, const analysis::ModelHandle* model) {
   if (!model) return images;
-  ImageSet prepared = convertChannels(images, model->channels());
-  if (prepared.height != model->height() || prepared.width != model->width())
-    prepared = resizeImages(prepared, model->height(), model->width());
-  return prepared;
+  return imagesWithShape(images, model->channels(), model->height(), model->width());
 }
 
 ImageSet firstImages(const ImageSet& images, std::int64_t count) {

@@ -61,9 +61,12 @@ class ModelPicker : public QWidget {
   std::shared_ptr<analysis::ModelHandle> model_;
 };
 
-/// The images brought to the model's channels and size (prepareImagesForModel's conversion), or a
-/// copy of them when `model` is null. The analysis views mix and measure the very images the
-/// model scores.
+/// The images converted to `channels` (grey <-> RGB) and resized bilinearly to height x width:
+/// the conversion prepareImagesForModel applies before scoring.
+ImageSet imagesWithShape(const ImageSet& images, std::int64_t channels, std::int64_t height,
+                         std::int64_t width);
+/// imagesWithShape to the model's shape, or a copy of the images when `model` is null. The
+/// analysis views mix and measure the very images the model scores.
 ImageSet imagesForModel(const ImageSet& images, const analysis::ModelHandle* model);
 /// The first min(count, images.count) images.
 ImageSet firstImages(const ImageSet& images, std::int64_t count);

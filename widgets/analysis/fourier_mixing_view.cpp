@@ -1,0 +1,374 @@
+#include "widgets/analysis/fourier_mixing_view.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QThread>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <optional>
+
+#include "core/analysis/model_handle.h"
+#include "core/util/errors.h"
+#include "widgets/analysis/image_picker.h"
+#include "widgets/analysis/image_set_cache.h"
+#include "widgets/analysis/model_picker.h"
+#include "widgets/views/score_histogram_view.h"
+
+namespace glowscope {
+namespace {
+
+constexpr int kScreenTilePixels = 128;
+
+QStringList pairTitles() {
+  return {FourierMixingView::tr("a"), FourierMixingView::tr("b"),
+          FourierMixingView::tr("amplitude a + phase b"),
+          FourierMixingView::tr("amplitude b + phase a")};
+}
+
+ImageSet concatenated(const std::vector<const ImageSet*>& parts) {
+  ImageSet all = *parts.front();
+  all.count = 0;
+  all.pixels.clear();
+  all.labels.clear();
+  for (const ImageSet* part : parts) {
+    all.pixels.insert(all.pixels.end(), part->pixels.begin(), part->pixels.end());
+    all.count += part->count;
+  }
+  return all;
+}
+
+// Grey levels 0..255 for log(1 + |DFT|) from 0 to `maximum`: one scale for the four spectra, so
+// equal amplitudes look equal.
+QImage spectrumImage(const std::vector<double>& spectrum, int height, int width, double maximum) {
+  QImage image(width, height, QImage::Format_RGB32);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const double v = spectrum[std::size_t(y) * std::size_t(width) + std::size_t(x)];
+      const int grey = maximum > 0 ? int(std::lround(std::clamp(v / maximum, 0.0, 1.0) * 255)) : 0;
+      image.setPixel(x, y, qRgb(grey, grey, grey));
+    }
+  return image;
+}
+
+QImage enlarged(const QImage& image, int pixels) {
+  return image.scaled(pixels, pixels, Qt::KeepAspectRatio, Qt::FastTransformation);
+}
+
+// The four images, then their four spectra, as tiles of pixels x pixels; none without a pair.
+std::vector<QImage> pairTiles(const FourierPairResult& pair, int pixels) {
+  if (!pair.error.isEmpty() || pair.images.count != 4) return {};
+  double maximum = 0;
+  for (const auto& spectrum : pair.logAmplitudeSpectra)
+    maximum = std::max(maximum, *std::max_element(spectrum.begin(), spectrum.end()));
+  std::vector<QImage> tiles;
+  for (int i = 0; i < 4; ++i) tiles.push_back(enlarged(imageSetThumbnail(pair.images, i), pixels));
+  for (const auto& spectrum : pair.logAmplitudeSpectra)
+    tiles.push_back(enlarged(
+        spectrumImage(spectrum, int(pair.images.height), int(pair.images.width), maximum), pixels));
+  return tiles;
+}
+
+FourierPairResult computeFourierPair(const ImageSet& a, const ImageSet& b,
+                                     analysis::ModelHandle* model,
+                                     analysis::MixQuantisation quantisation) {
+  FourierPairResult result;
+  const ImageSet first = imagesForModel(a, model);
+  const ImageSet second = imagesWithShape(b, first.channels, first.height, first.width);
+  const analysis::FourierMixOptions options{quantisation};
+  const analysis::FourierMixResult ab = analysis::mixAmplitudePhase(first, second, options);
+  const analysis::FourierMixResult ba = analysis::mixAmplitudePhase(second, first, options);
+  result.images = concatenated({&first, &second, &ab.mixed, &ba.mixed});
+  result.clippedFractionAB = ab.clippedFraction;
+  result.clippedFractionBA = ba.clippedFraction;
+  for (std::int64_t i = 0; i < result.images.count; ++i)
+    result.logAmplitudeSpectra.push_back(logAmplitudeSpectrum(result.images, i));
+  if (model) {
+    const ModelScores scores = model->score(result.images);
+    result.logLikelihoodNats = scores.logLikelihoodNats;
+    result.bitsPerDim = scores.bitsPerDim();
+  }
+  return result;
+}
+
+}  // namespace
+
+std::vector<double> logAmplitudeSpectrum(const ImageSet& images, std::int64_t index) {
+  const int height = int(images.height), width = int(images.width);
+  const std::size_t plane = std::size_t(height) * std::size_t(width);
+  std::vector<double> mean(plane, 0.0);
+  for (std::int64_t c = 0; c < images.channels; ++c) {
+    const std::uint8_t* pixels = images.image(index) + std::size_t(c) * plane;
+    const std::vector<double> values(pixels, pixels + plane);
+    const std::vector<double> amplitudes = analysis::fourierAmplitudes(values, height, width);
+    for (std::size_t i = 0; i < plane; ++i)
+      mean[i] += std::log1p(amplitudes[i]) / double(images.channels);
+  }
+  // fftshift: frequency 0 moves to (height/2, width/2), as numpy.fft.fftshift.
+  std::vector<double> shifted(plane);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      shifted[std::size_t((y + height / 2) % height) * std::size_t(width) +
+              std::size_t((x + width / 2) % width)] =
+          mean[std::size_t(y) * std::size_t(width) + std::size_t(x)];
+  return shifted;
+}
+
+FourierMixingView::FourierMixingView(ImageSetCache* cache, QWidget* parent)
+    : QWidget(parent),
+      cache_(cache ? cache : &ImageSetCache::shared()),
+      modelPicker_(new ModelPicker(this)),
+      quantisation_(new QComboBox(this)),
+      style_(PlotStyle::fromDefaultSettings()) {
+  setObjectName("fourierMixingView");
+  quantisation_->addItem(tr("clip and round"), int(analysis::MixQuantisation::ClipRound));
+  quantisation_->addItem(tr("rescale min–max and round"),
+                         int(analysis::MixQuantisation::RescaleRound));
+  quantisation_->setToolTip(
+      tr("How the real-valued mix returns to 8 bits: clip to 0..255 (keeps the intensity scale) "
+         "or map its min..max to 0..255"));
+  auto* top = new QHBoxLayout;
+  top->addWidget(modelPicker_, 1);
+  top->addWidget(new QLabel(tr("Quantisation:"), this));
+  top->addWidget(quantisation_);
+  auto* tabs = new QTabWidget(this);
+  tabs->addTab(buildPairTab(), tr("Single pair"));
+  tabs->addTab(buildBatchTab(), tr("Batch"));
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(top);
+  layout->addWidget(tabs, 1);
+
+  connect(modelPicker_, &ModelPicker::modelChanged, this, &FourierMixingView::computePair);
+  connect(quantisation_, &QComboBox::currentIndexChanged, this, &FourierMixingView::computePair);
+  connect(cache_, &ImageSetCache::loaded, this, &FourierMixingView::startBatchWhenLoaded);
+  connect(cache_, &ImageSetCache::failed, this, [this](const QString& name, const QString& error) {
+    if (!batchWaitingForSets_ ||
+        (name != amplitudeSet_->currentText() && name != phaseSet_->currentText()))
+      return;
+    FourierBatchResult failed;
+    failed.error = tr("Cannot load %1: %2").arg(name, error);
+    batchWaitingForSets_ = false;
+    finishBatch(std::move(failed));
+  });
+}
+
+FourierMixingView::~FourierMixingView() {
+  if (batchCancel_) batchCancel_->store(true);
+  if (batchWorker_) batchWorker_->wait();
+  if (pairWorker_) pairWorker_->wait();
+}
+
+QWidget* FourierMixingView::buildPairTab() {
+  auto* tab = new QWidget(this);
+  pickerA_ = new ImagePicker(tr("Image a"), cache_, tab);
+  pickerB_ = new ImagePicker(tr("Image b"), cache_, tab);
+  pickerA_->setObjectName("pickerA");
+  pickerB_->setObjectName("pickerB");
+  auto* pickers = new QVBoxLayout;
+  pickers->addWidget(pickerA_);
+  pickers->addWidget(pickerB_);
+  pickers->addStretch(1);
+
+  auto* images = new QGroupBox(tr("Amplitude/phase mixing (right-click to export)"), tab);
+  auto* grid = new QGridLayout(images);
+  const QStringList rowTitles = {tr("image"), tr("log(1 + |DFT|)\n(centred)"), tr("log p")};
+  for (int row = 0; row < rowTitles.size(); ++row)
+    grid->addWidget(new QLabel(rowTitles[row], images), row + 1, 0, Qt::AlignRight);
+  const QStringList titles = pairTitles();
+  for (int column = 0; column < 4; ++column) {
+    auto* title = new QLabel(titles[column], images);
+    title->setAlignment(Qt::AlignCenter);
+    grid->addWidget(title, 0, column + 1);
+    const std::array rows{&imageLabels_, &spectrumLabels_, &scoreLabels_};
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+      auto* label = new QLabel(images);
+      label->setAlignment(Qt::AlignCenter);
+      rows[row]->push_back(label);
+      grid->addWidget(label, int(row) + 1, column + 1);
+    }
+    imageLabels_.back()->setFixedSize(kScreenTilePixels, kScreenTilePixels);
+    spectrumLabels_.back()->setFixedSize(kScreenTilePixels, kScreenTilePixels);
+    scoreLabels_.back()->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  }
+  clipped_ = new QLabel(images);
+  clipped_->setWordWrap(true);
+  grid->addWidget(clipped_, 4, 0, 1, 5);
+  grid->setRowStretch(5, 1);
+  installPairExportMenu(images);
+
+  auto* layout = new QHBoxLayout(tab);
+  layout->addLayout(pickers);
+  layout->addWidget(images, 1);
+  connect(pickerA_, &ImagePicker::imageChanged, this, &FourierMixingView::computePair);
+  connect(pickerB_, &ImagePicker::imageChanged, this, &FourierMixingView::computePair);
+  return tab;
+}
+
+void FourierMixingView::installPairExportMenu(QWidget* target) {
+  target->setContextMenuPolicy(Qt::CustomContextMenu);
+  connect(target, &QWidget::customContextMenuRequested, this, [this, target](const QPoint& at) {
+    QMenu menu(target);
+    QAction* save = menu.addAction(tr("Save images as PNG…"));
+    QAction* copy = menu.addAction(tr("Copy images"));
+    QAction* chosen = menu.exec(target->mapToGlobal(at));
+    if (chosen == copy) QApplication::clipboard()->setImage(pairFigure());
+    if (chosen != save) return;
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save images"), QString(), tr("PNG image (*.png)"));
+    if (path.isEmpty()) return;
+    if (!path.endsWith(".png", Qt::CaseInsensitive)) path += ".png";
+    try {
+      exportPairFigure(path);
+    } catch (const Error& error) {
+      QMessageBox::warning(this, tr("Save images"), QString::fromUtf8(error.what()));
+    }
+  });
+}
+
+void FourierMixingView::setModels(const std::vector<std::pair<QString, QString>>& labelAndPath) {
+  modelPicker_->setModels(labelAndPath);
+}
+
+void FourierMixingView::setSetNames(const QStringList& names) {
+  pickerA_->setSetNames(names);
+  pickerB_->setSetNames(names);
+  for (QComboBox* box : {amplitudeSet_, phaseSet_}) {
+    const QSignalBlocker blocker(box);
+    box->clear();
+    box->addItems(names);
+  }
+  if (names.size() > 1) phaseSet_->setCurrentIndex(1);
+}
+
+void FourierMixingView::setQuantisation(analysis::MixQuantisation quantisation) {
+  quantisation_->setCurrentIndex(quantisation_->findData(int(quantisation)));
+}
+
+analysis::MixQuantisation FourierMixingView::quantisation() const {
+  return analysis::MixQuantisation(quantisation_->currentData().toInt());
+}
+
+void FourierMixingView::computePair() {
+  if (pairWorker_) {
+    pairDirty_ = true;  // finishPair starts again with the newest selection
+    return;
+  }
+  const std::optional<ImageSet> a = pickerA_->currentImage();
+  const std::optional<ImageSet> b = pickerB_->currentImage();
+  if (!a || !b) return;
+  const auto model = modelPicker_->model();
+  const auto quantisation = this->quantisation();
+  pairWorker_ = QThread::create([this, a, b, model, quantisation] {
+    FourierPairResult result;
+    try {
+      result = computeFourierPair(*a, *b, model.get(), quantisation);
+    } catch (const std::exception& failure) {
+      result = FourierPairResult{};
+      result.error = QString::fromUtf8(failure.what());
+    }
+    QMetaObject::invokeMethod(
+        this, [this, result] { finishPair(result); }, Qt::QueuedConnection);
+  });
+  connect(pairWorker_, &QThread::finished, pairWorker_, &QObject::deleteLater);
+  pairWorker_->start(QThread::LowPriority);
+}
+
+void FourierMixingView::finishPair(FourierPairResult result) {
+  pairWorker_->wait();
+  pairWorker_ = nullptr;
+  pair_ = std::move(result);
+  showPair();
+  if (pairDirty_) {
+    pairDirty_ = false;
+    computePair();
+  }
+  Q_EMIT pairFinished();
+}
+
+QString FourierMixingView::scoreText(int image) const {
+  if (!pair_.error.isEmpty()) return tr("—");
+  if (pair_.logLikelihoodNats.size() != 4 || image < 0 || image >= 4)
+    return modelPicker_->isLoading() ? tr("model loading…") : tr("no model");
+  return tr("%1 nats\n%2 bits/dim")
+      .arg(pair_.logLikelihoodNats[std::size_t(image)], 0, 'f', 1)
+      .arg(pair_.bitsPerDim[std::size_t(image)], 0, 'f', 3);
+}
+
+QString FourierMixingView::clippedText() const {
+  if (!pair_.error.isEmpty()) return tr("Cannot mix: %1").arg(pair_.error);
+  if (pair_.images.count != 4) return tr("Choose two images.");
+  return tr("Clipped to 0..255 before rounding: %1% of amplitude a + phase b, %2% of amplitude "
+            "b + phase a. Images at %3×%4×%5 (the model's input size).")
+      .arg(100 * pair_.clippedFractionAB, 0, 'f', 2)
+      .arg(100 * pair_.clippedFractionBA, 0, 'f', 2)
+      .arg(pair_.images.channels)
+      .arg(pair_.images.height)
+      .arg(pair_.images.width);
+}
+
+void FourierMixingView::showPair() {
+  const std::vector<QImage> tiles = pairTiles(pair_, kScreenTilePixels);
+  for (std::size_t i = 0; i < 4; ++i) {
+    if (tiles.empty()) {
+      imageLabels_[i]->clear();
+      spectrumLabels_[i]->clear();
+    } else {
+      imageLabels_[i]->setPixmap(QPixmap::fromImage(tiles[i]));
+      spectrumLabels_[i]->setPixmap(QPixmap::fromImage(tiles[4 + i]));
+    }
+    scoreLabels_[i]->setText(scoreText(int(i)));
+  }
+  clipped_->setText(clippedText());
+}
+
+QImage FourierMixingView::pairFigure(int tilePixels) const {
+  const int gap = std::max(4, tilePixels / 16);
+  QFont font(style_.fontFamily);
+  font.setPointSizeF(style_.labelPointSize);
+  const int line = QFontMetrics(font).height();
+  const int columnWidth = std::max(tilePixels, QFontMetrics(font).horizontalAdvance("0") * 16);
+  QImage figure(gap + 4 * (columnWidth + gap), gap + 2 * (line + tilePixels + gap) + 2 * line,
+                QImage::Format_RGB32);
+  figure.fill(Qt::white);
+  QPainter painter(&figure);
+  painter.setFont(font);
+  painter.setPen(Qt::black);
+  const QStringList titles = pairTitles();
+  const std::vector<QImage> tiles = pairTiles(pair_, tilePixels);
+  const int imageTop = gap + 2 * line, spectrumTop = imageTop + tilePixels + gap;
+  for (int i = 0; i < 4; ++i) {
+    const int left = gap + i * (columnWidth + gap);
+    const int tileLeft = left + (columnWidth - tilePixels) / 2;
+    painter.drawText(QRect(left, gap, columnWidth, 2 * line),
+                     Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap, titles[i]);
+    if (!tiles.empty()) {
+      painter.drawImage(tileLeft, imageTop, tiles[std::size_t(i)]);
+      painter.drawImage(tileLeft, spectrumTop, tiles[std::size_t(4 + i)]);
+    }
+    painter.drawText(QRect(left, spectrumTop + tilePixels + gap / 2, columnWidth, 2 * line),
+                     Qt::AlignHCenter | Qt::AlignTop, scoreText(i));
+  }
+  return figure;
+}
+
+void FourierMixingView::exportPairFigure(const QString& pngPath, int tilePixels) const {
+  QSaveFile file(pngPath);
+  const bool ok =
+      file.open(QIODevice::WriteOnly) && pairFigure(tilePixels).save(&file, "PNG") && file.commit();
+  if (!ok) throw FileError(pngPath.toStdString(), "cannot write the PNG");
+}
+
+}  // namespace glowscope
