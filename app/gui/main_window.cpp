@@ -20,6 +20,7 @@
 #include "app/gui/training_controller.h"
 #include "core/util/log.h"
 #include "core/util/runtime.h"
+#include "widgets/analysis/analysis_page.h"
 #include "widgets/dataset_browser.h"
 #include "widgets/log_bridge.h"
 #include "widgets/log_panel.h"
@@ -80,6 +81,7 @@ void MainWindow::createWorkbench() {
   resultsScroll->setWidget(resultsBrowser_);
   pages_->addTab(resultsScroll, tr("&Results"));
   createResultsImages();
+  createAnalysisPage();
   setCentralWidget(pages_);
   projects_ = new ProjectController(this);
   training_ = new TrainingController(projects_, trainingView_, this);
@@ -119,6 +121,24 @@ void MainWindow::chooseResultsFolder() {
   const QString folder =
       QFileDialog::getExistingDirectory(this, tr("Open a results folder"), start);
   if (!folder.isEmpty()) openResultsFolder(folder);
+}
+
+void MainWindow::createAnalysisPage() {
+  // Fourier mixing, z_L swaps and the pixel-difference prior on the open results folder's models
+  // (first seed) and data sets; any other model file can be loaded in each view.
+  // In a scroll area, like the results: the views' controls must not set the window's minimum.
+  auto* analysisScroll = new QScrollArea(pages_);
+  analysisScroll->setWidgetResizable(true);
+  analysisScroll->setFrameShape(QFrame::NoFrame);
+  analysisPage_ = new AnalysisPage(nullptr, analysisScroll);
+  analysisScroll->setWidget(analysisPage_);
+  pages_->addTab(analysisScroll, tr("&Analysis"));
+  connect(resultsBrowser_, &ResultsBrowser::resultsChanged, this, [this] {
+    const auto& results = resultsBrowser_->results();
+    if (!results || results->seeds.empty()) return;
+    analysisPage_->setModels(resultsFolderModels(results->path, results->seeds.front()));
+    analysisPage_->setSetNames(results->allSets());
+  });
 }
 
 void MainWindow::createResultsImages() {
@@ -212,6 +232,9 @@ void MainWindow::createMenus() {
   trainingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
   QAction* resultsPageAction = viewMenu_->addAction(tr("R&esults"), this, [this] { showPage(2); });
   resultsPageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+  QAction* analysisPageAction =
+      viewMenu_->addAction(tr("&Analysis"), this, [this] { showPage(3); });
+  analysisPageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
   createThemeMenu();
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));

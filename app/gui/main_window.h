@@ -7,6 +7,7 @@ class QTabWidget;
 
 namespace glowscope {
 
+class AnalysisPage;
 class DatasetBrowser;
 class LogBridge;
 class LogPanel;
@@ -36,7 +37,8 @@ class MainWindow : public QMainWindow {
   DatasetBrowser* datasetBrowser() const { return datasetBrowser_; }
   TrainingView* trainingView() const { return trainingView_; }
   ResultsBrowser* resultsBrowser() const { return resultsBrowser_; }
-  /// Central tabs: 0 = datasets, 1 = training, 2 = results.
+  AnalysisPage* analysisPage() const { return analysisPage_; }
+  /// Central tabs: 0 = datasets, 1 = training, 2 = results, 3 = analysis.
   void showPage(int index);
   /// Shows an experiment's results folder in the Results tab; reports errors, returns success.
   bool openResultsFolder(const QString& folder);
@@ -51,6 +53,7 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& message);
   void chooseResultsFolder();
   void createResultsImages();
+  void createAnalysisPage();
   void addExportAllViewsAction(QMenu* fileMenu);
   void syncWithProject();
   void createLogDock();
@@ -66,6 +69,7 @@ class MainWindow : public QMainWindow {
   DatasetBrowser* datasetBrowser_ = nullptr;
   TrainingView* trainingView_ = nullptr;
   ResultsBrowser* resultsBrowser_ = nullptr;
+  AnalysisPage* analysisPage_ = nullptr;
   ResultsImagesLoader* resultsImages_ = nullptr;
   ProjectController* projects_ = nullptr;
   TrainingController* training_ = nullptr;

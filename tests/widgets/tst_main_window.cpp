@@ -1,6 +1,9 @@
 // The application shell: the window opens with its menus and log dock, a core log line reaches
 // the log panel, and window geometry/state survive a QSettings round trip.
+#include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QMenuBar>
 #include <QSettings>
 #include <QTabWidget>
@@ -12,6 +15,9 @@
 #include "app/gui/main_window.h"
 #include "core/util/log.h"
 #include "views/results_test_folder.h"
+#include "widgets/analysis/analysis_page.h"
+#include "widgets/analysis/fourier_mixing_view.h"
+#include "widgets/analysis/model_picker.h"
 #include "widgets/log_panel.h"
 #include "widgets/views/results_browser.h"
 
@@ -84,6 +90,26 @@ class TstMainWindow : public QObject {
     QVERIFY(window.openResultsFolder(results.path()));
     QVERIFY(window.resultsBrowser()->results().has_value());
     QCOMPARE(window.findChild<QTabWidget*>("workbenchPages")->currentIndex(), 2);
+  }
+
+  // The Analysis page offers the open folder's models of its first seed and its data sets.
+  void theAnalysisPageGetsTheResultsModelsAndSets() {
+    QTemporaryDir results;
+    testing::writeResultsFolder(results.path());
+    QVERIFY(QDir().mkpath(results.filePath("models/conv-seed0")));
+    QFile model(results.filePath("models/conv-seed0/model.glow"));
+    QVERIFY(model.open(QIODevice::WriteOnly));  // not a model: the view reports, nothing crashes
+    model.write("not a model");
+    model.close();
+    MainWindow window;
+    QVERIFY(window.analysisPage());
+    QCOMPARE(window.findChild<QTabWidget*>("workbenchPages")->count(), 4);
+    QVERIFY(window.openResultsFolder(results.path()));
+    QComboBox* models = window.analysisPage()->fourierView()->modelPicker()->modelBox();
+    QCOMPARE(models->count(), 1);
+    QCOMPARE(models->itemText(0), QString("conv (seed 0)"));
+    QTRY_VERIFY(!window.analysisPage()->fourierView()->modelPicker()->isLoading());
+    QVERIFY(!window.analysisPage()->fourierView()->modelPicker()->model());
   }
 
   void aboutNamesTheLibraries() {

@@ -1,0 +1,48 @@
+#include "widgets/analysis/analysis_page.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include "widgets/analysis/feature_swap_view.h"
+#include "widgets/analysis/fourier_mixing_view.h"
+#include "widgets/analysis/pixel_prior_view.h"
+
+namespace glowscope {
+
+AnalysisPage::AnalysisPage(ImageSetCache* cache, QWidget* parent)
+    : QTabWidget(parent),
+      fourier_(new FourierMixingView(cache)),
+      swap_(new FeatureSwapView(cache)),
+      pixelPrior_(new PixelPriorView(cache)) {
+  setObjectName("analysisPage");
+  addTab(fourier_, tr("Fourier mixing"));
+  addTab(swap_, tr("z_L swap && optimisation"));
+  addTab(pixelPrior_, tr("Pixel-difference prior"));
+}
+
+void AnalysisPage::setModels(const std::vector<std::pair<QString, QString>>& labelAndPath) {
+  fourier_->setModels(labelAndPath);
+  swap_->setModels(labelAndPath);
+  pixelPrior_->setModels(labelAndPath);
+}
+
+void AnalysisPage::setSetNames(const QStringList& names) {
+  fourier_->setSetNames(names);
+  swap_->setSetNames(names);
+  pixelPrior_->setSetNames(names);
+}
+
+std::vector<std::pair<QString, QString>> resultsFolderModels(const QString& folder, quint64 seed) {
+  std::vector<std::pair<QString, QString>> models;
+  const QString suffix = QString("-seed%1").arg(seed);
+  const QDir modelsDir(QDir(folder).filePath("models"));
+  for (const QString& name : modelsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+    const QString file = modelsDir.filePath(name + "/model.glow");
+    if (!name.endsWith(suffix) || !QFileInfo::exists(file)) continue;
+    const QString id = name.left(name.size() - suffix.size());
+    models.emplace_back(QObject::tr("%1 (seed %2)").arg(id).arg(seed), file);
+  }
+  return models;
+}
+
+}  // namespace glowscope
