@@ -4,15 +4,9 @@
 #include <cstdint>
 #include <optional>
 
-namespace glowscope {
+#include "core/flows/preprocess_mode.h"
 
-/// How pixel values are dequantised when mapped to the model's continuous input
-/// (reference-spec 2): x = k/256 - 0.5 + offset.
-enum class PreprocessMode {
-  TrainingNoise,    ///< offset ~ U[0, 1/256) per sub-pixel (training and in-training eval)
-  PaperEvaluation,  ///< offset = +1/512, deterministic (paper-style evaluation)
-  NoOffset,         ///< offset = 0 (visualisation only)
-};
+namespace glowscope {
 
 /// Maps integer pixels k (uint8 (B,C,H,W); a floating tensor is taken as holding k values in
 /// [0,256), e.g. grey conversions) to float32 x = k/256 - 0.5 + offset on the input's device.

@@ -8,6 +8,7 @@
 
 #include "core/data/tensor_batches.h"
 #include "core/flows/flow_model.h"
+#include "core/flows/preprocess.h"
 #include "core/scoring/model_input.h"
 #include "core/util/errors.h"
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/data/image_set.h"
-#include "core/flows/preprocess.h"
+#include "core/flows/preprocess_mode.h"
 
 namespace glowscope {
 

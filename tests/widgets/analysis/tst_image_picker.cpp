@@ -5,8 +5,17 @@
 #include <QSpinBox>
 #include <QtTest>
 
+#include "core/analysis/latent_analyses.h"
+#include "core/analysis/mixing_scores.h"
+#include "core/analysis/model_handle.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
+
+// The views reach models only through these headers; they must stay free of torch (slow to
+// compile, and the widget layer's rule). c10/macros/Macros.h comes first with any torch header.
+#ifdef C10_MACROS_MACROS_H_
+#error "a torch header leaked into the analysis views' core headers"
+#endif
 
 using namespace glowscope;
 
