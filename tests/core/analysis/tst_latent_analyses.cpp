@@ -15,6 +15,7 @@
 #include "core/scoring/model_input.h"
 #include "core/util/errors.h"
 #include "test_images.h"
+#include "tiny_model.h"
 
 using namespace glowscope;
 using namespace glowscope::analysis;
@@ -24,13 +25,7 @@ namespace {
 // K=2, hidden 16, L=3 on 1x16x16, ActNorms initialised on smooth images, saved and reloaded.
 std::shared_ptr<ModelHandle> tinyModelHandle(const QTemporaryDir& dir) {
   const std::filesystem::path file = dir.filePath("model.glow").toStdString();
-  ModelConfig config = modelPreset("tiny", FlowType::Conv, 1, 16, 16);
-  config.seed = 3;
-  FlowModel model = createFlowModel(config);
-  const ImageSet init = testing::smoothImages(16, 1, 16, 16, 7);
-  initializeActNorms(*model, preprocessImages(uint8Batch(init, 0, init.count, at::kCPU),
-                                              PreprocessMode::TrainingNoise));
-  saveFlowModel(*model, file);
+  testing::saveTinyConvModel(file, testing::smoothImages(16, 1, 16, 16, 7), 3);
   return ModelHandle::load(file, "cpu");
 }
 
@@ -69,7 +64,7 @@ class TestLatentAnalyses : public QObject {
       QVERIFY(maxByteDifference(result.images, k, a, 0) <= 1);
     // Core's own self-swap gives the same images and log p.
     const FeatureSwapResult core = swapFeatures(handle->model(), a, a);
-    QCOMPARE(maxByteDifference(result.images, kSwapLowAHighB, core.images, 2), 0);
+    QVERIFY(maxByteDifference(result.images, kSwapLowAHighB, core.images, 2) <= 1);
     QVERIFY(close(result.logLikelihoodNats[kSwapLowAHighB], core.logLikelihoodNats[2]));
     QVERIFY(close(result.logLikelihoodNats[kSwapReconstructionA], core.logLikelihoodNats[2]));
   }
@@ -98,12 +93,18 @@ class TestLatentAnalyses : public QObject {
       QVERIFY2(
           close(result.logLikelihoodNats[size_t(shown)], core->logLikelihoodNats[size_t(index)]),
           qPrintable(QString("image %1").arg(shown)));
-      QVERIFY(close(result.quantisedLogLikelihoodNats[size_t(shown)],
-                    core->quantisedLogLikelihoodNats[size_t(index)]));
-      QCOMPARE(maxByteDifference(result.images, shown, core->images, index), 0);
+      // The wrapper swaps six images in one batch, core two per call: on some CPUs the batch
+      // shape changes the last float bits, and a value near x.5 then rounds to the other byte.
+      QVERIFY(maxByteDifference(result.images, shown, core->images, index) <= 1);
       QCOMPARE(result.bitsPerDim[size_t(shown)],
                bitsPerDim(result.logLikelihoodNats[size_t(shown)], 256));
     }
+    // The quantised log p is the log p of exactly the bytes shown.
+    const std::vector<double> shownLogLikelihoods =
+        analysis::scoreImages(handle->model(), result.images).logLikelihoodNats;  // paper mode
+    for (int k = 0; k < kSwapImageCount; ++k)
+      QVERIFY2(close(result.quantisedLogLikelihoodNats[size_t(k)], shownLogLikelihoods[size_t(k)]),
+               qPrintable(QString("image %1").arg(k)));
     // The swap differs from both of its sources.
     QVERIFY(maxByteDifference(result.images, kSwapLowAHighB, result.images, kSwapImageA) > 1);
     QVERIFY(maxByteDifference(result.images, kSwapLowAHighB, result.images, kSwapImageB) > 1);
