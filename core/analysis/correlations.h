@@ -40,15 +40,7 @@ ScaleSplit splitLastScale(const ImageScores& scores);
 double pseudoLikelihoodSpearman(const std::vector<double>& pseudoLogLikelihoods,
                                 const std::vector<double>& modelLogLikelihoodNats);
 
-/// Supp. S3: Fourier mixing evaluated under a model.
-struct FourierLikelihoodResult {
-  FourierMixResult mix;
-  std::vector<double> amplitudeSourceLogLikelihoodNats;
-  std::vector<double> phaseSourceLogLikelihoodNats;
-  std::vector<double> mixedLogLikelihoodNats;
-  double spearmanWithAmplitudeSource = 0.0;  ///< rho(mixed, amplitude source)
-  double spearmanWithPhaseSource = 0.0;      ///< rho(mixed, phase source)
-};
+/// Supp. S3: Fourier mixing evaluated under a model (FourierLikelihoodResult: fourier_mixing.h).
 FourierLikelihoodResult evaluateFourierMixing(FlowModelImpl& model,
                                               const ImageSet& amplitudeSources,
                                               const ImageSet& phaseSources,

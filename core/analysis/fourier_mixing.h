@@ -39,4 +39,16 @@ FourierMixResult mixAmplitudePhase(const ImageSet& amplitudeSources, const Image
                                    const FourierMixOptions& options = {},
                                    const TaskControl& control = {});
 
+/// Supp. S3: Fourier mixing evaluated under a model (evaluateFourierMixing in correlations.h;
+/// scoreFourierMixing in mixing_scores.h for torch-free callers). Per pair i: log p (nats) of the
+/// amplitude source, of the phase source and of their mix.
+struct FourierLikelihoodResult {
+  FourierMixResult mix;  ///< image i = amplitudes of amplitudeSources[i], phases of phaseSources[i]
+  std::vector<double> amplitudeSourceLogLikelihoodNats;
+  std::vector<double> phaseSourceLogLikelihoodNats;
+  std::vector<double> mixedLogLikelihoodNats;
+  double spearmanWithAmplitudeSource = 0.0;  ///< rho(mixed, amplitude source)
+  double spearmanWithPhaseSource = 0.0;      ///< rho(mixed, phase source)
+};
+
 }  // namespace glowscope::analysis

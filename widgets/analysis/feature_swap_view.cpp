@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QThread>
 #include <QVBoxLayout>
 
 #include "core/util/errors.h"
@@ -49,6 +48,12 @@ QString pickedName(const ImagePicker* picker) {
   return QStringLiteral("%1 #%2").arg(picker->currentSetName()).arg(picker->currentIndex());
 }
 
+// What a swap on the worker hands back: the swap, or why there is none.
+struct SwapOutcome {
+  std::optional<analysis::PairSwapResult> swap;
+  QString error;
+};
+
 }  // namespace
 
 FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
@@ -82,7 +87,7 @@ FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
   connect(swap_, &QPushButton::clicked, this, &FeatureSwapView::runSwap);
   connect(cancelSwap_, &QPushButton::clicked, this, [this] {
     swapQueued_ = false;
-    if (cancel_) cancel_->store(true);
+    swapTask_.cancel();
   });
   connect(saveImages_, &QPushButton::clicked, this, &FeatureSwapView::saveImagesInteractively);
   connect(copyImages_, &QPushButton::clicked, this, &FeatureSwapView::copyImages);
@@ -92,10 +97,7 @@ FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
 FeatureSwapView::~FeatureSwapView() {
   // A paused optimisation holds the model's lock that a swap may be waiting for: stop it first.
   optimisation_->stop();
-  if (swapWorker_) {
-    cancel_->store(true);
-    swapWorker_->wait();
-  }
+  swapTask_.cancelAndWait();
 }
 
 QWidget* FeatureSwapView::buildInputColumn() {
@@ -172,7 +174,7 @@ void FeatureSwapView::onModelChanged() {
 int FeatureSwapView::firstHighLatent() const { return highLatent_->value() - 1; }
 
 bool FeatureSwapView::isBusy() const {
-  return modelPicker_->isLoading() || swapWorker_ || swapQueued_;
+  return modelPicker_->isLoading() || swapTask_.isRunning() || swapQueued_;
 }
 
 void FeatureSwapView::inputsChanged() {
@@ -194,13 +196,11 @@ void FeatureSwapView::runSwap() {
   const auto a = pickerA_->currentImage();
   const auto b = pickerB_->currentImage();
   if (!model_ || !a || !b) return;
-  if (swapWorker_) {
+  if (swapTask_.isRunning()) {
     swapQueued_ = true;  // runs with the inputs current when this one is done
     return;
   }
   swapQueued_ = false;
-  cancel_ = std::make_shared<std::atomic<bool>>(false);
-  const auto cancel = cancel_;
   const auto model = model_;
   const int firstHigh = firstHighLatent();
   const QString high = firstHigh + 1 == summary_.numLatents
@@ -208,32 +208,22 @@ void FeatureSwapView::runSwap() {
                            : tr("z_%1..z_%2").arg(firstHigh + 1).arg(summary_.numLatents);
   const QString sources =
       tr("a = %1, b = %2; high level %3").arg(pickedName(pickerA_), pickedName(pickerB_), high);
-  swapWorker_ = QThread::create([this, model, a, b, firstHigh, cancel, sources] {
-    analysis::TaskControl control;
-    control.cancelRequested = cancel.get();
-    std::optional<PairSwapResult> result;
-    QString error;
-    try {
-      result = analysis::swapPairFeatures(*model, *a, *b, firstHigh, control);
-    } catch (const CancelledError&) {
-      error = tr("cancelled");
-    } catch (const std::exception& failure) {
-      error = QString::fromUtf8(failure.what());
-    }
-    QMetaObject::invokeMethod(
-        this, [this, result, sources, error] { finishSwap(result, sources, error); },
-        Qt::QueuedConnection);
-  });
-  connect(swapWorker_, &QThread::finished, swapWorker_, &QObject::deleteLater);
+  swapTask_.start<SwapOutcome>(
+      [model, a, b, firstHigh](const BackgroundTask::Run& run) {
+        analysis::TaskControl control;
+        control.cancelRequested = run.cancelRequested;
+        return SwapOutcome{analysis::swapPairFeatures(*model, *a, *b, firstHigh, control), {}};
+      },
+      {},
+      [this, sources](SwapOutcome outcome) {
+        finishSwap(std::move(outcome.swap), sources, outcome.error);
+      });
   progress_->setRange(0, 0);  // a swap is a handful of passes: busy indicator, no steps
-  swapWorker_->start();
   updateButtons();
 }
 
 void FeatureSwapView::finishSwap(std::optional<PairSwapResult> result, const QString& sources,
                                  const QString& error) {
-  swapWorker_->wait();
-  swapWorker_ = nullptr;
   progress_->setRange(0, 1);
   progress_->setValue(error.isEmpty() ? 1 : 0);
   if (error.isEmpty()) {
@@ -299,8 +289,8 @@ void FeatureSwapView::copyImages() {
 
 void FeatureSwapView::updateButtons() {
   const bool ready = model_ && pickerA_->currentImage() && pickerB_->currentImage();
-  swap_->setEnabled(ready && !swapWorker_);
-  cancelSwap_->setEnabled(swapWorker_ != nullptr);
+  swap_->setEnabled(ready && !swapTask_.isRunning());
+  cancelSwap_->setEnabled(swapTask_.isRunning());
   saveImages_->setEnabled(result_.has_value());
   copyImages_->setEnabled(result_.has_value());
   highLatent_->setEnabled(model_ != nullptr);

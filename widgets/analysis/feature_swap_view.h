@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/analysis/latent_analyses.h"
+#include "widgets/analysis/background_task.h"
 
 class QCheckBox;
 class QLabel;
@@ -20,7 +21,6 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
-class QThread;
 
 namespace glowscope {
 
@@ -87,9 +87,8 @@ class FeatureSwapView : public QWidget {
   std::shared_ptr<analysis::ModelHandle> model_;
   analysis::ModelSummary summary_;
   std::optional<analysis::PairSwapResult> result_;
-  QThread* swapWorker_ = nullptr;
+  BackgroundTask swapTask_{this};
   bool swapQueued_ = false;
-  std::shared_ptr<std::atomic<bool>> cancel_;
 
   ModelPicker* modelPicker_;
   ImagePicker* pickerA_;

@@ -6,7 +6,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -24,7 +23,6 @@ namespace glowscope {
 namespace {
 
 constexpr int kProgressSteps = 1000;
-using ProgressReport = std::function<void(double fraction, const QString& stage)>;
 
 // Runs on the batch worker: the CLI's evaluation (evaluateFourierMixing) on the first `pairs`
 // images, brought to the model's shape. Throws CancelledError when cancelled.
@@ -46,15 +44,9 @@ FourierBatchResult computeFourierBatch(const ImageSet& amplitudeSet, const Image
   control.onProgress = [&report](double fraction, const std::string& stage) {
     report(fraction, QString::fromStdString(stage));
   };
-  analysis::FourierMixingScores scores =
-      analysis::scoreFourierMixing(model, a, b, analysis::FourierMixOptions{quantisation}, control);
   FourierBatchResult result;
-  result.clippedFraction = scores.mix.clippedFraction;
-  result.amplitudeSourceLogLikelihoodNats = std::move(scores.amplitudeSourceLogLikelihoodNats);
-  result.phaseSourceLogLikelihoodNats = std::move(scores.phaseSourceLogLikelihoodNats);
-  result.mixedLogLikelihoodNats = std::move(scores.mixedLogLikelihoodNats);
-  result.spearmanWithAmplitudeSource = scores.spearmanWithAmplitudeSource;
-  result.spearmanWithPhaseSource = scores.spearmanWithPhaseSource;
+  result.scores =
+      analysis::scoreFourierMixing(model, a, b, analysis::FourierMixOptions{quantisation}, control);
   return result;
 }
 
@@ -147,7 +139,7 @@ void FourierMixingView::runBatch() {
     finishBatch(std::move(failed));
     return;
   }
-  batchWaitingForSets_ = true;
+  batchTask_.beginWaiting();
   setBatchControlsRunning(true);
   batchStatus_->setText(
       tr("Loading %1 and %2…").arg(amplitudeSet_->currentText(), phaseSet_->currentText()));
@@ -157,11 +149,10 @@ void FourierMixingView::runBatch() {
 }
 
 void FourierMixingView::startBatchWhenLoaded() {
-  if (!batchWaitingForSets_) return;
+  if (!batchTask_.isWaiting()) return;
   auto amplitudeSet = cache_->get(amplitudeSet_->currentText());
   auto phaseSet = cache_->get(phaseSet_->currentText());
   if (!amplitudeSet || !phaseSet) return;
-  batchWaitingForSets_ = false;
   startBatchWorker(std::move(amplitudeSet), std::move(phaseSet));
 }
 
@@ -174,39 +165,21 @@ void FourierMixingView::startBatchWorker(std::shared_ptr<const ImageSet> amplitu
     finishBatch(std::move(failed));
     return;
   }
-  batchCancel_ = std::make_shared<std::atomic<bool>>(false);
-  const auto cancel = batchCancel_;
   const QString amplitudeName = amplitudeSet_->currentText(), phaseName = phaseSet_->currentText();
   const int pairs = pairs_->value();
   const auto quantisation = this->quantisation();
   batchStatus_->setText(tr("Mixing and scoring %1 pairs…").arg(pairs));
-  batchWorker_ = QThread::create([=, this] {
-    const ProgressReport report = [this, cancel](double fraction, const QString& stage) {
-      QMetaObject::invokeMethod(
-          this,
-          [this, cancel, fraction, stage] {
-            if (cancel == batchCancel_) reportBatchProgress(fraction, stage);
-          },
-          Qt::QueuedConnection);
-    };
-    FourierBatchResult result;
-    try {
-      result = computeFourierBatch(*amplitudeSet, *phaseSet, pairs, *model, quantisation,
-                                   cancel.get(), report);
-    } catch (const CancelledError&) {
-      result = FourierBatchResult{};
-      result.cancelled = true;
-    } catch (const std::exception& failure) {
-      result = FourierBatchResult{};
-      result.error = QString::fromUtf8(failure.what());
-    }
-    result.amplitudeSetName = amplitudeName;
-    result.phaseSetName = phaseName;
-    QMetaObject::invokeMethod(
-        this, [this, result] { finishBatch(result); }, Qt::QueuedConnection);
-  });
-  connect(batchWorker_, &QThread::finished, batchWorker_, &QObject::deleteLater);
-  batchWorker_->start(QThread::LowPriority);
+  batchTask_.start<FourierBatchResult>(
+      [=](const BackgroundTask::Run& run) {
+        return computeFourierBatch(*amplitudeSet, *phaseSet, pairs, *model, quantisation,
+                                   run.cancelRequested, run.progress);
+      },
+      [this](double fraction, const QString& stage) { reportBatchProgress(fraction, stage); },
+      [this, amplitudeName, phaseName](FourierBatchResult result) {
+        result.amplitudeSetName = amplitudeName;
+        result.phaseSetName = phaseName;
+        finishBatch(std::move(result));
+      });
 }
 
 void FourierMixingView::reportBatchProgress(double fraction, const QString& stage) {
@@ -215,20 +188,22 @@ void FourierMixingView::reportBatchProgress(double fraction, const QString& stag
 }
 
 void FourierMixingView::cancelBatch() {
-  if (batchWaitingForSets_) {
-    batchWaitingForSets_ = false;
-    FourierBatchResult cancelled;
-    cancelled.cancelled = true;
-    finishBatch(std::move(cancelled));
-  } else if (batchWorker_) {
-    batchCancel_->store(true);
-    batchStatus_->setText(tr("Cancelling…"));
+  switch (batchTask_.cancel()) {
+    case BackgroundTask::Stopped::Wait: {
+      FourierBatchResult cancelled;
+      cancelled.cancelled = true;
+      finishBatch(std::move(cancelled));
+      break;
+    }
+    case BackgroundTask::Stopped::Run:
+      batchStatus_->setText(tr("Cancelling…"));
+      break;
+    case BackgroundTask::Stopped::Nothing:
+      break;
   }
 }
 
 void FourierMixingView::finishBatch(FourierBatchResult result) {
-  if (batchWorker_) batchWorker_->wait();
-  batchWorker_ = nullptr;
   setBatchControlsRunning(false);
   batch_ = std::move(result);
   if (batch_.cancelled)
@@ -240,7 +215,7 @@ void FourierMixingView::finishBatch(FourierBatchResult result) {
         tr("%1 pairs; %2% of the mixed sub-pixels were clipped to 0..255 before rounding. "
            "Points near the dashed diagonal have log p(mix) = log p(source).")
             .arg(batch_.count())
-            .arg(100 * batch_.clippedFraction, 0, 'f', 2));
+            .arg(100 * batch_.scores.mix.clippedFraction, 0, 'f', 2));
   drawBatch();
   Q_EMIT batchFinished();
 }
@@ -261,19 +236,19 @@ void FourierMixingView::drawBatch() {
     graph->setScatterStyle(QCPScatterStyle(shape, color, color, 5));
     QVector<double> x, y;
     for (std::size_t i = 0; i < source.size(); ++i)
-      if (std::isfinite(source[i]) && std::isfinite(batch_.mixedLogLikelihoodNats[i])) {
+      if (std::isfinite(source[i]) && std::isfinite(batch_.scores.mixedLogLikelihoodNats[i])) {
         x << source[i];
-        y << batch_.mixedLogLikelihoodNats[i];
+        y << batch_.scores.mixedLogLikelihoodNats[i];
       }
     graph->setData(x, y);
   };
-  addRelation(batch_.amplitudeSourceLogLikelihoodNats,
+  addRelation(batch_.scores.amplitudeSourceLogLikelihoodNats,
               tr("vs amplitude source (%1): Spearman ρ = %2")
-                  .arg(batch_.amplitudeSetName, rhoText(batch_.spearmanWithAmplitudeSource)),
+                  .arg(batch_.amplitudeSetName, rhoText(batch_.scores.spearmanWithAmplitudeSource)),
               style_.color(5), QCPScatterStyle::ssDisc);
-  addRelation(batch_.phaseSourceLogLikelihoodNats,
+  addRelation(batch_.scores.phaseSourceLogLikelihoodNats,
               tr("vs phase source (%1): Spearman ρ = %2")
-                  .arg(batch_.phaseSetName, rhoText(batch_.spearmanWithPhaseSource)),
+                  .arg(batch_.phaseSetName, rhoText(batch_.scores.spearmanWithPhaseSource)),
               style_.color(6), QCPScatterStyle::ssTriangle);
   auto* diagonal = new QCPItemStraightLine(batchPlot_);
   diagonal->point1->setCoords(0, 0);

@@ -14,7 +14,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTabWidget>
-#include <QThread>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <array>
@@ -155,21 +154,17 @@ FourierMixingView::FourierMixingView(ImageSetCache* cache, QWidget* parent)
   connect(quantisation_, &QComboBox::currentIndexChanged, this, &FourierMixingView::computePair);
   connect(cache_, &ImageSetCache::loaded, this, &FourierMixingView::startBatchWhenLoaded);
   connect(cache_, &ImageSetCache::failed, this, [this](const QString& name, const QString& error) {
-    if (!batchWaitingForSets_ ||
+    if (!batchTask_.isWaiting() ||
         (name != amplitudeSet_->currentText() && name != phaseSet_->currentText()))
       return;
     FourierBatchResult failed;
     failed.error = tr("Cannot load %1: %2").arg(name, error);
-    batchWaitingForSets_ = false;
+    batchTask_.cancel();
     finishBatch(std::move(failed));
   });
 }
 
-FourierMixingView::~FourierMixingView() {
-  if (batchCancel_) batchCancel_->store(true);
-  if (batchWorker_) batchWorker_->wait();
-  if (pairWorker_) pairWorker_->wait();
-}
+FourierMixingView::~FourierMixingView() = default;
 
 QWidget* FourierMixingView::buildPairTab() {
   auto* tab = new QWidget(this);
@@ -262,7 +257,7 @@ analysis::MixQuantisation FourierMixingView::quantisation() const {
 }
 
 void FourierMixingView::computePair() {
-  if (pairWorker_) {
+  if (pairTask_.isRunning()) {
     pairDirty_ = true;  // finishPair starts again with the newest selection
     return;
   }
@@ -271,24 +266,14 @@ void FourierMixingView::computePair() {
   if (!a || !b) return;
   const auto model = modelPicker_->model();
   const auto quantisation = this->quantisation();
-  pairWorker_ = QThread::create([this, a, b, model, quantisation] {
-    FourierPairResult result;
-    try {
-      result = computeFourierPair(*a, *b, model.get(), quantisation);
-    } catch (const std::exception& failure) {
-      result = FourierPairResult{};
-      result.error = QString::fromUtf8(failure.what());
-    }
-    QMetaObject::invokeMethod(
-        this, [this, result] { finishPair(result); }, Qt::QueuedConnection);
-  });
-  connect(pairWorker_, &QThread::finished, pairWorker_, &QObject::deleteLater);
-  pairWorker_->start(QThread::LowPriority);
+  pairTask_.start<FourierPairResult>(
+      [a, b, model, quantisation](const BackgroundTask::Run&) {
+        return computeFourierPair(*a, *b, model.get(), quantisation);
+      },
+      {}, [this](FourierPairResult result) { finishPair(std::move(result)); });
 }
 
 void FourierMixingView::finishPair(FourierPairResult result) {
-  pairWorker_->wait();
-  pairWorker_ = nullptr;
   pair_ = std::move(result);
   showPair();
   if (pairDirty_) {

@@ -8,13 +8,13 @@
 #include <QStringList>
 #include <QWidget>
 #include <atomic>
-#include <limits>
 #include <memory>
 #include <utility>
 #include <vector>
 
 #include "core/analysis/fourier_mixing.h"
 #include "core/data/image_set.h"
+#include "widgets/analysis/background_task.h"
 #include "widgets/views/plot_export.h"
 #include "widgets/views/score_scatter_view.h"
 
@@ -25,7 +25,6 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QThread;
 
 namespace glowscope {
 
@@ -57,15 +56,10 @@ std::vector<double> logAmplitudeSpectrum(const ImageSet& images, std::int64_t in
 /// The batch: mixes = amplitudes of A[i], phases of B[i] for i < count.
 struct FourierBatchResult {
   QString amplitudeSetName, phaseSetName;
-  std::vector<double> amplitudeSourceLogLikelihoodNats;
-  std::vector<double> phaseSourceLogLikelihoodNats;
-  std::vector<double> mixedLogLikelihoodNats;
-  double spearmanWithAmplitudeSource = std::numeric_limits<double>::quiet_NaN();
-  double spearmanWithPhaseSource = std::numeric_limits<double>::quiet_NaN();
-  double clippedFraction = 0;
+  analysis::FourierLikelihoodResult scores;  ///< log p of sources and mixes, Spearman, clipping
   bool cancelled = false;
   QString error;
-  std::size_t count() const { return mixedLogLikelihoodNats.size(); }
+  std::size_t count() const { return scores.mixedLogLikelihoodNats.size(); }
 };
 
 class FourierMixingView : public QWidget {
@@ -88,7 +82,7 @@ class FourierMixingView : public QWidget {
 
   // ---- single pair (recomputed whenever an image, the model or the quantisation changes)
   void computePair();
-  bool isComputingPair() const { return pairWorker_ != nullptr; }
+  bool isComputingPair() const { return pairTask_.isRunning(); }
   const FourierPairResult& pairResult() const { return pair_; }
   /// The text shown under image i (0..3): log p in nats and bits/dim, or why there is none.
   QString scoreText(int image) const;
@@ -104,7 +98,7 @@ class FourierMixingView : public QWidget {
   /// Loads the sets if needed, then mixes and scores on a worker; emits batchFinished.
   void runBatch();
   void cancelBatch();
-  bool isBatchRunning() const { return batchWorker_ != nullptr || batchWaitingForSets_; }
+  bool isBatchRunning() const { return batchTask_.isBusy(); }
   const FourierBatchResult& batchResult() const { return batch_; }
   /// The scatter as drawn: one series per relation (x = log p of the source, y = log p(mix)).
   std::vector<ScatterSeries> batchPlotSeries() const;
@@ -138,7 +132,6 @@ class FourierMixingView : public QWidget {
   ImagePicker* pickerB_;
   std::vector<QLabel*> imageLabels_, spectrumLabels_, scoreLabels_;
   QLabel* clipped_;
-  QThread* pairWorker_ = nullptr;
   bool pairDirty_ = false;
   FourierPairResult pair_;
 
@@ -151,10 +144,11 @@ class FourierMixingView : public QWidget {
   QLabel* batchStatus_;
   QCustomPlot* batchPlot_;
   QCPTextElement* batchTitle_;
-  QThread* batchWorker_ = nullptr;
-  bool batchWaitingForSets_ = false;
-  std::shared_ptr<std::atomic<bool>> batchCancel_;
   FourierBatchResult batch_;
+
+  // Last: destroyed first, so no worker outlives what it reports to.
+  BackgroundTask pairTask_{this};
+  BackgroundTask batchTask_{this};
 };
 
 }  // namespace glowscope

@@ -72,11 +72,7 @@ LatentOptimisationView::LatentOptimisationView(QWidget* parent)
   updateButtons();
 }
 
-LatentOptimisationView::~LatentOptimisationView() {
-  if (!worker_) return;
-  cancel_->store(true);  // also ends a paused wait
-  worker_->wait();
-}
+LatentOptimisationView::~LatentOptimisationView() = default;
 
 void LatentOptimisationView::buildControls() {
   status_->setWordWrap(true);
@@ -200,12 +196,12 @@ int LatentOptimisationView::plottedPoints(int image) const {
   return image < plot_->graphCount() ? plot_->graph(image)->dataCount() : 0;
 }
 
-bool LatentOptimisationView::isPaused() const { return paused_ && paused_->load(); }
+bool LatentOptimisationView::isPaused() const { return task_.isRunning() && paused_->load(); }
 bool LatentOptimisationView::isPlaying() const { return playTimer_->isActive(); }
 int LatentOptimisationView::shownSnapshot() const { return shown_; }
 
 void LatentOptimisationView::start() {
-  if (worker_ || !model_ || images_.empty()) return;
+  if (task_.isRunning() || !model_ || images_.empty()) return;
   playTimer_->stop();
   record_.imageNames = names_;
   resetRecord();
@@ -222,66 +218,41 @@ void LatentOptimisationView::startWorker(std::shared_ptr<analysis::ModelHandle> 
   options.learningRate = learningRate_->value();
   options.updateEvery = updateEvery_->value();
   options.fixedLatents = fixedLatents_;
-  cancel_ = std::make_shared<std::atomic<bool>>(false);
   paused_ = std::make_shared<std::atomic<bool>>(false);
-  const auto cancel = cancel_;
   const auto paused = paused_;
-  worker_ = QThread::create([this, model, images, options, cancel, paused] {
-    runOnWorker(*model, images, options, cancel, paused);
-  });
-  connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
   progress_->setValue(0);
   progress_->setFormat(tr("starting"));
-  worker_->start(QThread::LowPriority);
+  task_.start<OptimisationOutcome>(
+      [this, model, images, options, paused](const BackgroundTask::Run& run) {
+        return optimise(*model, images, options, run, *paused);
+      },
+      [this](double fraction, const QString& stage) {
+        progress_->setValue(int(100 * fraction));
+        progress_->setFormat(stage);
+      },
+      [this](OptimisationOutcome outcome) { finish(outcome.completed, outcome.error); });
   updateButtons();
 }
 
-// Runs on the worker thread: everything reaches the view through queued calls that the view
-// drops once it has started another run (cancel != cancel_).
-void LatentOptimisationView::runOnWorker(analysis::ModelHandle& model,
-                                         const std::vector<ImageSet>& images,
-                                         const FixedLatentOptimisationOptions& options,
-                                         std::shared_ptr<std::atomic<bool>> cancel,
-                                         std::shared_ptr<std::atomic<bool>> paused) {
+// Runs on the worker thread: snapshots reach the view through run.post, which drops them once
+// the view has started another run.
+LatentOptimisationView::OptimisationOutcome LatentOptimisationView::optimise(
+    analysis::ModelHandle& model, const std::vector<ImageSet>& images,
+    const FixedLatentOptimisationOptions& options, const BackgroundTask::Run& run,
+    const std::atomic<bool>& paused) {
   analysis::TaskControl control;
-  control.cancelRequested = cancel.get();
-  control.onProgress = [this, cancel](double fraction, const std::string& stage) {
-    const QString text = QString::fromStdString(stage);
-    QMetaObject::invokeMethod(
-        this,
-        [this, cancel, fraction, text] {
-          if (cancel != cancel_) return;
-          progress_->setValue(int(100 * fraction));
-          progress_->setFormat(text);
-        },
-        Qt::QueuedConnection);
+  control.cancelRequested = run.cancelRequested;
+  control.onProgress = [&run](double fraction, const std::string& stage) {
+    run.progress(fraction, QString::fromStdString(stage));
   };
-  const auto onUpdate = [this, cancel, paused](const FixedLatentOptimisationUpdate& update) {
-    QMetaObject::invokeMethod(
-        this,
-        [this, cancel, update] {
-          if (cancel == cancel_) receive(update);
-        },
-        Qt::QueuedConnection);
+  const auto onUpdate = [this, &run, &paused](const FixedLatentOptimisationUpdate& update) {
+    run.post([this, update] { receive(update); });
     // Pausing holds the computation here (the model stays locked; see latent_analyses.h).
-    while (paused->load() && !cancel->load()) QThread::msleep(20);
+    while (paused.load() && !run.cancelRequested->load()) QThread::msleep(20);
   };
-  bool completed = false;
-  QString error;
-  try {
-    analysis::optimiseWithFixedLatents(model, preparedBatch(model, images), options, onUpdate,
-                                       control);
-    completed = true;
-  } catch (const CancelledError&) {
-  } catch (const std::exception& failure) {
-    error = QString::fromUtf8(failure.what());
-  }
-  QMetaObject::invokeMethod(
-      this,
-      [this, cancel, completed, error] {
-        if (cancel == cancel_) finish(completed, error);
-      },
-      Qt::QueuedConnection);
+  analysis::optimiseWithFixedLatents(model, preparedBatch(model, images), options, onUpdate,
+                                     control);
+  return OptimisationOutcome{true, false, {}};
 }
 
 void LatentOptimisationView::resetRecord() {
@@ -369,28 +340,24 @@ void LatentOptimisationView::replotRescaled() {
 }
 
 void LatentOptimisationView::play() {
-  if (worker_ || record_.snapshots.empty()) return;
+  if (task_.isRunning() || record_.snapshots.empty()) return;
   if (shown_ + 1 >= int(record_.snapshots.size())) showSnapshot(0);
   playTimer_->start();
   updateButtons();
 }
 
 void LatentOptimisationView::setPaused(bool paused) {
-  if (!worker_ || !paused_) return;
+  if (!task_.isRunning()) return;
   paused_->store(paused);
   progress_->setFormat(paused ? tr("paused") : tr("resuming…"));
   updateButtons();
 }
 
 void LatentOptimisationView::stop() {
-  if (!worker_) return;
-  cancel_->store(true);
-  progress_->setFormat(tr("stopping…"));
+  if (task_.cancel() == BackgroundTask::Stopped::Run) progress_->setFormat(tr("stopping…"));
 }
 
 void LatentOptimisationView::finish(bool completed, const QString& error) {
-  if (worker_) worker_->wait();
-  worker_ = nullptr;
   refreshTimer_->stop();
   refresh();
   if (!error.isEmpty()) {
@@ -413,7 +380,7 @@ void LatentOptimisationView::finish(bool completed, const QString& error) {
 }
 
 void LatentOptimisationView::updateButtons() {
-  const bool running = worker_ != nullptr;
+  const bool running = task_.isRunning();
   const bool haveRecord = !record_.snapshots.empty();
   run_->setEnabled(!running && model_ && !images_.empty());
   pause_->setEnabled(running);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/data/image_set.h"
+#include "widgets/analysis/background_task.h"
 #include "widgets/views/plot_export.h"
 
 class QComboBox;
@@ -22,7 +23,6 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QSpinBox;
-class QThread;
 class QTimer;
 
 namespace glowscope::analysis {
@@ -61,7 +61,7 @@ class LatentOptimisationView : public QWidget {
   void setPaused(bool paused);
   /// Cancels the run at its next step; what arrived stays for scrubbing.
   void stop();
-  bool isRunning() const { return worker_ != nullptr; }
+  bool isRunning() const { return task_.isRunning(); }
   bool isPaused() const;
 
   const OptimisationRecord& record() const { return record_; }
@@ -101,10 +101,15 @@ class LatentOptimisationView : public QWidget {
   QLayout* buildScrubRow();
   void connectSignals();
   void startWorker(std::shared_ptr<analysis::ModelHandle> model, std::vector<ImageSet> images);
-  void runOnWorker(analysis::ModelHandle& model, const std::vector<ImageSet>& images,
-                   const analysis::FixedLatentOptimisationOptions& options,
-                   std::shared_ptr<std::atomic<bool>> cancel,
-                   std::shared_ptr<std::atomic<bool>> paused);
+  // How a run on the worker ended; a failure's message is `error`.
+  struct OptimisationOutcome {
+    bool completed = false;
+    bool cancelled = false;
+    QString error;
+  };
+  OptimisationOutcome optimise(analysis::ModelHandle& model, const std::vector<ImageSet>& images,
+                               const analysis::FixedLatentOptimisationOptions& options,
+                               const BackgroundTask::Run& run, const std::atomic<bool>& paused);
   void receive(const analysis::FixedLatentOptimisationUpdate& update);
   void finish(bool completed, const QString& error);
   void resetRecord();
@@ -122,9 +127,7 @@ class LatentOptimisationView : public QWidget {
   int shown_ = -1;
   bool follow_ = true;  ///< show each new snapshot as it arrives (while running)
 
-  QThread* worker_ = nullptr;
-  std::shared_ptr<std::atomic<bool>> cancel_;
-  std::shared_ptr<std::atomic<bool>> paused_;
+  std::shared_ptr<std::atomic<bool>> paused_ = std::make_shared<std::atomic<bool>>(false);
 
   PlotStyle style_;
   QSpinBox* steps_;
@@ -146,6 +149,7 @@ class LatentOptimisationView : public QWidget {
   std::vector<ImageCell*> cells_;
   QTimer* refreshTimer_;
   QTimer* playTimer_;
+  BackgroundTask task_{this};  // last: its run is stopped before the widgets it reports to go
 };
 
 }  // namespace glowscope

@@ -11,7 +11,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QThread>
 #include <QVBoxLayout>
 #include <cmath>
 #include <functional>
@@ -27,7 +26,6 @@ namespace glowscope {
 namespace {
 
 constexpr int kProgressSteps = 1000;
-using ProgressReport = std::function<void(double fraction, const QString& stage)>;
 using SetMap = std::map<QString, std::shared_ptr<const ImageSet>>;
 
 // A TaskControl that reports the fraction [from, from + span) of the whole run.
@@ -160,18 +158,15 @@ PixelPriorView::PixelPriorView(ImageSetCache* cache, QWidget* parent)
 
   connect(cache_, &ImageSetCache::loaded, this, &PixelPriorView::startWhenLoaded);
   connect(cache_, &ImageSetCache::failed, this, [this](const QString& name, const QString& error) {
-    if (!waitingForSets_ || (!pending_.sets.contains(name) && pending_.priorSet != name)) return;
-    waitingForSets_ = false;
+    if (!task_.isWaiting() || (!pending_.sets.contains(name) && pending_.priorSet != name)) return;
+    task_.cancel();
     PixelPriorResult failed;
     failed.error = tr("Cannot load %1: %2").arg(name, error);
     finish(std::move(failed));
   });
 }
 
-PixelPriorView::~PixelPriorView() {
-  if (cancelFlag_) cancelFlag_->store(true);
-  if (worker_) worker_->wait();
-}
+PixelPriorView::~PixelPriorView() = default;
 
 QWidget* PixelPriorView::buildControls() {
   auto* panel = new QWidget(this);
@@ -313,7 +308,7 @@ void PixelPriorView::run() {
     finish(std::move(failed));
     return;
   }
-  waitingForSets_ = true;
+  task_.beginWaiting();
   setRunning(true);
   status_->setText(tr("Loading the sets…"));
   QStringList needed = pending_.sets;
@@ -324,11 +319,10 @@ void PixelPriorView::run() {
 }
 
 void PixelPriorView::startWhenLoaded() {
-  if (!waitingForSets_) return;
+  if (!task_.isWaiting()) return;
   if (!cache_->get(pending_.priorSet)) return;
   for (const QString& name : pending_.sets)
     if (!cache_->get(name)) return;
-  waitingForSets_ = false;
   startWorker();
 }
 
@@ -338,56 +332,41 @@ void PixelPriorView::startWorker() {
   for (const QString& name : pending_.sets) sets[name] = cache_->get(name);
   const auto model = modelPicker_->model();
   const QString modelLabel = modelPicker_->modelLabel();
-  cancelFlag_ = std::make_shared<std::atomic<bool>>(false);
-  const auto cancel = cancelFlag_;
   const PixelPriorSettings settings = pending_;
   status_->setText(model ? tr("Computing…")
                          : tr("Computing without a model (no Glow log p; choose a model first "
                               "for the scatter)…"));
-  worker_ = QThread::create([this, settings, sets, model, modelLabel, cancel] {
-    const ProgressReport report = [this, cancel](double fraction, const QString& stage) {
-      QMetaObject::invokeMethod(
-          this,
-          [this, cancel, fraction, stage] {
-            if (cancel != cancelFlag_) return;
-            progress_->setValue(int(std::lround(fraction * kProgressSteps)));
-            progress_->setFormat(stage + " %p%");
-          },
-          Qt::QueuedConnection);
-    };
-    PixelPriorResult result;
-    try {
-      result = computePixelPrior(settings, sets, model.get(), cancel.get(), report);
-    } catch (const CancelledError&) {
-      result = PixelPriorResult{};
-      result.cancelled = true;
-    } catch (const std::exception& failure) {
-      result = PixelPriorResult{};
-      result.error = QString::fromUtf8(failure.what());
-    }
-    if (model) result.modelLabel = modelLabel;
-    QMetaObject::invokeMethod(
-        this, [this, result] { finish(result); }, Qt::QueuedConnection);
-  });
-  connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
-  worker_->start(QThread::LowPriority);
+  task_.start<PixelPriorResult>(
+      [settings, sets, model, modelLabel](const BackgroundTask::Run& run) {
+        PixelPriorResult result =
+            computePixelPrior(settings, sets, model.get(), run.cancelRequested, run.progress);
+        if (model) result.modelLabel = modelLabel;
+        return result;
+      },
+      [this](double fraction, const QString& stage) {
+        progress_->setValue(int(std::lround(fraction * kProgressSteps)));
+        progress_->setFormat(stage + " %p%");
+      },
+      [this](PixelPriorResult result) { finish(std::move(result)); });
 }
 
 void PixelPriorView::cancel() {
-  if (waitingForSets_) {
-    waitingForSets_ = false;
-    PixelPriorResult cancelled;
-    cancelled.cancelled = true;
-    finish(std::move(cancelled));
-  } else if (worker_) {
-    cancelFlag_->store(true);
-    status_->setText(tr("Cancelling…"));
+  switch (task_.cancel()) {
+    case BackgroundTask::Stopped::Wait: {
+      PixelPriorResult cancelled;
+      cancelled.cancelled = true;
+      finish(std::move(cancelled));
+      break;
+    }
+    case BackgroundTask::Stopped::Run:
+      status_->setText(tr("Cancelling…"));
+      break;
+    case BackgroundTask::Stopped::Nothing:
+      break;
   }
 }
 
 void PixelPriorView::finish(PixelPriorResult result) {
-  if (worker_) worker_->wait();
-  worker_ = nullptr;
   setRunning(false);
   result_ = std::move(result);
   if (result_.cancelled) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/analysis/pixel_prior.h"
+#include "widgets/analysis/background_task.h"
 #include "widgets/views/plot_export.h"
 #include "widgets/views/score_scatter_view.h"
 
@@ -26,7 +27,6 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QThread;
 
 namespace glowscope {
 
@@ -78,7 +78,7 @@ class PixelPriorView : public QWidget {
   /// Loads the checked sets if needed, then computes on a worker; emits finished.
   void run();
   void cancel();
-  bool isRunning() const { return worker_ != nullptr || waitingForSets_; }
+  bool isRunning() const { return task_.isBusy(); }
   const PixelPriorResult& result() const { return result_; }
   QString status() const;
 
@@ -122,11 +122,9 @@ class PixelPriorView : public QWidget {
   QCustomPlot* scatterPlot_;
   QCPTextElement* scatterTitle_;
 
-  QThread* worker_ = nullptr;
-  bool waitingForSets_ = false;
   PixelPriorSettings pending_;
-  std::shared_ptr<std::atomic<bool>> cancelFlag_;
   PixelPriorResult result_;
+  BackgroundTask task_{this};  // last: destroyed (run cancelled and waited for) first
 };
 
 }  // namespace glowscope

@@ -12,6 +12,7 @@
 #include "core/flows/preprocess.h"
 #include "core/util/errors.h"
 #include "test_images.h"
+#include "tiny_model.h"
 
 using namespace glowscope;
 using namespace glowscope::analysis;
@@ -26,13 +27,8 @@ class TestMixingScores : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    ModelConfig config = modelPreset("tiny", FlowType::Conv, 1, 16, 16);
-    model_ = createFlowModel(config);
-    const ImageSet init = testing::smoothImages(16, 1, 16, 16, 7);
-    initializeActNorms(*model_, preprocessImages(uint8Batch(init, 0, init.count, at::kCPU),
-                                                 PreprocessMode::TrainingNoise));
     const std::filesystem::path file = dir_.filePath("model.glow").toStdString();
-    saveFlowModel(*model_, file);
+    model_ = testing::saveTinyConvModel(file, testing::smoothImages(16, 1, 16, 16, 7));
     handle_ = ModelHandle::load(file, "cpu");
   }
 
@@ -41,7 +37,7 @@ class TestMixingScores : public QObject {
     const ImageSet noise = testing::noiseImages(6, 1, 16, 16, 22);
     FourierMixOptions options;
     options.quantisation = MixQuantisation::RescaleRound;
-    const FourierMixingScores viaHandle = scoreFourierMixing(*handle_, smooth, noise, options);
+    const FourierLikelihoodResult viaHandle = scoreFourierMixing(*handle_, smooth, noise, options);
     const FourierLikelihoodResult direct = evaluateFourierMixing(*model_, smooth, noise, options);
     QCOMPARE(viaHandle.mix.mixed.pixels, direct.mix.mixed.pixels);
     QCOMPARE(viaHandle.mixedLogLikelihoodNats.size(), std::size_t{6});
@@ -54,7 +50,7 @@ class TestMixingScores : public QObject {
     QCOMPARE(viaHandle.spearmanWithAmplitudeSource, direct.spearmanWithAmplitudeSource);
     QCOMPARE(viaHandle.spearmanWithPhaseSource, direct.spearmanWithPhaseSource);
     // Mixing a set with itself gives it back, and the mix scores as its source.
-    const FourierMixingScores self = scoreFourierMixing(*handle_, smooth, smooth);
+    const FourierLikelihoodResult self = scoreFourierMixing(*handle_, smooth, smooth);
     QCOMPARE(self.mix.mixed.pixels, smooth.pixels);
     QCOMPARE(self.mixedLogLikelihoodNats, self.amplitudeSourceLogLikelihoodNats);
   }

@@ -18,6 +18,7 @@
 #include "core/flows/preprocess.h"
 #include "core/metrics/correlation.h"
 #include "tests/core/analysis/test_images.h"
+#include "tests/core/analysis/tiny_model.h"
 #include "widgets/analysis/fourier_mixing_view.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
@@ -77,12 +78,7 @@ class TestFourierMixingView : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     modelPath_ = dir_.filePath("model.glow");
-    ModelConfig config = modelPreset("tiny", FlowType::Conv, 1, 16, 16);
-    FlowModel model = createFlowModel(config);
-    const ImageSet init = testing::smoothImages(32, 1, 16, 16, 7);
-    initializeActNorms(*model, preprocessImages(analysis::uint8Batch(init, 0, init.count, at::kCPU),
-                                                PreprocessMode::TrainingNoise));
-    saveFlowModel(*model, modelPath_.toStdString());
+    testing::saveTinyConvModel(modelPath_.toStdString(), testing::smoothImages(32, 1, 16, 16, 7));
     handle_ = analysis::ModelHandle::load(modelPath_.toStdString(), "cpu");
     smooth_ = testing::smoothImages(40, 1, 16, 16, 11);
     noise_ = testing::noiseImages(40, 1, 16, 16, 12);
@@ -161,9 +157,9 @@ class TestFourierMixingView : public QObject {
     view.setBatch("smooth", "noise", n);
     view.runBatch();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
-    const FourierBatchResult& batch = view.batchResult();
-    QVERIFY2(batch.error.isEmpty(), qPrintable(batch.error));
-    QCOMPARE(batch.count(), std::size_t(n));
+    QVERIFY2(view.batchResult().error.isEmpty(), qPrintable(view.batchResult().error));
+    QCOMPARE(view.batchResult().count(), std::size_t(n));
+    const analysis::FourierLikelihoodResult& batch = view.batchResult().scores;
 
     ImageSet a = smooth_, b = noise_;
     a.count = b.count = n;
