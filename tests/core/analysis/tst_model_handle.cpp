@@ -9,6 +9,7 @@
 #include "core/flows/preprocess.h"
 #include "core/util/errors.h"
 #include "test_images.h"
+#include "tiny_model.h"
 
 using namespace glowscope;
 using namespace glowscope::analysis;
@@ -20,12 +21,7 @@ class TestModelHandle : public QObject {
   void loadsDescribesAndScoresLikeTheModel() {
     QTemporaryDir dir;
     const std::filesystem::path file = dir.filePath("model.glow").toStdString();
-    ModelConfig config = modelPreset("tiny", FlowType::Conv, 1, 16, 16);
-    FlowModel model = createFlowModel(config);
-    const ImageSet init = testing::smoothImages(16, 1, 16, 16, 7);
-    initializeActNorms(*model, preprocessImages(uint8Batch(init, 0, init.count, at::kCPU),
-                                                PreprocessMode::TrainingNoise));
-    saveFlowModel(*model, file);
+    FlowModel model = testing::saveTinyConvModel(file, testing::smoothImages(16, 1, 16, 16, 7));
 
     const auto handle = ModelHandle::load(file, "cpu");
     QCOMPARE(handle->path(), file);

@@ -5,34 +5,21 @@
 // way. Also writes the tab's exports beside out.png: <out>-images.png (+ .csv) and, with
 // "optimise", <out>-trace.png (+ .csv).
 #include <QApplication>
-#include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTabWidget>
-#include <QThread>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 
+#include "screenshot_support.h"
 #include "widgets/analysis/feature_swap_view.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/latent_optimisation_view.h"
 
-namespace {
-
-bool waitFor(const std::function<bool()>& done, int timeoutMs) {
-  QDeadlineTimer deadline(timeoutMs);
-  while (!done()) {
-    if (deadline.hasExpired()) return false;
-    QApplication::processEvents(QEventLoop::AllEvents, 50);
-    QThread::msleep(10);
-  }
-  return true;
-}
-
-}  // namespace
+using glowscope::screenshots::waitUntil;
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -49,7 +36,7 @@ int main(int argc, char** argv) {
   view.pickerB()->setCurrent("mnist:test", 0);
   view.setModels({{"conv-seed0", model}});
   view.show();
-  if (!waitFor([&] { return !view.isBusy() && view.swapResult().has_value(); }, 300000)) {
+  if (!waitUntil([&] { return !view.isBusy() && view.swapResult().has_value(); }, 300000)) {
     std::fprintf(stderr, "the swap did not finish (model %s)\n", qPrintable(model));
     return 1;
   }
@@ -58,7 +45,7 @@ int main(int argc, char** argv) {
     view.tabs()->setCurrentWidget(optimisation);
     optimisation->stepsBox()->setValue(100);
     optimisation->start();
-    if (!waitFor([&] { return !optimisation->isRunning(); }, 600000)) return 1;
+    if (!waitUntil([&] { return !optimisation->isRunning(); }, 600000)) return 1;
     // The last frames of this model go almost black; a third of the way shows the drift better.
     optimisation->showSnapshot(optimisation->slider()->maximum() / 3);
   }

@@ -5,30 +5,20 @@
 // (<out>-batch.png, the "Batch" tab).
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTabWidget>
-#include <QThread>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 
+#include "screenshot_support.h"
 #include "widgets/analysis/fourier_mixing_view.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/model_picker.h"
 
-namespace {
+using glowscope::screenshots::waitUntil;
 
-bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done()) {
-    if (timer.elapsed() > timeoutMs) return false;
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    QThread::msleep(20);
-  }
-  return true;
-}
+namespace {
 
 std::vector<std::pair<QString, QString>> folderModels(const QString& folder) {
   std::vector<std::pair<QString, QString>> models;

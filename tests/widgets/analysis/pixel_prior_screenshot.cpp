@@ -4,29 +4,15 @@
 // (1000 images each), the prior fitted on photo-crops-gray:test.
 #include <QApplication>
 #include <QDir>
-#include <QElapsedTimer>
-#include <QThread>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
 
+#include "screenshot_support.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/analysis/pixel_prior_view.h"
 
-namespace {
-
-bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
-  QElapsedTimer timer;
-  timer.start();
-  while (!done()) {
-    if (timer.elapsed() > timeoutMs) return false;
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    QThread::msleep(20);
-  }
-  return true;
-}
-
-}  // namespace
+using glowscope::screenshots::waitUntil;
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);

@@ -18,6 +18,7 @@
 #include "core/analysis/model_images.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
+#include "tests/core/analysis/tiny_model.h"
 #include "widgets/analysis/feature_swap_view.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
@@ -67,13 +68,7 @@ ImageSetCache* testCache() {
 
 QString saveTinyModel(const QTemporaryDir& dir) {
   const QString path = dir.filePath("model.glow");
-  ModelConfig config = modelPreset("tiny", FlowType::Conv, 1, 16, 16);
-  config.seed = 5;
-  FlowModel model = createFlowModel(config);
-  const ImageSet init = testImages("init", 16, 3, false);
-  initializeActNorms(*model, preprocessImages(uint8Batch(init, 0, init.count, at::kCPU),
-                                              PreprocessMode::TrainingNoise));
-  saveFlowModel(*model, path.toStdString());
+  analysis::testing::saveTinyConvModel(path.toStdString(), testImages("init", 16, 3, false), 5);
   return path;
 }
 

@@ -15,6 +15,7 @@
 #include "core/flows/preprocess.h"
 #include "core/metrics/correlation.h"
 #include "tests/core/analysis/test_images.h"
+#include "tests/core/analysis/tiny_model.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/analysis/pixel_prior_view.h"
@@ -52,12 +53,7 @@ class TestPixelPriorView : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     modelPath_ = dir_.filePath("model.glow");
-    ModelConfig config = modelPreset("tiny", FlowType::Conv, 1, 16, 16);
-    FlowModel model = createFlowModel(config);
-    const ImageSet init = testing::smoothImages(32, 1, 16, 16, 7);
-    initializeActNorms(*model, preprocessImages(analysis::uint8Batch(init, 0, init.count, at::kCPU),
-                                                PreprocessMode::TrainingNoise));
-    saveFlowModel(*model, modelPath_.toStdString());
+    testing::saveTinyConvModel(modelPath_.toStdString(), testing::smoothImages(32, 1, 16, 16, 7));
     handle_ = analysis::ModelHandle::load(modelPath_.toStdString(), "cpu");
     smooth_ = testing::smoothImages(60, 1, 16, 16, 11);
     noise_ = testing::noiseImages(60, 1, 16, 16, 12);
