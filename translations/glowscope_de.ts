@@ -54,58 +54,315 @@
         <translation>%1 „%2“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../widgets/views/plot_export.cpp" line="248"/>
+        <location filename="../widgets/views/plot_export.cpp" line="265"/>
         <source>Export figure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren…</translation>
     </message>
     <message>
-        <location filename="../widgets/views/plot_export.cpp" line="249"/>
+        <location filename="../widgets/views/plot_export.cpp" line="266"/>
         <source>Copy image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild kopieren</translation>
     </message>
     <message>
-        <location filename="../widgets/views/plot_export.cpp" line="259"/>
-        <location filename="../widgets/views/plot_export.cpp" line="268"/>
+        <location filename="../widgets/views/plot_export.cpp" line="276"/>
+        <location filename="../widgets/views/plot_export.cpp" line="285"/>
         <source>Export figure</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildung exportieren</translation>
     </message>
     <message>
-        <location filename="../widgets/views/plot_export.cpp" line="260"/>
+        <location filename="../widgets/views/plot_export.cpp" line="277"/>
         <source>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="46"/>
         <source>higher is better</source>
-        <translation type="unfinished"></translation>
+        <translation>höher ist besser</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="46"/>
         <source>lower is better</source>
-        <translation type="unfinished"></translation>
+        <translation>niedriger ist besser</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="47"/>
         <source>; best of each row in bold</source>
-        <translation type="unfinished"></translation>
+        <translation>; bester Wert jeder Zeile fett</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="48"/>
         <source>; mean ± sd over seeds</source>
-        <translation type="unfinished"></translation>
+        <translation>; Mittel ± Std.-Abw. über Seeds</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="121"/>
+        <source>Data of %1 (CSV)</source>
+        <translation>Daten von %1 (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="225"/>
+        <source>c_1 + c_2 (%1 + %2)</source>
+        <translation>c_1 + c_2 (%1 + %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="227"/>
+        <source>c_1 + c_2 against the last scale (%1) of model %2 per set</source>
+        <translation>c_1 + c_2 gegen die letzte Skala (%1) von Modell %2 je Menge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="241"/>
+        <source>%1 against %2 per set</source>
+        <translation>%1 gegen %2 je Menge</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="253"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="265"/>
+        <source>%1 table (rows: OOD sets, columns: scores; mean ± sd over seeds), %2</source>
+        <translation>Tabelle %1 (Zeilen: OOD-Mengen, Spalten: Scores; Mittel ± Std.-Abw. über Seeds), %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="267"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="268"/>
+        <source>LaTeX</source>
+        <translation>LaTeX</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="269"/>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="284"/>
+        <source>Correlations</source>
+        <translation>Korrelationen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="288"/>
+        <source>Spearman ρ between scores on %1</source>
+        <translation>Spearman-ρ zwischen den Scores auf %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="290"/>
+        <source>Spearman ρ between every pair of scores on %1 (seed %2</source>
+        <translation>Spearman-ρ zwischen allen Score-Paaren auf %1 (Seed %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/batch_export.cpp" line="295"/>
+        <source>; %1 × %2 mm to fit %n scores</source>
+        <translation>
+            <numerusform>; %1 × %2 mm, passend für %n Score</numerusform>
+            <numerusform>; %1 × %2 mm, passend für %n Scores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="311"/>
+        <source>seed %1</source>
+        <translation>Seed %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="314"/>
+        <source>Histogram of %1</source>
+        <translation>Histogramm von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="317"/>
+        <source>Histogram of %1 per set, AUROC of each OOD set in the legend (%2)</source>
+        <translation>Histogramm von %1 je Menge, AUROC jeder OOD-Menge in der Legende (%2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="321"/>
+        <source>ROC curves of %1</source>
+        <translation>ROC-Kurven von %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="324"/>
+        <source>ROC curves of %1, each OOD set against %2 (%3)</source>
+        <translation>ROC-Kurven von %1, jede OOD-Menge gegen %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="335"/>
+        <source>, Spearman ρ in the title (%1)</source>
+        <translation>, Spearman-ρ im Titel (%1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="346"/>
+        <source># Exported views: %1
+
+Results folder `%2`; figures from the per-image scores of seed %3, tables over seeds %4. Figures %5 × %6 mm, PNG at %7 dpi. Scores are oriented so that higher = more in-distribution.
+</source>
+        <translation># Exportierte Ansichten: %1
+
+Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen über die Seeds %4. Abbildungen %5 × %6 mm, PNG mit %7 dpi. Die Scores sind so ausgerichtet, dass höher = eher In-Distribution.
+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="457"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="459"/>
+        <source>This index</source>
+        <translation>Dieser Index</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export.cpp" line="460"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="153"/>
+        <source>Exporting…</source>
+        <translation>Exportiere…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="153"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="154"/>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="175"/>
+        <source>Export all views</source>
+        <translation>Alle Ansichten exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="179"/>
+        <source>Export failed after %n file(s): %1</source>
+        <translation>
+            <numerusform>Export nach %n Datei fehlgeschlagen: %1</numerusform>
+            <numerusform>Export nach %n Dateien fehlgeschlagen: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="184"/>
+        <source>Cancelled; %n file(s) written to %1.</source>
+        <translation>
+            <numerusform>Abgebrochen; %n Datei nach %1 geschrieben.</numerusform>
+            <numerusform>Abgebrochen; %n Dateien nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="187"/>
+        <source>%n file(s) written to %1 (see index.md there).</source>
+        <translation>
+            <numerusform>%n Datei nach %1 geschrieben (siehe index.md dort).</numerusform>
+            <numerusform>%n Dateien nach %1 geschrieben (siehe index.md dort).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="191"/>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/analysis_page.cpp" line="43"/>
+        <source>%1 (seed %2)</source>
+        <translation>%1 (Seed %2)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_strip.cpp" line="91"/>
+        <source>log p = %1 nats
+%2 bits/dim</source>
+        <translation>log p = %1 nats
+%2 Bits/Dim</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::AnalysisPage</name>
+    <message>
+        <location filename="../widgets/analysis/analysis_page.cpp" line="18"/>
+        <source>Fourier mixing</source>
+        <translation>Fourier-Mischung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/analysis_page.cpp" line="19"/>
+        <source>z_L swap &amp;&amp; optimisation</source>
+        <translation>z_L-Tausch &amp;&amp; Optimierung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/analysis_page.cpp" line="20"/>
+        <source>Pixel-difference prior</source>
+        <translation>Pixeldifferenz-Prior</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::BatchExportDialog</name>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="45"/>
+        <source>CSV of each figure&apos;s data</source>
+        <translation>CSV mit den Daten jeder Abbildung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="49"/>
+        <source>Export all views</source>
+        <translation>Alle Ansichten exportieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="52"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="66"/>
+        <source>Figure size…</source>
+        <translation>Abbildungsgröße…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="71"/>
+        <source>Tables (CSV, Markdown, LaTeX), histograms, ROC curves, scatter plots and the correlation heat map of %1, with an index.md.</source>
+        <translation>Tabellen (CSV, Markdown, LaTeX), Histogramme, ROC-Kurven, Streudiagramme und die Korrelations-Heatmap von %1, mit einer index.md.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="76"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="77"/>
+        <source>Formats:</source>
+        <translation>Formate:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="78"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="79"/>
+        <source>Figures:</source>
+        <translation>Abbildungen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="114"/>
+        <source>%1 × %2 mm, PNG at %3 dpi (%4 × %5 px)</source>
+        <translation>%1 × %2 mm, PNG mit %3 dpi (%4 × %5 px)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/batch_export_dialog.cpp" line="136"/>
+        <source>Export all views to</source>
+        <translation>Alle Ansichten exportieren nach</translation>
     </message>
 </context>
 <context>
     <name>glowscope::CorrelationHeatmapView</name>
     <message>
-        <location filename="../widgets/views/correlation_heatmap_view.cpp" line="46"/>
+        <location filename="../widgets/views/correlation_heatmap_view.cpp" line="48"/>
         <source>correlation</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelation</translation>
     </message>
     <message>
-        <location filename="../widgets/views/correlation_heatmap_view.cpp" line="91"/>
+        <location filename="../widgets/views/correlation_heatmap_view.cpp" line="100"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
 </context>
 <context>
@@ -370,179 +627,843 @@
     </message>
 </context>
 <context>
+    <name>glowscope::FeatureSwapView</name>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="31"/>
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="32"/>
+        <source>b</source>
+        <translation>b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="33"/>
+        <source>reconstruction of a</source>
+        <translation>Rekonstruktion von a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="34"/>
+        <source>reconstruction of b</source>
+        <translation>Rekonstruktion von b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="35"/>
+        <source>low a + high b</source>
+        <translation>niedrig a + hoch b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="36"/>
+        <source>low b + high a</source>
+        <translation>niedrig b + hoch a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="42"/>
+        <source>
+quantised: %1 nats
+%2 bits/dim</source>
+        <translation>
+quantisiert: %1 nats
+%2 Bits/Dim</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="62"/>
+        <source>Image a</source>
+        <translation>Bild a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="63"/>
+        <source>Image b</source>
+        <translation>Bild b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="65"/>
+        <source>Swap when the inputs change</source>
+        <translation>Bei geänderten Eingaben tauschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="67"/>
+        <source>Swap</source>
+        <translation>Tauschen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="68"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="69"/>
+        <source>Save images…</source>
+        <translation>Bilder speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="70"/>
+        <source>Copy images</source>
+        <translation>Bilder kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="74"/>
+        <source>Feature swap</source>
+        <translation>Merkmalstausch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="75"/>
+        <source>Fixed-z_L optimisation</source>
+        <translation>Optimierung bei festem z_L</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="110"/>
+        <source>High level from z_h, h =</source>
+        <translation>Hohe Ebene ab z_h, h =</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="113"/>
+        <source>Latents z_h..z_L count as high level (swapped, and fixed while optimising); the paper uses only z_L</source>
+        <translation>Die latenten Variablen z_h..z_L zählen zur hohen Ebene (werden getauscht und beim Optimieren festgehalten); der Artikel verwendet nur z_L</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="138"/>
+        <source>low a + high b = inverse(z_1..z_{h-1} of a, z_h..z_L of b). log p: a, b from the forward pass, generated images from the inverse pass; quantised: the 8-bit image scored again. bits/dim = 8 − log p / (D ln 2).</source>
+        <translation>niedrig a + hoch b = inverse(z_1..z_{h-1} von a, z_h..z_L von b). log p: a, b aus dem Vorwärtsdurchlauf, erzeugte Bilder aus dem inversen Durchlauf; quantisiert: das 8-Bit-Bild erneut bewertet. Bits/Dim = 8 − log p / (D ln 2).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="187"/>
+        <source>a: %1</source>
+        <translation>a: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="187"/>
+        <source>b: %1</source>
+        <translation>b: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="207"/>
+        <source>z_%1</source>
+        <translation>z_%1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="208"/>
+        <source>z_%1..z_%2</source>
+        <translation>z_%1..z_%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="210"/>
+        <source>a = %1, b = %2; high level %3</source>
+        <translation>a = %1, b = %2; hohe Ebene %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="233"/>
+        <source>Swap failed: %1</source>
+        <translation>Tausch fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="274"/>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="280"/>
+        <source>Save images</source>
+        <translation>Bilder speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/feature_swap_view.cpp" line="274"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>glowscope::FigureOptionsDialog</name>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="30"/>
         <source>Figure size</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbildungsgröße</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
         <source>Single column (85 × 60 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einspaltig (85 × 60 mm)</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
         <source>Double column (174 × 100 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweispaltig (174 × 100 mm)</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="37"/>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgabe:</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="38"/>
         <source>Width:</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite:</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="39"/>
         <source>Height:</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe:</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="40"/>
         <source>PNG resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Auflösung:</translation>
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="71"/>
         <source>%1 × %2 in; PNG %3 × %4 px</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 Zoll; PNG %3 × %4 px</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::FourierMixingView</name>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="54"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="72"/>
+        <source>Image i of A is mixed with image i of B for i &lt; n</source>
+        <translation>Bild i von A wird mit Bild i von B gemischt, für i &lt; n</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="73"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="74"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="77"/>
+        <source>Choose two sets and press Run.</source>
+        <translation>Wählen Sie zwei Mengen und klicken Sie auf „Ausführen“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="92"/>
+        <source>log p(source image) [nats]</source>
+        <translation>log p(Quellbild) [nats]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="93"/>
+        <source>log p(mixed image) [nats]</source>
+        <translation>log p(gemischtes Bild) [nats]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="98"/>
+        <source>Amplitudes of A:</source>
+        <translation>Amplituden von A:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="100"/>
+        <source>Phases of B:</source>
+        <translation>Phasen von B:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="102"/>
+        <source>Pairs n:</source>
+        <translation>Paare n:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="137"/>
+        <source>The model is still loading; run again soon.</source>
+        <translation>Das Modell wird noch geladen; führen Sie es gleich noch einmal aus.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="138"/>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="164"/>
+        <source>Choose a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="145"/>
+        <source>Loading %1 and %2…</source>
+        <translation>Lade %1 und %2…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="171"/>
+        <source>Mixing and scoring %1 pairs…</source>
+        <translation>Mische und bewerte %1 Paare…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="199"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="210"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="212"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="215"/>
+        <source>%1 pairs; %2% of the mixed sub-pixels were clipped to 0..255 before rounding. Points near the dashed diagonal have log p(mix) = log p(source).</source>
+        <translation>%1 Paare; %2 % der gemischten Subpixel wurden vor dem Runden auf 0..255 abgeschnitten. Punkte nahe der gestrichelten Diagonale haben log p(Mischung) = log p(Quelle).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="227"/>
+        <source>Mix amplitudes of A with phases of B, then press Run</source>
+        <translation>Amplituden von A mit Phasen von B mischen, dann auf „Ausführen“ klicken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="246"/>
+        <source>vs amplitude source (%1): Spearman ρ = %2</source>
+        <translation>gegen Amplitudenquelle (%1): Spearman-ρ = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="250"/>
+        <source>vs phase source (%1): Spearman ρ = %2</source>
+        <translation>gegen Phasenquelle (%1): Spearman-ρ = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="257"/>
+        <source>log p of the mixes (amplitudes of %1, phases of %2), n = %3</source>
+        <translation>log p der Mischungen (Amplituden von %1, Phasen von %2), n = %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="36"/>
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="36"/>
+        <source>b</source>
+        <translation>b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="37"/>
+        <source>amplitude a + phase b</source>
+        <translation>Amplitude a + Phase b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="38"/>
+        <source>amplitude b + phase a</source>
+        <translation>Amplitude b + Phase a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="136"/>
+        <source>clip and round</source>
+        <translation>abschneiden und runden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="137"/>
+        <source>rescale min–max and round</source>
+        <translation>Min–Max reskalieren und runden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="140"/>
+        <source>How the real-valued mix returns to 8 bits: clip to 0..255 (keeps the intensity scale) or map its min..max to 0..255</source>
+        <translation>Wie die reellwertige Mischung auf 8 Bit zurückgeführt wird: auf 0..255 abschneiden (behält die Intensitätsskala) oder ihr Min..Max auf 0..255 abbilden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="144"/>
+        <source>Quantisation:</source>
+        <translation>Quantisierung:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="147"/>
+        <source>Single pair</source>
+        <translation>Einzelnes Paar</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="148"/>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="161"/>
+        <source>Cannot load %1: %2</source>
+        <translation>%1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="171"/>
+        <source>Image a</source>
+        <translation>Bild a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="172"/>
+        <source>Image b</source>
+        <translation>Bild b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="180"/>
+        <source>Amplitude/phase mixing (right-click to export)</source>
+        <translation>Amplituden-/Phasenmischung (Rechtsklick zum Exportieren)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="182"/>
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="182"/>
+        <source>log(1 + |DFT|)
+(centred)</source>
+        <translation>log(1 + |DFT|)
+(zentriert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="182"/>
+        <source>log p</source>
+        <translation>log p</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="219"/>
+        <source>Save images as PNG…</source>
+        <translation>Bilder als PNG speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="220"/>
+        <source>Copy images</source>
+        <translation>Bilder kopieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="225"/>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="231"/>
+        <source>Save images</source>
+        <translation>Bilder speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="225"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="287"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="289"/>
+        <source>model loading…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="289"/>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="290"/>
+        <source>%1 nats
+%2 bits/dim</source>
+        <translation>%1 nats
+%2 Bits/Dim</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="296"/>
+        <source>Cannot mix: %1</source>
+        <translation>Mischen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="297"/>
+        <source>Choose two images.</source>
+        <translation>Wählen Sie zwei Bilder.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="298"/>
+        <source>Clipped to 0..255 before rounding: %1% of amplitude a + phase b, %2% of amplitude b + phase a. Images at %3×%4×%5 (the model&apos;s input size).</source>
+        <translation>Vor dem Runden auf 0..255 abgeschnitten: %1 % von Amplitude a + Phase b, %2 % von Amplitude b + Phase a. Bilder in %3×%4×%5 (Eingabegröße des Modells).</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::ImagePicker</name>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="30"/>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="31"/>
+        <source>Pick a random image of the set</source>
+        <translation>Ein zufälliges Bild der Menge wählen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="40"/>
+        <source>Set:</source>
+        <translation>Menge:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="42"/>
+        <source>Image:</source>
+        <translation>Bild:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="112"/>
+        <source>Loading %1…</source>
+        <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="133"/>
+        <source>Cannot load %1: %2</source>
+        <translation>%1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="143"/>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp" line="144"/>
+        <source>, label %1</source>
+        <translation>, Label %1</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::ImageSetCache</name>
+    <message>
+        <location filename="../widgets/analysis/image_set_cache.cpp" line="69"/>
+        <source>no images</source>
+        <translation>keine Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::LatentOptimisationView</name>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="57"/>
+        <source>Optimise</source>
+        <translation>Optimieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="58"/>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="387"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="59"/>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="60"/>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="390"/>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="61"/>
+        <source>Export plot…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="62"/>
+        <source>Save snapshots…</source>
+        <translation>Zwischenstände speichern…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="80"/>
+        <source>Keeps z_L (the high-level latents) of a and b fixed and maximises log p over the other latents (Fig. 3B).</source>
+        <translation>Hält z_L (die latenten Variablen der hohen Ebene) von a und b fest und maximiert log p über die übrigen latenten Variablen (Abb. 3B).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="85"/>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="430"/>
+        <source>a</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="85"/>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="430"/>
+        <source>b</source>
+        <translation>b</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="105"/>
+        <source>In latent units (~N(0, 1)); SGD needs ~1e-3 or less</source>
+        <translation>In latenten Einheiten (~N(0, 1)); SGD braucht ~1e-3 oder weniger</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="106"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="106"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="109"/>
+        <source>Show and keep the images every k steps</source>
+        <translation>Die Bilder alle k Schritte anzeigen und behalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="115"/>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="116"/>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="117"/>
+        <source>Optimiser:</source>
+        <translation>Optimierer:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="118"/>
+        <source>Update every:</source>
+        <translation>Aktualisieren alle:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="131"/>
+        <source>step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="132"/>
+        <source>log p (nats)</source>
+        <translation>log p (nats)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="144"/>
+        <source>Scrub through the stored snapshots</source>
+        <translation>Durch die gespeicherten Zwischenstände blättern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="224"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="323"/>
+        <source>step %1
+</source>
+        <translation>Schritt %1
+</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="329"/>
+        <source>step %1 / %2</source>
+        <translation>Schritt %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="352"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="352"/>
+        <source>resuming…</source>
+        <translation>wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="357"/>
+        <source>stopping…</source>
+        <translation>wird angehalten…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="364"/>
+        <source>Optimisation failed: %1</source>
+        <translation>Optimierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="369"/>
+        <source>%1: %2 → %3 nats</source>
+        <translation>%1: %2 → %3 nats</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="373"/>
+        <source>Done, %1 steps. </source>
+        <translation>Fertig, %1 Schritte. </translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="373"/>
+        <source>Stopped at step %1. </source>
+        <translation>Bei Schritt %1 angehalten. </translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="377"/>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="377"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="377"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="387"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="390"/>
+        <source>Stop playing</source>
+        <translation>Wiedergabe anhalten</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="430"/>
+        <source>%1, step %2</source>
+        <translation>%1, Schritt %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="449"/>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="455"/>
+        <source>Save snapshots</source>
+        <translation>Zwischenstände speichern</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="449"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
 </context>
 <context>
     <name>glowscope::MainWindow</name>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="36"/>
+        <location filename="../app/gui/main_window.cpp" line="40"/>
         <source>Glowscope</source>
         <translation>Glowscope</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="44"/>
+        <location filename="../app/gui/main_window.cpp" line="48"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="53"/>
+        <location filename="../app/gui/main_window.cpp" line="57"/>
         <source>Log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="70"/>
-        <location filename="../app/gui/main_window.cpp" line="174"/>
+        <location filename="../app/gui/main_window.cpp" line="74"/>
+        <location filename="../app/gui/main_window.cpp" line="229"/>
         <source>&amp;Datasets</source>
         <translation>&amp;Datensätze</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="71"/>
-        <location filename="../app/gui/main_window.cpp" line="176"/>
+        <location filename="../app/gui/main_window.cpp" line="75"/>
+        <location filename="../app/gui/main_window.cpp" line="231"/>
         <source>T&amp;raining</source>
         <translation>T&amp;raining</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="73"/>
+        <location filename="../app/gui/main_window.cpp" line="82"/>
         <source>&amp;Results</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="82"/>
+        <location filename="../app/gui/main_window.cpp" line="93"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="89"/>
+        <location filename="../app/gui/main_window.cpp" line="100"/>
         <source>Run %1: %2</source>
         <translation>Lauf %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="98"/>
+        <location filename="../app/gui/main_window.cpp" line="109"/>
         <source>Cannot open results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="103"/>
+        <location filename="../app/gui/main_window.cpp" line="114"/>
         <source>Results: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse: %1</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="111"/>
+        <location filename="../app/gui/main_window.cpp" line="122"/>
         <source>Open a results folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisordner öffnen</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="144"/>
+        <location filename="../app/gui/main_window.cpp" line="135"/>
+        <location filename="../app/gui/main_window.cpp" line="236"/>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analyse</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="160"/>
+        <source>Export All &amp;Views…</source>
+        <translation>Alle &amp;Ansichten exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main_window.cpp" line="198"/>
         <source>&amp;Theme</source>
         <translation>&amp;Design</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Light</source>
         <translation>&amp;Hell</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="147"/>
+        <location filename="../app/gui/main_window.cpp" line="201"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="157"/>
+        <location filename="../app/gui/main_window.cpp" line="211"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="159"/>
+        <location filename="../app/gui/main_window.cpp" line="214"/>
         <source>Open &amp;Results Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ergebnisordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="163"/>
+        <location filename="../app/gui/main_window.cpp" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="167"/>
+        <location filename="../app/gui/main_window.cpp" line="222"/>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="171"/>
+        <location filename="../app/gui/main_window.cpp" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="178"/>
+        <location filename="../app/gui/main_window.cpp" line="233"/>
         <source>R&amp;esults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ergebnisse</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="182"/>
+        <location filename="../app/gui/main_window.cpp" line="240"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="184"/>
+        <location filename="../app/gui/main_window.cpp" line="242"/>
         <source>&amp;About Glowscope</source>
         <translation>Ü&amp;ber Glowscope</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="186"/>
+        <location filename="../app/gui/main_window.cpp" line="244"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="209"/>
+        <location filename="../app/gui/main_window.cpp" line="267"/>
         <source>Training is running</source>
         <translation>Training läuft</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/gui/main_window.cpp" line="210"/>
+        <location filename="../app/gui/main_window.cpp" line="268"/>
         <source>%n run(s) are training. Stop them after the current step and write resumable checkpoints?</source>
         <translation>
             <numerusform>%n Lauf trainiert. Nach dem aktuellen Schritt anhalten und einen fortsetzbaren Checkpoint schreiben?</numerusform>
@@ -550,7 +1471,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/gui/main_window.cpp" line="218"/>
+        <location filename="../app/gui/main_window.cpp" line="276"/>
         <source>Stopping training and writing checkpoints…</source>
         <translation>Training wird angehalten, Checkpoints werden geschrieben…</translation>
     </message>
@@ -641,6 +1562,50 @@
         <location filename="../widgets/wizard_pages.cpp" line="259"/>
         <source>Model: %1</source>
         <translation>Modell: %1</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::ModelPicker</name>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="21"/>
+        <source>Load model file…</source>
+        <translation>Modelldatei laden…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="22"/>
+        <location filename="../widgets/analysis/model_picker.cpp" line="85"/>
+        <source>No model chosen</source>
+        <translation>Kein Modell gewählt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="27"/>
+        <source>Choose a model.glow file saved by Glowscope</source>
+        <translation>Eine von Glowscope gespeicherte model.glow-Datei wählen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="32"/>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="72"/>
+        <source>Load model file</source>
+        <translation>Modelldatei laden</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="73"/>
+        <source>Glow models (*.glow);;All files (*)</source>
+        <translation>Glow-Modelle (*.glow);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="88"/>
+        <source>Loading %1…</source>
+        <translation>Lade %1…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp" line="116"/>
+        <source>Cannot load the model: %1</source>
+        <translation>Das Modell kann nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -737,6 +1702,249 @@
     </message>
 </context>
 <context>
+    <name>glowscope::PixelPriorView</name>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="65"/>
+        <source>fitting the prior</source>
+        <translation>Prior anpassen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="78"/>
+        <source>%1: histogram</source>
+        <translation>%1: Histogramm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="82"/>
+        <source>%1: pseudo-likelihoods</source>
+        <translation>%1: Pseudo-Likelihoods</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="88"/>
+        <source>%1: Glow log p</source>
+        <translation>%1: Glow log p</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="98"/>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="164"/>
+        <source>Cannot load %1: %2</source>
+        <translation>%1 kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="177"/>
+        <source>The set whose difference histogram gives the pseudo-likelihoods</source>
+        <translation>Die Menge, deren Differenzhistogramm die Pseudo-Likelihoods liefert</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="182"/>
+        <source>The first n images of each set (the shared image cache holds at most %1 per set)</source>
+        <translation>Die ersten n Bilder jeder Menge (der gemeinsame Bild-Cache hält höchstens %1 je Menge)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="188"/>
+        <source>8 neighbours</source>
+        <translation>8 Nachbarn</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="189"/>
+        <source>3×3 with centre</source>
+        <translation>3×3 mit Zentrum</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="190"/>
+        <source>d = pixel − mean of this neighbourhood</source>
+        <translation>d = Pixel − Mittel dieser Nachbarschaft</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="192"/>
+        <source>reflect-101</source>
+        <translation>reflect-101</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="193"/>
+        <source>replicate</source>
+        <translation>replizieren</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="194"/>
+        <source>exclude border</source>
+        <translation>Rand ausschließen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="199"/>
+        <source>Added to every bin&apos;s count: empty bins keep a finite log density</source>
+        <translation>Wird zur Zählung jedes Bins addiert: Leere Bins behalten eine endliche Log-Dichte</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="200"/>
+        <source>Logarithmic density axis</source>
+        <translation>Logarithmische Dichteachse</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="201"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="202"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="205"/>
+        <source>Check the sets to compare and press Run.</source>
+        <translation>Markieren Sie die zu vergleichenden Mengen und klicken Sie auf „Ausführen“.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="210"/>
+        <source>Sets:</source>
+        <translation>Mengen:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="211"/>
+        <source>Images per set:</source>
+        <translation>Bilder je Menge:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="212"/>
+        <source>Prior fitted on:</source>
+        <translation>Prior angepasst auf:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="213"/>
+        <source>Bins:</source>
+        <translation>Bins:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="214"/>
+        <source>Neighbourhood:</source>
+        <translation>Nachbarschaft:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="215"/>
+        <source>Border:</source>
+        <translation>Rand:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="216"/>
+        <source>Pseudo-count:</source>
+        <translation>Pseudocount:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="235"/>
+        <source>probability density [per unit of d]</source>
+        <translation>Wahrscheinlichkeitsdichte [je Einheit von d]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="307"/>
+        <source>Check at least one set and choose the prior set.</source>
+        <translation>Markieren Sie mindestens eine Menge und wählen Sie die Prior-Menge.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="313"/>
+        <source>Loading the sets…</source>
+        <translation>Lade die Mengen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="336"/>
+        <source>Computing…</source>
+        <translation>Berechne…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="337"/>
+        <source>Computing without a model (no Glow log p; choose a model first for the scatter)…</source>
+        <translation>Berechne ohne Modell (kein Glow log p; wählen Sie zuerst ein Modell für das Streudiagramm)…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="362"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="373"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="375"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="377"/>
+        <source>%1 set(s), up to %2 images each; prior: %3 (%L4 differences, bin width %5).</source>
+        <translation>%1 Menge(n), je bis zu %2 Bilder; Prior: %3 (%L4 Differenzen, Bin-Breite %5).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="384"/>
+        <source> No model: no Glow log p.</source>
+        <translation> Kein Modell: kein Glow log p.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="403"/>
+        <source>d = pixel − mean of its 3×3 block [grey level/256]</source>
+        <translation>d = Pixel − Mittel seines 3×3-Blocks [Graustufe/256]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="404"/>
+        <source>d = pixel − mean of its 8 neighbours [grey level/256]</source>
+        <translation>d = Pixel − Mittel seiner 8 Nachbarn [Graustufe/256]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="424"/>
+        <source>%1 (prior)</source>
+        <translation>%1 (Prior)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="427"/>
+        <source>Local pixel differences (bins of the %1 prior)</source>
+        <translation>Lokale Pixeldifferenzen (Bins des Priors auf %1)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="428"/>
+        <source>Local pixel differences: press Run</source>
+        <translation>Lokale Pixeldifferenzen: auf „Ausführen“ klicken</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="438"/>
+        <source>pseudo log-likelihood [nats]</source>
+        <translation>Pseudo-Log-Likelihood [nats]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="439"/>
+        <source>pseudo log-likelihood, %1 prior [nats]</source>
+        <translation>Pseudo-Log-Likelihood, Prior auf %1 [nats]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="440"/>
+        <source>Glow log p(x) [nats]</source>
+        <translation>Glow log p(x) [nats]</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="447"/>
+        <source>%1: Spearman ρ = %2</source>
+        <translation>%1: Spearman-ρ = %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="461"/>
+        <source>Pseudo-likelihood vs Glow log p</source>
+        <translation>Pseudo-Likelihood vs. Glow log p</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="463"/>
+        <source>Glow log p (%1) vs pseudo-likelihood</source>
+        <translation>Glow log p (%1) vs. Pseudo-Likelihood</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp" line="465"/>
+        <source>Choose a model to compare with Glow log p</source>
+        <translation>Wählen Sie ein Modell für den Vergleich mit Glow log p</translation>
+    </message>
+</context>
+<context>
     <name>glowscope::ProjectController</name>
     <message>
         <location filename="../app/gui/project_controller.cpp" line="28"/>
@@ -823,59 +2031,59 @@
 <context>
     <name>glowscope::ResultsBrowser</name>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="59"/>
+        <location filename="../widgets/views/results_browser.cpp" line="46"/>
         <source>No results folder open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Ergebnisordner geöffnet.</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="77"/>
+        <location filename="../widgets/views/results_browser.cpp" line="64"/>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="83"/>
+        <location filename="../widgets/views/results_browser.cpp" line="70"/>
         <source>Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>Score:</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="83"/>
+        <location filename="../widgets/views/results_browser.cpp" line="70"/>
         <source>Histogram &amp;&amp; ROC</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramm &amp;&amp; ROC</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="84"/>
+        <location filename="../widgets/views/results_browser.cpp" line="71"/>
         <source>x:</source>
-        <translation type="unfinished"></translation>
+        <translation>x:</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="84"/>
+        <location filename="../widgets/views/results_browser.cpp" line="71"/>
         <source>y:</source>
-        <translation type="unfinished"></translation>
+        <translation>y:</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="84"/>
+        <location filename="../widgets/views/results_browser.cpp" line="71"/>
         <source>Scatter</source>
-        <translation type="unfinished"></translation>
+        <translation>Streudiagramm</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="85"/>
+        <location filename="../widgets/views/results_browser.cpp" line="72"/>
         <source>Correlations</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelationen</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="88"/>
+        <location filename="../widgets/views/results_browser.cpp" line="75"/>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed:</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="115"/>
+        <location filename="../widgets/views/results_browser.cpp" line="104"/>
         <source>%1 — %2 as in-distribution, %3 OOD sets, %4 scores</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 als In-Distribution, %3 OOD-Mengen, %4 Scores</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_browser.cpp" line="187"/>
+        <location filename="../widgets/views/results_browser.cpp" line="200"/>
         <source>Spearman ρ between scores on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spearman-ρ zwischen den Scores auf %1</translation>
     </message>
 </context>
 <context>
@@ -883,38 +2091,38 @@
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="68"/>
         <source>Metric:</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik:</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="72"/>
         <source>Copy LaTeX</source>
-        <translation type="unfinished"></translation>
+        <translation>LaTeX kopieren</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="73"/>
         <source>Copy Markdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown kopieren</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="74"/>
         <source>Copy CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV kopieren</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="80"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern…</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="162"/>
         <location filename="../widgets/views/results_table_view.cpp" line="172"/>
         <source>Save table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle speichern</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_table_view.cpp" line="163"/>
         <source>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -922,22 +2130,22 @@
     <message>
         <location filename="../widgets/views/roc_curve_view.cpp" line="51"/>
         <source>false positive rate (OOD accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsch-Positiv-Rate (OOD akzeptiert)</translation>
     </message>
     <message>
         <location filename="../widgets/views/roc_curve_view.cpp" line="52"/>
         <source>true positive rate (in-distribution accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtig-Positiv-Rate (In-Distribution akzeptiert)</translation>
     </message>
     <message>
         <location filename="../widgets/views/roc_curve_view.cpp" line="64"/>
         <source>chance</source>
-        <translation type="unfinished"></translation>
+        <translation>Zufall</translation>
     </message>
     <message>
         <location filename="../widgets/views/roc_curve_view.cpp" line="72"/>
         <source>%1 (AUROC %2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (AUROC %2 %)</translation>
     </message>
 </context>
 <context>
@@ -1043,80 +2251,85 @@
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="52"/>
         <source>Auto range</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatischer Bereich</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="57"/>
         <source>over all values</source>
-        <translation type="unfinished"></translation>
+        <translation>über alle Werte</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="57"/>
         <source>without 1% tails</source>
-        <translation type="unfinished"></translation>
+        <translation>ohne 1-%-Ränder</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="57"/>
         <source>over in-distribution</source>
-        <translation type="unfinished"></translation>
+        <translation>über In-Distribution</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="69"/>
         <source>density</source>
-        <translation type="unfinished">Dichte</translation>
+        <translation>Dichte</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="75"/>
         <source>Bins:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bins:</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="79"/>
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation>von</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="81"/>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="175"/>
         <source>%1 (in-distribution, n = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (In-Distribution, n = %2</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="176"/>
         <source>%1 (AUROC %2%, n = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (AUROC %2 %, n = %3</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="181"/>
         <source>, %1 outside the range</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 außerhalb des Bereichs</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_histogram_view.cpp" line="183"/>
         <source>, %1 not finite</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 nicht endlich</translation>
     </message>
 </context>
 <context>
     <name>glowscope::ScoreScatterView</name>
     <message>
-        <location filename="../widgets/views/score_scatter_view.cpp" line="99"/>
+        <location filename="../widgets/views/score_scatter_view.cpp" line="131"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_scatter_view.cpp" line="100"/>
-        <source>%1 vs %2 — Spearman ρ = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <location filename="../widgets/views/score_scatter_view.cpp" line="132"/>
+        <source>%1 vs %2 — Spearman ρ = %3</source>
+        <translation>%1 vs. %2 — Spearman-ρ = %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp" line="164"/>
         <source>%1: %2 images — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Bilder — %3</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp" line="214"/>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
     </message>
 </context>
 <context>
