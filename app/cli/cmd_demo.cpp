@@ -17,7 +17,8 @@ int runDemo(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.setApplicationDescription(
       "Run the default experiment (the README's main job): Fashion-MNIST in-distribution vs "
-      "MNIST and held-out photo crops, with conv, dense, general and outlier-loss Glows.");
+      "MNIST and held-out photo crops, with conv, dense, general, fine-tuned and outlier-loss "
+      "Glows.");
   const QCommandLineOption outputOption("output", "Results folder.", "dir", "results/default");
   const QCommandLineOption threadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
   const QCommandLineOption printOption("print-spec", "Print the experiment spec and exit.");
