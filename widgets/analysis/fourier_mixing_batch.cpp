@@ -204,6 +204,7 @@ void FourierMixingView::cancelBatch() {
 }
 
 void FourierMixingView::finishBatch(FourierBatchResult result) {
+  if (batchTask_.isWaiting()) batchTask_.cancel();  // a failure while waiting for the sets
   setBatchControlsRunning(false);
   batch_ = std::move(result);
   if (batch_.cancelled)

@@ -159,7 +159,6 @@ FourierMixingView::FourierMixingView(ImageSetCache* cache, QWidget* parent)
       return;
     FourierBatchResult failed;
     failed.error = tr("Cannot load %1: %2").arg(name, error);
-    batchTask_.cancel();
     finishBatch(std::move(failed));
   });
 }

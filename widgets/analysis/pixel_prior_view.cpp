@@ -159,7 +159,6 @@ PixelPriorView::PixelPriorView(ImageSetCache* cache, QWidget* parent)
   connect(cache_, &ImageSetCache::loaded, this, &PixelPriorView::startWhenLoaded);
   connect(cache_, &ImageSetCache::failed, this, [this](const QString& name, const QString& error) {
     if (!task_.isWaiting() || (!pending_.sets.contains(name) && pending_.priorSet != name)) return;
-    task_.cancel();
     PixelPriorResult failed;
     failed.error = tr("Cannot load %1: %2").arg(name, error);
     finish(std::move(failed));
@@ -367,6 +366,7 @@ void PixelPriorView::cancel() {
 }
 
 void PixelPriorView::finish(PixelPriorResult result) {
+  if (task_.isWaiting()) task_.cancel();  // a failure while waiting for the sets
   setRunning(false);
   result_ = std::move(result);
   if (result_.cancelled) {

@@ -236,6 +236,34 @@ class TestFourierMixingView : public QObject {
     QVERIFY(!view.isBatchRunning());
   }
 
+  // A set that cannot load ends the wait: the error is shown and the view can run again.
+  void aSetThatFailsToLoadEndsTheBatch() {
+    FourierMixingView view(cache_);
+    openModel(view);
+    QSignalSpy finished(&view, &FourierMixingView::batchFinished);
+    view.setBatch("smooth", "no-such-dataset:test", 8);
+    view.runBatch();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QVERIFY(view.batchResult().error.contains("no-such-dataset:test"));
+    QVERIFY(view.batchStatus().contains(view.batchResult().error));
+    QVERIFY(!view.isBatchRunning());
+  }
+
+  // The model goes away while the sets load: the batch ends with that error, not half-running.
+  void aModelClearedWhileWaitingEndsTheBatch() {
+    FourierMixingView view(cache_);
+    openModel(view);
+    QSignalSpy finished(&view, &FourierMixingView::batchFinished);
+    view.setBatch("smooth", "loaded later", 8);
+    view.runBatch();
+    QVERIFY(view.isBatchRunning());  // waiting for "loaded later"
+    view.modelPicker()->setModels({});
+    cache_->insert("loaded later", std::make_shared<const ImageSet>(noise_));
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(view.batchResult().error.contains("model"));
+    QVERIFY(!view.isBatchRunning());
+  }
+
   void aBatchWithoutModelSaysSo() {
     FourierMixingView view(cache_);
     view.setSetNames({"smooth", "noise"});

@@ -147,6 +147,22 @@ class TestPixelPriorView : public QObject {
     QVERIFY(view.status().contains("No model"));
   }
 
+  // A set that cannot load ends the wait: the error is shown and the view can run again.
+  void aSetThatFailsToLoadEndsTheRun() {
+    PixelPriorView view(cache_);
+    view.setSetNames({"smooth", "no-such-dataset:test"});
+    PixelPriorSettings settings = smallRun(20);
+    settings.sets = {"smooth", "no-such-dataset:test"};
+    settings.priorSet = "smooth";
+    view.setSettings(settings);
+    QSignalSpy finished(&view, &PixelPriorView::finished);
+    view.run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QVERIFY(view.result().error.contains("no-such-dataset:test"));
+    QVERIFY(view.status().contains(view.result().error));
+    QVERIFY(!view.isRunning());
+  }
+
   void cancelStopsAComputation() {
     cache_->insert("many",
                    std::make_shared<const ImageSet>(testing::noiseImages(20000, 1, 16, 16)));
