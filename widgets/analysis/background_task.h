@@ -21,7 +21,7 @@
 
 namespace glowscope {
 
-/// (fraction done 0..1, what is being done); called on the view's thread.
+/// A progress report: (fraction done 0..1, what is being done).
 using ProgressReport = std::function<void(double fraction, const QString& stage)>;
 
 /// Runs `work` and turns its failures into the result: a CancelledError sets `cancelled` (where
