@@ -24,19 +24,26 @@ namespace glowscope {
 /// A progress report: (fraction done 0..1, what is being done).
 using ProgressReport = std::function<void(double fraction, const QString& stage)>;
 
+/// A result that says the run was cancelled: `cancelled` set where the result has one, else
+/// `error` = "cancelled".
+template <typename Result>
+Result cancelledResult() {
+  Result result{};
+  if constexpr (requires { result.cancelled; })
+    result.cancelled = true;
+  else
+    result.error = QString::fromUtf8(CancelledError().what());
+  return result;
+}
+
 /// Runs `work` and turns its failures into the result: a CancelledError sets `cancelled` (where
 /// the result has one), any other exception sets `error` to its message.
 template <typename Result, typename Work>
 Result resultOrFailure(Work&& work) {
   try {
     return std::forward<Work>(work)();
-  } catch (const CancelledError& cancelled) {
-    Result result{};
-    if constexpr (requires { result.cancelled; })
-      result.cancelled = true;
-    else
-      result.error = QString::fromUtf8(cancelled.what());
-    return result;
+  } catch (const CancelledError&) {
+    return cancelledResult<Result>();
   } catch (const std::exception& failure) {
     Result result{};
     result.error = QString::fromUtf8(failure.what());

@@ -188,19 +188,10 @@ void FourierMixingView::reportBatchProgress(double fraction, const QString& stag
 }
 
 void FourierMixingView::cancelBatch() {
-  switch (batchTask_.cancel()) {
-    case BackgroundTask::Stopped::Wait: {
-      FourierBatchResult cancelled;
-      cancelled.cancelled = true;
-      finishBatch(std::move(cancelled));
-      break;
-    }
-    case BackgroundTask::Stopped::Run:
-      batchStatus_->setText(tr("Cancelling…"));
-      break;
-    case BackgroundTask::Stopped::Nothing:
-      break;
-  }
+  if (batchTask_.isWaiting())
+    finishBatch(cancelledResult<FourierBatchResult>());  // no worker yet; finishing ends the wait
+  else if (batchTask_.cancel() == BackgroundTask::Stopped::Run)
+    batchStatus_->setText(tr("Cancelling…"));
 }
 
 void FourierMixingView::finishBatch(FourierBatchResult result) {

@@ -230,7 +230,9 @@ void LatentOptimisationView::startWorker(std::shared_ptr<analysis::ModelHandle> 
         progress_->setValue(int(100 * fraction));
         progress_->setFormat(stage);
       },
-      [this](OptimisationOutcome outcome) { finish(outcome.completed, outcome.error); });
+      [this](OptimisationOutcome outcome) {
+        finish(!outcome.cancelled && outcome.error.isEmpty(), outcome.error);
+      });
   updateButtons();
 }
 
@@ -252,7 +254,7 @@ LatentOptimisationView::OptimisationOutcome LatentOptimisationView::optimise(
   };
   analysis::optimiseWithFixedLatents(model, preparedBatch(model, images), options, onUpdate,
                                      control);
-  return OptimisationOutcome{true, false, {}};
+  return OptimisationOutcome{};
 }
 
 void LatentOptimisationView::resetRecord() {

@@ -101,9 +101,8 @@ class LatentOptimisationView : public QWidget {
   QLayout* buildScrubRow();
   void connectSignals();
   void startWorker(std::shared_ptr<analysis::ModelHandle> model, std::vector<ImageSet> images);
-  // How a run on the worker ended; a failure's message is `error`.
+  // How a run on the worker ended: it completed unless cancelled or failed (`error`).
   struct OptimisationOutcome {
-    bool completed = false;
     bool cancelled = false;
     QString error;
   };

@@ -350,19 +350,10 @@ void PixelPriorView::startWorker() {
 }
 
 void PixelPriorView::cancel() {
-  switch (task_.cancel()) {
-    case BackgroundTask::Stopped::Wait: {
-      PixelPriorResult cancelled;
-      cancelled.cancelled = true;
-      finish(std::move(cancelled));
-      break;
-    }
-    case BackgroundTask::Stopped::Run:
-      status_->setText(tr("Cancelling…"));
-      break;
-    case BackgroundTask::Stopped::Nothing:
-      break;
-  }
+  if (task_.isWaiting())
+    finish(cancelledResult<PixelPriorResult>());  // no worker yet; finishing ends the wait
+  else if (task_.cancel() == BackgroundTask::Stopped::Run)
+    status_->setText(tr("Cancelling…"));
 }
 
 void PixelPriorView::finish(PixelPriorResult result) {
