@@ -2,11 +2,13 @@
 // (resources/experiments/default.json, compiled in).
 #include <QCommandLineParser>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/experiment_cli.h"
+#include "app/cli/experiment_figures.h"
 #include "core/experiments/default_experiment.h"
 #include "core/experiments/experiment_spec.h"
 
@@ -19,7 +21,8 @@ int runDemo(const QStringList& arguments) {
       "Run the default experiment (the README's main job): Fashion-MNIST in-distribution vs "
       "MNIST and held-out photo crops, with conv, dense, general, fine-tuned and outlier-loss "
       "Glows.");
-  const QCommandLineOption outputOption("output", "Results folder.", "dir", "results/default");
+  const QCommandLineOption outputOption(
+      "output", "Results folder (its figures go to <dir>/figures).", "dir", "results/default");
   const QCommandLineOption threadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
   const QCommandLineOption printOption("print-spec", "Print the experiment spec and exit.");
   parser.addOptions({outputOption, threadsOption, printOption});
@@ -31,11 +34,14 @@ int runDemo(const QStringList& arguments) {
     std::printf("%s\n", spec.toJson().dump(2).c_str());
     return kExitOk;
   }
-  return runExperimentCommand(spec, parser.value(outputOption).toStdString(),
-                              parser.value(threadsOption).toInt(), arguments.join(' '));
+  const std::filesystem::path output = parser.value(outputOption).toStdString();
+  const int runExitCode =
+      runExperimentCommand(spec, output, parser.value(threadsOption).toInt(), arguments.join(' '));
+  return runExitCode == kExitOk ? exportExperimentFigures(output, output / "figures") : runExitCode;
 }
 
-const CommandRegistrar registrar("demo", {"run the default experiment (the main job)", runDemo});
+const CommandRegistrar registrar("demo", {"run the default experiment (the main job)", runDemo,
+                                          makeFigureApplication});
 
 }  // namespace
 }  // namespace glowscope::cli

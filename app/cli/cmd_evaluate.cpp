@@ -1,10 +1,12 @@
 // `glowscope-cli evaluate --experiment x.json`: train or reuse the models of an experiment, score
 // the sets, write the results folder.
 #include <QCommandLineParser>
+#include <filesystem>
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/experiment_cli.h"
+#include "app/cli/experiment_figures.h"
 #include "core/experiments/experiment_spec.h"
 
 namespace glowscope::cli {
@@ -18,7 +20,9 @@ int runEvaluate(const QStringList& arguments) {
   const QCommandLineOption experimentOption("experiment", "Experiment spec (JSON).", "file");
   const QCommandLineOption outputOption("output", "Results folder.", "dir", "results/experiment");
   const QCommandLineOption threadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
-  parser.addOptions({experimentOption, outputOption, threadsOption});
+  const QCommandLineOption figuresOption(
+      "figures", "Also write every view as figures into this folder (as `export` does).", "dir");
+  parser.addOptions({experimentOption, outputOption, threadsOption, figuresOption});
   int exitCode = kExitOk;
   if (!parseCommandLine(parser, arguments, exitCode)) return exitCode;
   if (!parser.isSet(experimentOption)) {
@@ -27,12 +31,15 @@ int runEvaluate(const QStringList& arguments) {
   }
   const ExperimentSpec spec =
       ExperimentSpec::fromFile(parser.value(experimentOption).toStdString());
-  return runExperimentCommand(spec, parser.value(outputOption).toStdString(),
-                              parser.value(threadsOption).toInt(), arguments.join(' '));
+  const std::filesystem::path output = parser.value(outputOption).toStdString();
+  const int runExitCode =
+      runExperimentCommand(spec, output, parser.value(threadsOption).toInt(), arguments.join(' '));
+  if (runExitCode != kExitOk || !parser.isSet(figuresOption)) return runExitCode;
+  return exportExperimentFigures(output, parser.value(figuresOption).toStdString());
 }
 
-const CommandRegistrar registrar("evaluate",
-                                 {"run an experiment spec and write its results", runEvaluate});
+const CommandRegistrar registrar("evaluate", {"run an experiment spec and write its results",
+                                              runEvaluate, makeFigureApplication});
 
 }  // namespace
 }  // namespace glowscope::cli

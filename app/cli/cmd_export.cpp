@@ -1,7 +1,6 @@
 // `glowscope-cli export`: every view of a results folder (tables, histograms, ROC curves, scatter
 // plots, correlation heat map) as publication files, without a display (widgets/views/
 // batch_export.h, the same files as the GUI's File > Export All Views…).
-#include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <algorithm>
@@ -11,6 +10,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "app/cli/experiment_figures.h"
 #include "core/util/errors.h"
 #include "widgets/views/batch_export.h"
 #include "widgets/views/results_folder.h"
@@ -20,13 +20,6 @@ namespace {
 
 std::atomic<bool> cancelRequested{false};
 void requestCancel(int) { cancelRequested = true; }
-
-// The plots are widgets, so rendering needs a QApplication; the offscreen platform renders them
-// without a display (and without connecting to one that may be set but unreachable).
-std::unique_ptr<QCoreApplication> makeOffscreenApplication(int& argc, char** argv) {
-  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  return std::make_unique<QApplication>(argc, argv);
-}
 
 double positiveNumber(const QCommandLineParser& parser, const QString& name) {
   bool ok = false;
@@ -110,7 +103,7 @@ int runExport(const QStringList& arguments) {
 
 const CommandRegistrar registrar("export", {"write every view of a results folder as figures "
                                             "and tables",
-                                            runExport, makeOffscreenApplication});
+                                            runExport, makeFigureApplication});
 
 }  // namespace
 }  // namespace glowscope::cli

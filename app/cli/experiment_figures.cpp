@@ -1,0 +1,40 @@
+#include "app/cli/experiment_figures.h"
+
+#include <QApplication>
+#include <QDir>
+#include <cstdio>
+
+#include "app/cli/cli_support.h"
+#include "widgets/views/batch_export.h"
+#include "widgets/views/results_folder.h"
+
+namespace glowscope::cli {
+
+std::unique_ptr<QCoreApplication> makeFigureApplication(int& argc, char** argv) {
+  // Without this, a set but unreachable DISPLAY would abort the command.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  return std::make_unique<QApplication>(argc, argv);
+}
+
+int exportExperimentFigures(const std::filesystem::path& resultsDir,
+                            const std::filesystem::path& figuresDir) {
+  const QString outDir = QDir(QString::fromStdString(figuresDir.string())).absolutePath();
+  try {
+    const ResultsFolder results = loadResultsFolder(QString::fromStdString(resultsDir.string()));
+    const BatchExportResult written = exportAllViews(results, outDir);
+    if (!written.ok()) {
+      printError("figures: " + (written.error.isEmpty() ? QString("cancelled") : written.error));
+      return kExitFailure;
+    }
+    std::printf(
+        "Figures (histograms, ROC curves, scatter plots, correlations as PNG/SVG/PDF with\n"
+        "their data as CSV; %lld files, captions in index.md): %s\n",
+        static_cast<long long>(written.files.size()), qPrintable(outDir));
+    return kExitOk;
+  } catch (const std::exception& error) {
+    printError(QString("figures: ") + error.what());
+    return kExitFailure;
+  }
+}
+
+}  // namespace glowscope::cli
