@@ -49,7 +49,7 @@ ConvCouplingNetImpl::ConvCouplingNetImpl(std::int64_t channels, std::int64_t hid
 // convolves NHWC directly, whereas each NCHW conv converts its input and output to a blocked
 // layout and back; those conversions of the 128-channel tensors took a third of oneDNN's time in
 // a CPU training run (DNNL_VERBOSE=1), and NHWC trains the small preset 20-30% faster here
-// (bench/train_throughput). Only the thin input and output are converted.
+// (docs/training-config.md, throughput). Only the thin input and output are converted.
 at::Tensor ConvCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
   constexpr auto nhwc = at::MemoryFormat::ChannelsLast;
   at::Tensor h =
