@@ -4,14 +4,11 @@
 // nothing is rendered.
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <random>
 
-#ifndef GLOWSCOPE_CLI_PATH
-#error "GLOWSCOPE_CLI_PATH must name the built glowscope-cli"
-#endif
+#include "cli_process.h"
 
 namespace {
 
@@ -49,27 +46,9 @@ QString writeSpec(const QString& dir) {
   return dir + "/spec.json";
 }
 
-struct Run {
-  int exitCode = -1;
-  QString out, err;
-};
-
-Run runCli(const QStringList& arguments) {
-  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-  for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-    environment.remove(name);
-  QProcess process;
-  process.setProcessEnvironment(environment);
-  process.start(QStringLiteral(GLOWSCOPE_CLI_PATH), arguments);
-  Run run;
-  if (!process.waitForFinished(300000) || process.exitStatus() != QProcess::NormalExit) return run;
-  run.exitCode = process.exitCode();
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
-
 }  // namespace
+
+using glowscope::testing::runCli;
 
 class TestCliEvaluateFigures : public QObject {
   Q_OBJECT
@@ -80,8 +59,9 @@ class TestCliEvaluateFigures : public QObject {
     const QString spec = writeSpec(dir.path());
     const QString results = dir.path() + "/results";
     const QString figures = dir.path() + "/figures";
-    const Run run = runCli({"evaluate", "--experiment", spec, "--output", results, "--figures",
-                            figures, "--threads", "1"});
+    const auto run = runCli({"evaluate", "--experiment", spec, "--output", results, "--figures",
+                             figures, "--threads", "1"},
+                            300000);
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(QFileInfo::exists(results + "/auroc.md"));
     // Both scores get a histogram and ROC curves, as PNG, SVG, PDF and CSV.
@@ -97,7 +77,7 @@ class TestCliEvaluateFigures : public QObject {
   void noFiguresUnlessAsked() {
     QTemporaryDir dir;
     const QString spec = writeSpec(dir.path());
-    const Run run = runCli(
+    const auto run = runCli(
         {"evaluate", "--experiment", spec, "--output", dir.path() + "/results", "--threads", "1"});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(QFileInfo::exists(dir.path() + "/results/auroc.md"));

@@ -1,43 +1,16 @@
 // `glowscope-cli export` run as a process without a display: it writes every view of a results
 // folder and lists the files; bad arguments exit with 2, failures with 1.
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
 
+#include "cli_process.h"
 #include "results_test_folder.h"
 
-#ifndef GLOWSCOPE_CLI_PATH
-#error "GLOWSCOPE_CLI_PATH must name the built glowscope-cli"
-#endif
-
+using glowscope::testing::runCli;
 using glowscope::testing::writeResultsFolder;
-
-namespace {
-
-struct Run {
-  int exitCode = -1;
-  QString out, err;
-};
-
-// Without any display variable and without QT_QPA_PLATFORM: the command must choose offscreen.
-Run runCli(const QStringList& arguments) {
-  QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-  for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
-    environment.remove(name);
-  QProcess process;
-  process.setProcessEnvironment(environment);
-  process.start(QStringLiteral(GLOWSCOPE_CLI_PATH), arguments);
-  Run run;
-  if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) return run;
-  run.exitCode = process.exitCode();
-  run.out = QString::fromUtf8(process.readAllStandardOutput());
-  run.err = QString::fromUtf8(process.readAllStandardError());
-  return run;
-}
-
-}  // namespace
+using Run = glowscope::testing::CliRun;
 
 class TestCliExport : public QObject {
   Q_OBJECT
