@@ -85,6 +85,9 @@ class ProgressPrinter {
     if (p.evaluated) {
       std::string line =
           "eval step " + std::to_string(p.step) + ": test bpd " + std::to_string(p.testBitsPerDim);
+      if (std::isfinite(p.testBitsPerDimTrainedWeights))
+        line += " (weight average; current weights " +
+                std::to_string(p.testBitsPerDimTrainedWeights) + ")";
       for (const auto& [name, value] : p.aurocByOodSet)
         line += ", AUROC vs " + name + " " + std::to_string(value);
       for (const auto& [name, value] : p.ratioAurocByOodSet)

@@ -43,6 +43,10 @@ void writeArchive(torch::serialize::OutputArchive& archive, const TrainingCheckp
   archive.write("format", c10::IValue(kTrainingCheckpointFormatVersion));
   archive.write("model", bytesToTensor(c.modelFileBytes));
   archive.write("optimizer", bytesToTensor(c.optimizerBytes));
+  if (!c.averagedModelFileBytes.empty()) {
+    archive.write("averagedModel", bytesToTensor(c.averagedModelFileBytes));
+    archive.write("averageUpdates", c10::IValue(c.averageUpdates));
+  }
   archive.write("step", c10::IValue(c.step));
   archive.write("data",
                 c10::IValue(std::vector<int64_t>{c.data.epoch, c.data.batchInEpoch,
@@ -68,6 +72,11 @@ void readArchive(torch::serialize::InputArchive& archive, TrainingCheckpoint& c)
   c.modelFileBytes = tensorToBytes(bytes);
   archive.read("optimizer", bytes);
   c.optimizerBytes = tensorToBytes(bytes);
+  if (archive.try_read("averagedModel", bytes)) {
+    c.averagedModelFileBytes = tensorToBytes(bytes);
+    archive.read("averageUpdates", value);
+    c.averageUpdates = value.toInt();
+  }
   archive.read("step", value);
   c.step = value.toInt();
   archive.read("data", value);

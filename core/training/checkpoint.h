@@ -26,7 +26,11 @@ struct DataPosition {
 struct TrainingCheckpoint {
   std::string modelFileBytes;  ///< the trained model as saveFlowModel writes it
   std::string optimizerBytes;  ///< the optimizer state (torch archive)
-  int64_t step = 0;            ///< optimiser steps taken (attempted steps, skipped included)
+  /// The weight average as a model file (optimizer.averageDecay > 0), else empty. Optional in
+  /// the archive, so checkpoints written before averaging existed still load.
+  std::string averagedModelFileBytes;
+  int64_t averageUpdates = 0;
+  int64_t step = 0;  ///< optimiser steps taken (attempted steps, skipped included)
   DataPosition data;
   at::Tensor torchGeneratorState;  ///< the default CPU generator
   at::Tensor noiseGeneratorState;  ///< the dequantisation-noise generator

@@ -48,6 +48,9 @@ struct TrainingProgress {
   // Periodic evaluation (present when evaluated is true).
   bool evaluated = false;
   double testBitsPerDim = kNotComputed;
+  /// With weight averaging, testBitsPerDim is the average's; this is the same test set under the
+  /// optimiser's current weights, to see what averaging gives. kNotComputed without averaging.
+  double testBitsPerDimTrainedWeights = kNotComputed;
   std::map<std::string, double> aurocByOodSet;       ///< score: log p of the trained model
   std::map<std::string, double> ratioAurocByOodSet;  ///< score: log p_trained − log p_frozen
   // State.

@@ -51,13 +51,17 @@ std::string modelToBytes(FlowModelImpl& model, const std::filesystem::path& scra
   return bytes;
 }
 
-/// A model to start from: a model file, or the trained model inside a training checkpoint.
+/// A model to start from: a model file, or the model inside a training checkpoint (its weight
+/// average when it has one, the same weights that run's model.glow gets).
 FlowModel loadStartModel(const std::filesystem::path& path, const std::string& field,
                          const std::filesystem::path& scratchDir) {
   try {
     if (isTrainingCheckpoint(path)) {
       const TrainingCheckpoint checkpoint = loadTrainingCheckpoint(path);
-      return modelFromBytes(checkpoint.modelFileBytes, scratchDir, path.string());
+      const std::string& bytes = checkpoint.averagedModelFileBytes.empty()
+                                     ? checkpoint.modelFileBytes
+                                     : checkpoint.averagedModelFileBytes;
+      return modelFromBytes(bytes, scratchDir, path.string());
     }
     return loadFlowModel(path);
   } catch (const FileError& error) {
@@ -148,6 +152,7 @@ void Trainer::Impl::buildOptimizer() {
                                                         .eps(o.eps)
                                                         .weight_decay(o.weightDecay));
   }
+  average = WeightAverage(o.averageDecay);
 }
 
 void Trainer::Impl::buildLoaders() {
@@ -207,6 +212,14 @@ void Trainer::Impl::resumeFrom(const TrainingCheckpoint& checkpoint) {
   rollbacks = checkpoint.rollbacks;
   bestMetric = checkpoint.bestMetric;
   hasBestMetric = checkpoint.hasBestMetric;
+  if (!checkpoint.averagedModelFileBytes.empty()) {
+    FlowModel averaged =
+        modelFromBytes(checkpoint.averagedModelFileBytes, config.outputDir, "the weight average");
+    std::vector<at::Tensor> parameters;
+    for (const auto& parameter : averaged->parameters())
+      parameters.push_back(parameter.detach().to(model->device()));
+    average.restore(std::move(parameters), checkpoint.averageUpdates);
+  }
 }
 
 namespace {
@@ -232,6 +245,11 @@ TrainingCheckpoint Trainer::Impl::makeCheckpoint() const {
   TrainingCheckpoint checkpoint;
   checkpoint.modelFileBytes = modelToBytes(*model, config.outputDir);
   checkpoint.optimizerBytes = optimizerToBytes(*optimizer);
+  if (average.ready()) {
+    AveragedWeightsScope averaged(*model, average);
+    checkpoint.averagedModelFileBytes = modelToBytes(*model, config.outputDir);
+    checkpoint.averageUpdates = average.updates();
+  }
   checkpoint.step = step;
   checkpoint.data = position;
   checkpoint.torchGeneratorState = at::detail::getDefaultCPUGenerator().get_state();
@@ -296,7 +314,9 @@ Trainer::Trainer(TrainingConfig config, TrainingData data) : impl_(std::make_uni
     if (!existing.empty()) {
       resumePath = existing.back();
       resumeState = loadTrainingCheckpoint(resumePath);
-      requireResumableConfig(resumeState->config, s.config.toJson(), resumePath);
+      // Normalised, so that fields added since the checkpoint was written compare as defaults.
+      requireResumableConfig(TrainingConfig::fromJson(resumeState->config).toJson(),
+                             s.config.toJson(), resumePath);
     }
   }
   // The data must match the model, whose shape is known only once it is built or loaded; a
@@ -383,6 +403,7 @@ namespace {
 void reportEvaluation(TrainingProgress& progress, const TrainingProgress& evaluation) {
   progress.evaluated = true;
   progress.testBitsPerDim = evaluation.testBitsPerDim;
+  progress.testBitsPerDimTrainedWeights = evaluation.testBitsPerDimTrainedWeights;
   progress.aurocByOodSet = evaluation.aurocByOodSet;
   progress.ratioAurocByOodSet = evaluation.ratioAurocByOodSet;
 }
@@ -431,6 +452,7 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
     // The last step may just have been evaluated; do not evaluate (and report) it twice.
     if (s.lastTestStep != s.step || !s.data.test) reportEvaluation(final, s.evaluate());
     result.modelFile = s.config.outputDir / "model.glow";
+    AveragedWeightsScope averaged(*s.model, s.average);
     saveFlowModel(*s.model, result.modelFile);
   }
   final.message =

@@ -14,6 +14,7 @@
 #include "core/flows/flow_model.h"
 #include "core/training/checkpoint.h"
 #include "core/training/trainer.h"
+#include "core/training/weight_average.h"
 
 namespace glowscope {
 
@@ -21,6 +22,8 @@ namespace glowscope {
 struct GoodState {
   std::vector<at::Tensor> tensors;  ///< clones of the trained model's parameters and buffers
   std::string optimizerBytes;
+  std::vector<at::Tensor> averageTensors;  ///< the weight average (clones), when averaging
+  int64_t averageUpdates = 0;
   int64_t step = -1;
 };
 
@@ -32,6 +35,7 @@ struct Trainer::Impl {
   FlowModel frozen;  ///< general (or, for Diff†, in-distribution) model; may be null
   std::vector<at::Tensor> trainable;
   std::unique_ptr<torch::optim::Optimizer> optimizer;
+  WeightAverage average;  ///< optimizer.averageDecay; evaluation and model.glow use it
   std::unique_ptr<BatchLoader> trainLoader, outlierLoader;
   DataPosition position;
   at::Generator noise;

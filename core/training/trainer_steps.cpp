@@ -98,6 +98,10 @@ void Trainer::Impl::takeGoodState() {
   for (const auto& parameter : model->parameters())
     goodState.tensors.push_back(parameter.detach().clone());
   for (const auto& buffer : model->buffers()) goodState.tensors.push_back(buffer.detach().clone());
+  goodState.averageTensors.clear();
+  for (const auto& tensor : average.parameters())
+    goodState.averageTensors.push_back(tensor.clone());
+  goodState.averageUpdates = average.updates();
   torch::serialize::OutputArchive archive;
   optimizer->save(archive);
   std::ostringstream stream;
@@ -116,6 +120,9 @@ void Trainer::Impl::rollBack(const std::string& reason) {
     size_t i = 0;
     for (auto& parameter : model->parameters()) parameter.copy_(goodState.tensors[i++]);
     for (auto& buffer : model->buffers()) buffer.copy_(goodState.tensors[i++]);
+    std::vector<at::Tensor> averageTensors;
+    for (const auto& tensor : goodState.averageTensors) averageTensors.push_back(tensor.clone());
+    average.restore(std::move(averageTensors), goodState.averageUpdates);
   }
   torch::serialize::InputArchive archive;
   std::istringstream stream(goodState.optimizerBytes);
@@ -290,10 +297,12 @@ TrainingProgress Trainer::Impl::trainStep() {
     optimizer->step();
     consecutiveSkips = 0;
     ++step;
-    if (!parametersFinite(*model))
+    if (!parametersFinite(*model)) {
       rollBack("non-finite weights after the update");
-    else if (step % 100 == 0)
-      takeGoodState();  // rollbacks then lose at most 100 steps, not a checkpoint interval
+    } else {
+      average.update(*model);
+      if (step % 100 == 0) takeGoodState();  // rollbacks then lose at most 100 steps
+    }
   } else {
     optimizer->zero_grad();
     ++skippedSteps;
@@ -346,6 +355,14 @@ std::vector<double> logLikelihoods(FlowModelImpl& model, const ImageSet& set) {
   return result;
 }
 
+double meanFiniteBitsPerDim(const std::vector<double>& logLikelihoodsNats, int64_t dims) {
+  double sum = 0;
+  int64_t finite = 0;
+  for (const double logp : logLikelihoodsNats)
+    if (std::isfinite(logp)) sum += bitsPerDim(logp, dims), ++finite;
+  return finite > 0 ? sum / static_cast<double>(finite) : kNotComputed;
+}
+
 std::vector<double> difference(const std::vector<double>& a, const std::vector<double>& b) {
   std::vector<double> result(a.size());
   for (size_t i = 0; i < a.size(); ++i) result[i] = a[i] - b[i];
@@ -359,12 +376,12 @@ TrainingProgress Trainer::Impl::evaluate() {
   progress.evaluated = true;
   if (!data.test) return progress;
   const int64_t dims = modelConfig.imageDims();
+  if (average.ready())
+    progress.testBitsPerDimTrainedWeights =
+        meanFiniteBitsPerDim(logLikelihoods(*model, *data.test), dims);
+  const AveragedWeightsScope averaged(*model, average);  // the weights training ends with
   const std::vector<double> test = logLikelihoods(*model, *data.test);
-  double sum = 0;
-  int64_t finite = 0;
-  for (const double logp : test)
-    if (std::isfinite(logp)) sum += bitsPerDim(logp, dims), ++finite;
-  progress.testBitsPerDim = finite > 0 ? sum / static_cast<double>(finite) : kNotComputed;
+  progress.testBitsPerDim = meanFiniteBitsPerDim(test, dims);
   // Diff† trains the general model: its ratio score is log p_in (frozen) − log p_general.
   const bool diffDagger = config.losses.trainedModel == TrainedModel::General;
   std::vector<double> testRatio;

@@ -134,6 +134,7 @@ OptimizerConfig optimizerFromJson(const Json& json) {
   reader.read("gradientClipNorm", optimizer.gradientClipNorm);
   reader.read("schedule", optimizer.schedule);
   reader.read("finalLearningRateFactor", optimizer.finalLearningRateFactor);
+  reader.read("averageDecay", optimizer.averageDecay);
   reader.finish();
   return optimizer;
 }
@@ -257,7 +258,8 @@ Json TrainingConfig::toJson() const {
                        {"warmupSteps", optimizer.warmupSteps},
                        {"gradientClipNorm", optimizer.gradientClipNorm},
                        {"schedule", optimizer.schedule},
-                       {"finalLearningRateFactor", optimizer.finalLearningRateFactor}};
+                       {"finalLearningRateFactor", optimizer.finalLearningRateFactor},
+                       {"averageDecay", optimizer.averageDecay}};
   json["guard"] = {{"maxConsecutiveSkips", guard.maxConsecutiveSkips},
                    {"learningRateBackoff", guard.learningRateBackoff},
                    {"maxRollbacks", guard.maxRollbacks}};
@@ -326,10 +328,12 @@ void TrainingConfig::validate() const {
   requireNonNegative(optimizer.weightDecay, "optimizer.weightDecay");
   requireNonNegative(optimizer.gradientClipNorm, "optimizer.gradientClipNorm");
   if (optimizer.schedule != "constant" && optimizer.schedule != "cosine")
-    throw ConfigError("optimizer.schedule", "must be \"constant\" or \"cosine\", not \"" +
-                                                optimizer.schedule + "\"");
+    throw ConfigError("optimizer.schedule",
+                      "must be \"constant\" or \"cosine\", not \"" + optimizer.schedule + "\"");
   if (!(optimizer.finalLearningRateFactor >= 0 && optimizer.finalLearningRateFactor <= 1))
     throw ConfigError("optimizer.finalLearningRateFactor", "must be in [0, 1]");
+  if (!(optimizer.averageDecay >= 0 && optimizer.averageDecay < 1))
+    throw ConfigError("optimizer.averageDecay", "must be in [0, 1); 0 turns averaging off");
   if (!(optimizer.beta1 >= 0 && optimizer.beta1 < 1))
     throw ConfigError("optimizer.beta1", "must be in [0, 1)");
   if (!(optimizer.beta2 >= 0 && optimizer.beta2 < 1))
@@ -373,7 +377,8 @@ double TrainingConfig::scheduledLearningRate(int64_t step, int64_t totalSteps) c
   const double progress =
       decaySteps > 0 ? std::clamp(static_cast<double>(step - warmup) / decaySteps, 0.0, 1.0) : 1.0;
   const double finalFactor = optimizer.finalLearningRateFactor;
-  const double factor = finalFactor + (1.0 - finalFactor) * 0.5 * (1.0 + std::cos(std::numbers::pi * progress));
+  const double factor =
+      finalFactor + (1.0 - finalFactor) * 0.5 * (1.0 + std::cos(std::numbers::pi * progress));
   return optimizer.learningRate * factor;
 }
 

@@ -40,6 +40,10 @@ struct OptimizerConfig {
   /// finalLearningRateFactor * lr at the last step).
   std::string schedule = "constant";
   double finalLearningRateFactor = 0.0;
+  /// Polyak averaging: > 0 keeps an exponential moving average of the weights with this decay
+  /// (ramped as min(decay, (1 + n) / (10 + n)) after n steps); evaluation, model.glow and
+  /// fine-tuning from a checkpoint then use the average. 0 = off (the reference).
+  double averageDecay = 0.0;
 };
 
 struct GuardConfig {

@@ -1,5 +1,6 @@
 #pragma once
 // Tiny models and generated images for the training tests (fast: 8x8 grey, K=2, hidden 8).
+#include <ATen/ATen.h>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -79,6 +80,21 @@ inline std::filesystem::path trainAndSaveModel(const QString& dir, const std::st
       (dir + "/" + QString::fromStdString(name) + ".glow").toStdString();
   saveFlowModel(trainer.trainedModel(), path);
   return path;
+}
+
+inline std::vector<at::Tensor> parameterCopies(FlowModelImpl& model) {
+  std::vector<at::Tensor> copies;
+  for (const auto& p : model.parameters()) copies.push_back(p.detach().clone());
+  return copies;
+}
+
+/// Bitwise equality of the model's parameters with `copies` (same order).
+inline bool sameParameters(FlowModelImpl& model, const std::vector<at::Tensor>& copies) {
+  const std::vector<at::Tensor> parameters = model.parameters();
+  if (parameters.size() != copies.size()) return false;
+  for (size_t i = 0; i < parameters.size(); ++i)
+    if (!at::equal(parameters[i], copies[i])) return false;
+  return true;
 }
 
 }  // namespace glowscope::testing

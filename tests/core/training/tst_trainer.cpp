@@ -13,19 +13,6 @@ using namespace glowscope::testing;
 
 namespace {
 
-std::vector<at::Tensor> parameterCopies(FlowModelImpl& model) {
-  std::vector<at::Tensor> copies;
-  for (const auto& p : model.parameters()) copies.push_back(p.detach().clone());
-  return copies;
-}
-
-bool sameParameters(FlowModelImpl& model, const std::vector<at::Tensor>& copies) {
-  size_t i = 0;
-  for (const auto& p : model.parameters())
-    if (!at::equal(p, copies[i++])) return false;
-  return true;
-}
-
 double meanBpd(Trainer& trainer, int steps) {
   double sum = 0;
   for (int i = 0; i < steps; ++i) sum += trainer.trainStep().trainBitsPerDim;
