@@ -2206,6 +2206,36 @@ quantisiert: %1 nats
         <translation>&amp;Aufwärmschritte:</translation>
     </message>
     <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <source>cosine decay to zero</source>
+        <translation>Kosinus-Abfall auf null</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <source>Polyak averaging: an exponential moving average of the weights with this decay; evaluation and the saved model use it. 0.99 averages over roughly the last 100 steps.</source>
+        <translation>Polyak-Mittelung: ein exponentiell gleitendes Mittel der Gewichte mit diesem Abklingfaktor; die Auswertung und das gespeicherte Modell verwenden es. 0,99 mittelt etwa über die letzten 100 Schritte.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <source>Learning-rate sch&amp;edule:</source>
+        <translation>Lernraten-V&amp;erlauf:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="226"/>
+        <source>Weight &amp;averaging (decay):</source>
+        <translation>Gewichts&amp;mittelung (Abklingfaktor):</translation>
+    </message>
+    <message>
         <location filename="../widgets/wizard_run_pages.cpp" line="243"/>
         <source>&amp;Seed:</source>
         <translation>&amp;Seed:</translation>
@@ -2213,7 +2243,7 @@ quantisiert: %1 nats
     <message>
         <location filename="../widgets/wizard_run_pages.cpp" line="244"/>
         <source>T&amp;hreads:</source>
-        <translation>T&amp;hreads:</translation>
+        <translation>&amp;Threads:</translation>
     </message>
     <message>
         <location filename="../widgets/wizard_run_pages.cpp" line="245"/>

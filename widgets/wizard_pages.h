@@ -125,7 +125,8 @@ class SchedulePage : public WizardPageBase {
   QRadioButton *useSteps_, *useEpochs_;
   QSpinBox *steps_, *epochs_, *batch_, *warmup_, *seed_, *threads_, *evalEvery_, *checkpointEvery_;
   QLineEdit* learningRate_;
-  QComboBox* device_;
+  QComboBox *schedule_, *device_;
+  QDoubleSpinBox* averageDecay_;
 };
 
 /// A combo box for a file path: editable, with the known files and a "…" browse button.

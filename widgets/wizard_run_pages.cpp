@@ -222,6 +222,20 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   learningRate_->setObjectName("learningRate");
   warmup_ = intSpin("warmupSteps", -1, 1'000'000, -1, this);
   warmup_->setSpecialValueText(tr("auto (100 when fine-tuning, else 0)"));
+  schedule_ = new QComboBox(this);
+  schedule_->setObjectName("schedule");
+  schedule_->addItem(tr("constant"), "constant");
+  schedule_->addItem(tr("cosine decay to zero"), "cosine");
+  averageDecay_ = new QDoubleSpinBox(this);
+  averageDecay_->setObjectName("averageDecay");
+  averageDecay_->setRange(0, 0.9999);
+  averageDecay_->setDecimals(4);
+  averageDecay_->setSingleStep(0.001);
+  averageDecay_->setSpecialValueText(tr("off"));
+  averageDecay_->setToolTip(
+      tr("Polyak averaging: an exponential moving average of the weights "
+         "with this decay; evaluation and the saved model use it. 0.99 "
+         "averages over roughly the last 100 steps."));
   seed_ = intSpin("seed", 0, 2'000'000'000, 0, this);
   threads_ = intSpin("threads", 0, 256, 0, this);
   threads_->setSpecialValueText(tr("all cores"));
@@ -240,6 +254,8 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   form->addRow(tr("&Batch size:"), batch_);
   form->addRow(tr("&Learning rate:"), learningRate_);
   form->addRow(tr("&Warm-up steps:"), warmup_);
+  form->addRow(tr("Learning-rate sch&edule:"), schedule_);
+  form->addRow(tr("Weight &averaging (decay):"), averageDecay_);
   form->addRow(tr("&Seed:"), seed_);
   form->addRow(tr("T&hreads:"), threads_);
   form->addRow(tr("&Device:"), device_);
@@ -279,6 +295,8 @@ void SchedulePage::writeTo(nlohmann::json& config) const {
   config["batchSize"] = batch_->value();
   config["optimizer"]["learningRate"] = learningRate_->text().trimmed().toDouble();
   config["optimizer"]["warmupSteps"] = warmup_->value();
+  config["optimizer"]["schedule"] = schedule_->currentData().toString().toStdString();
+  config["optimizer"]["averageDecay"] = averageDecay_->value();
   config["seed"] = seed_->value();
   config["dataSeed"] = seed_->value();
   config["threads"] = threads_->value();

@@ -54,6 +54,8 @@ class TstTrainingWizard : public QObject {
     field<QSpinBox>(wizard, "steps")->setValue(40);
     field<QSpinBox>(wizard, "batchSize")->setValue(16);
     field<QLineEdit>(wizard, "learningRate")->setText("1e-3");
+    field<QComboBox>(wizard, "schedule")->setCurrentIndex(1);
+    field<QDoubleSpinBox>(wizard, "averageDecay")->setValue(0.995);
     field<QSpinBox>(wizard, "seed")->setValue(7);
     field<QSpinBox>(wizard, "threads")->setValue(2);
     field<QSpinBox>(wizard, "evalEverySteps")->setValue(20);
@@ -73,6 +75,8 @@ class TstTrainingWizard : public QObject {
     QCOMPARE(config.at("epochs").get<int>(), 0);
     QCOMPARE(config.at("batchSize").get<int>(), 16);
     QCOMPARE(config.at("optimizer").at("learningRate").get<double>(), 1e-3);
+    QCOMPARE(config.at("optimizer").at("schedule").get<std::string>(), std::string("cosine"));
+    QCOMPARE(config.at("optimizer").at("averageDecay").get<double>(), 0.995);
     QCOMPARE(config.at("seed").get<int>(), 7);
     QCOMPARE(config.at("threads").get<int>(), 2);
     QCOMPARE(config.at("evalEverySteps").get<int>(), 20);
