@@ -23,9 +23,9 @@ int runDemo(const QStringList& arguments) {
       "Glows.");
   const QCommandLineOption outputOption(
       "output", "Results folder (its figures go to <dir>/figures).", "dir", "results/default");
-  const QCommandLineOption threadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
   const QCommandLineOption printOption("print-spec", "Print the experiment spec and exit.");
-  parser.addOptions({outputOption, threadsOption, printOption});
+  parser.addOptions({outputOption, printOption});
+  parser.addOptions(experimentRunOptions());
   int exitCode = kExitOk;
   if (!parseCommandLine(parser, arguments, exitCode)) return exitCode;
   const ExperimentSpec spec =
@@ -35,8 +35,7 @@ int runDemo(const QStringList& arguments) {
     return kExitOk;
   }
   const std::filesystem::path output = parser.value(outputOption).toStdString();
-  const int runExitCode =
-      runExperimentCommand(spec, output, parser.value(threadsOption).toInt(), arguments.join(' '));
+  const int runExitCode = runExperimentCommand(spec, output, parser, arguments.join(' '));
   return runExitCode == kExitOk ? exportExperimentFigures(output, output / "figures") : runExitCode;
 }
 

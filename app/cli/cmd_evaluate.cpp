@@ -19,10 +19,10 @@ int runEvaluate(const QStringList& arguments) {
       "write AUROC/AUPR/FPR tables, per-image scores and metadata into the output folder.");
   const QCommandLineOption experimentOption("experiment", "Experiment spec (JSON).", "file");
   const QCommandLineOption outputOption("output", "Results folder.", "dir", "results/experiment");
-  const QCommandLineOption threadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
   const QCommandLineOption figuresOption(
       "figures", "Also write every view as figures into this folder (as `export` does).", "dir");
-  parser.addOptions({experimentOption, outputOption, threadsOption, figuresOption});
+  parser.addOptions({experimentOption, outputOption, figuresOption});
+  parser.addOptions(experimentRunOptions());
   int exitCode = kExitOk;
   if (!parseCommandLine(parser, arguments, exitCode)) return exitCode;
   if (!parser.isSet(experimentOption)) {
@@ -32,8 +32,7 @@ int runEvaluate(const QStringList& arguments) {
   const ExperimentSpec spec =
       ExperimentSpec::fromFile(parser.value(experimentOption).toStdString());
   const std::filesystem::path output = parser.value(outputOption).toStdString();
-  const int runExitCode =
-      runExperimentCommand(spec, output, parser.value(threadsOption).toInt(), arguments.join(' '));
+  const int runExitCode = runExperimentCommand(spec, output, parser, arguments.join(' '));
   if (runExitCode != kExitOk || !parser.isSet(figuresOption)) return runExitCode;
   return exportExperimentFigures(output, parser.value(figuresOption).toStdString());
 }

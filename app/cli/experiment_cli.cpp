@@ -1,9 +1,15 @@
 #include "app/cli/experiment_cli.h"
 
+#include <spdlog/fmt/fmt.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <map>
+#include <mutex>
+#include <string>
 
 #include "app/cli/cli_support.h"
 #include "core/experiments/experiment_runner.h"
@@ -21,35 +27,62 @@ std::atomic<bool> gCancelRequested{false};
 
 void onInterrupt(int) { gCancelRequested.store(true); }
 
+const QCommandLineOption kThreadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
+const QCommandLineOption kParallelOption(
+    "parallel-trainings",
+    "Models trained at the same time, each on threads/n threads (0 = 2 on a CPU with 2 or more "
+    "cores, else 1; 1 = one after the other).",
+    "n", "0");
+
 // Progress goes to stderr as plain lines, at most one per 10 s per model (a terminal and a log
-// file read the same), plus every evaluation.
+// file read the same), plus every evaluation. Trainings may run side by side: one line per call.
 void printTrainingProgress(const std::string& outputDir, const TrainingProgress& progress) {
-  static auto lastPrint = std::chrono::steady_clock::time_point{};
+  static std::mutex mutex;
+  static std::map<std::string, std::chrono::steady_clock::time_point> lastPrint;
   const auto now = std::chrono::steady_clock::now();
-  if (!progress.evaluated && !progress.finished && now - lastPrint < std::chrono::seconds(10))
-    return;
-  lastPrint = now;
+  {
+    const std::lock_guard lock(mutex);
+    auto& last = lastPrint[outputDir];
+    if (!progress.evaluated && !progress.finished && now - last < std::chrono::seconds(10)) return;
+    last = now;
+  }
   const std::string model = std::filesystem::path(outputDir).filename().string();
-  std::fprintf(stderr, "[%s] step %lld/%lld", model.c_str(), static_cast<long long>(progress.step),
-               static_cast<long long>(progress.totalSteps));
+  std::string line = fmt::format("[{}] step {}/{}", model, progress.step, progress.totalSteps);
   // An evaluation report carries no step losses: print only what it measured.
   if (std::isfinite(progress.loss))
-    std::fprintf(stderr, "  loss %.1f  train %.3f bpd  %.0f img/s", progress.loss,
-                 progress.trainBitsPerDim, progress.imagesPerSecond);
+    line += fmt::format("  loss {:.1f}  train {:.3f} bpd  {:.0f} img/s", progress.loss,
+                        progress.trainBitsPerDim, progress.imagesPerSecond);
   if (std::isfinite(progress.etaSeconds) && !progress.finished)
-    std::fprintf(stderr, "  ETA %.0f s", progress.etaSeconds);
+    line += fmt::format("  ETA {:.0f} s", progress.etaSeconds);
   if (progress.evaluated && std::isfinite(progress.testBitsPerDim))
-    std::fprintf(stderr, "  test %.3f bpd", progress.testBitsPerDim);
-  if (progress.skippedSteps > 0)
-    std::fprintf(stderr, "  skipped %lld", static_cast<long long>(progress.skippedSteps));
-  std::fprintf(stderr, "\n");
+    line += fmt::format("  test {:.3f} bpd", progress.testBitsPerDim);
+  if (progress.skippedSteps > 0) line += fmt::format("  skipped {}", progress.skippedSteps);
+  std::fputs((line + "\n").c_str(), stderr);
+}
+
+/// --parallel-trainings and --threads as run options: auto = two lanes on a multi-core CPU.
+void chooseParallelism(const QCommandLineParser& parser, ExperimentRunOptions& options) {
+  const int hardware = runtimeInfo().hardwareThreads;
+  const int threads = std::max(0, parser.value(kThreadsOption).toInt());
+  int parallel = std::max(0, parser.value(kParallelOption).toInt());
+  if (parallel == 0) parallel = preferredDeviceName() == "cpu" && hardware >= 2 ? 2 : 1;
+  options.parallelTrainings = parallel;
+  const int budget = threads > 0 ? threads : hardware;
+  options.threadsPerTraining = parallel > 1 || threads > 0 ? std::max(1, budget / parallel) : 0;
+  options.extraMetadata["parallelTrainings"] = parallel;
+  options.extraMetadata["threadsPerTraining"] = options.threadsPerTraining;
+  if (parallel > 1)
+    logger()->info("training up to {} models at once, {} thread(s) each", parallel,
+                   options.threadsPerTraining);
 }
 
 }  // namespace
 
+QList<QCommandLineOption> experimentRunOptions() { return {kThreadsOption, kParallelOption}; }
+
 int runExperimentCommand(const ExperimentSpec& spec, const std::filesystem::path& outputDir,
-                         int threads, const QString& commandLine) {
-  configureThreads(threads);
+                         const QCommandLineParser& parser, const QString& commandLine) {
+  configureThreads(parser.value(kThreadsOption).toInt());
   logger()->info("{}", describeRuntime());
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
@@ -59,6 +92,7 @@ int runExperimentCommand(const ExperimentSpec& spec, const std::filesystem::path
   options.cancel = &gCancelRequested;
   options.extraMetadata = {{"qt", qVersion()}, {"commandLine", commandLine.toStdString()}};
   options.progress = [](const std::string& stage, double) { logger()->info("{}", stage); };
+  chooseParallelism(parser, options);
   try {
     const ExperimentResults results = runExperiment(spec, options);
     std::printf("\n%s\n", metricTable(results, TableMetric::Auroc).toMarkdown().c_str());

@@ -1,4 +1,7 @@
 #pragma once
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
 #include <QString>
 #include <filesystem>
 
@@ -8,10 +11,14 @@ struct ExperimentSpec;
 
 namespace glowscope::cli {
 
-/// Runs an experiment with the real trainer, printing progress lines to stderr, then the AUROC
-/// and bits/dim tables to stdout and where the results went. Ctrl-C stops cleanly (models
-/// trained so far and checkpoints are kept; a re-run continues). Returns the exit code.
+/// The options of `demo` and `evaluate` that say how to run: --threads, --parallel-trainings.
+QList<QCommandLineOption> experimentRunOptions();
+
+/// Runs an experiment with the real trainer (the options above read from `parser`), printing
+/// progress lines to stderr, then the AUROC and bits/dim tables to stdout and where the results
+/// went. Ctrl-C stops cleanly (models trained so far and checkpoints are kept; a re-run
+/// continues). Returns the exit code.
 int runExperimentCommand(const ExperimentSpec& spec, const std::filesystem::path& outputDir,
-                         int threads, const QString& commandLine);
+                         const QCommandLineParser& parser, const QString& commandLine);
 
 }  // namespace glowscope::cli

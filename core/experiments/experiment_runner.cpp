@@ -5,6 +5,7 @@
 
 #include "core/data/dataset_registry.h"
 #include "core/experiments/experiment_data.h"
+#include "core/experiments/model_scheduler.h"
 #include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
 #include "core/scoring/png_complexity.h"
@@ -91,6 +92,10 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
   logger()->info("model '{}' (seed {}): training into {}", model.id, seed, modelDir.string());
   nlohmann::json trainingConfig = config;
   trainingConfig["resume"] = prepareRunFolder(modelDir, config);
+  // How many threads a training uses changes its speed, not what it learns: set here, after
+  // the reuse check, and only when the spec leaves it open.
+  if (options.threadsPerTraining > 0 && !config.contains("threads"))
+    trainingConfig["threads"] = options.threadsPerTraining;
   const std::filesystem::path trained = options.trainer(trainingConfig, options.cancel);
   writeFileAtomically(modelDir / kTrainingConfigFile, config.dump(2));
   writeFileAtomically(modelDir / kModelPathFile, trained.string());
@@ -177,13 +182,37 @@ void computeSeedMetrics(const ExperimentSpec& spec, bool firstSeed, SeedResults&
           spec, inValues.at(score.name), seedResults.scoreValues.at(ood).at(score.name), firstSeed);
 }
 
+void obtainSeedModels(const ExperimentSpec& spec, const ExperimentRunOptions& options,
+                      std::map<std::string, std::filesystem::path>& sharedModels,
+                      SeedResults& seedResults) {
+  checkCancel(options.cancel);
+  std::vector<const ExperimentModel*> models;
+  for (const ExperimentModel& model : spec.models) {
+    if (model.sharedAcrossSeeds && sharedModels.count(model.id))
+      seedResults.modelFiles[model.id] = sharedModels[model.id];
+    else
+      models.push_back(&model);
+  }
+  const std::uint64_t seed = seedResults.seed;
+  const ModelObtainer obtain = [&](const ExperimentModel& model, const auto& known,
+                                   const std::atomic<bool>* cancel) {
+    if (options.progress) options.progress("model " + model.id, 0.0);
+    ExperimentRunOptions modelOptions = options;
+    modelOptions.cancel = cancel;
+    return obtainModel(model, seed, known, modelOptions);
+  };
+  obtainModels(models, options.parallelTrainings, obtain, seedResults.modelFiles, options.cancel);
+  for (const ExperimentModel& model : spec.models)
+    if (model.sharedAcrossSeeds) sharedModels[model.id] = seedResults.modelFiles.at(model.id);
+}
+
 }  // namespace
 
 nlohmann::json resolvedTrainingConfig(const ExperimentModel& model, std::uint64_t seed,
                                       const std::map<std::string, std::filesystem::path>& models,
                                       const std::filesystem::path& modelDir) {
   nlohmann::json config = model.training;
-  for (const char* key : {"initFrom", "generalModel"}) {
+  for (const char* key : ExperimentModel::kReferenceKeys) {
     if (!config.contains(key) || !config[key].is_string()) continue;
     const std::string value = config[key].get<std::string>();
     if (value.starts_with("@")) config[key] = models.at(value.substr(1)).string();
@@ -205,17 +234,7 @@ ExperimentResults runExperiment(const ExperimentSpec& spec, const ExperimentRunO
   for (std::size_t run = 0; run < spec.seeds.size(); ++run) {
     SeedResults seedResults;
     seedResults.seed = spec.seeds[run];
-    for (const ExperimentModel& model : spec.models) {
-      checkCancel(options.cancel);
-      if (model.sharedAcrossSeeds && sharedModels.count(model.id)) {
-        seedResults.modelFiles[model.id] = sharedModels[model.id];
-        continue;
-      }
-      if (options.progress) options.progress("model " + model.id, 0.0);
-      seedResults.modelFiles[model.id] =
-          obtainModel(model, seedResults.seed, seedResults.modelFiles, options);
-      if (model.sharedAcrossSeeds) sharedModels[model.id] = seedResults.modelFiles[model.id];
-    }
+    obtainSeedModels(spec, options, sharedModels, seedResults);
     scoreSeed(spec, sets, results.dataFingerprints, cache, options, seedResults);
     computeSeedMetrics(spec, run == 0, seedResults);
     results.seeds.push_back(std::move(seedResults));

@@ -27,7 +27,13 @@ using ModelTrainer = std::function<std::filesystem::path(const nlohmann::json& t
 struct ExperimentRunOptions {
   std::filesystem::path outputDir;  ///< the results folder (models/, cache/, tables, ...)
   ModelTrainer trainer;             ///< required when a model must be trained
+  /// Called from the training threads when parallelTrainings > 1 (see model_scheduler.h).
   std::function<void(const std::string& stage, double fraction)> progress;
+  /// Trainings run at once when the models' references allow (core/experiments/
+  /// model_scheduler.h); 1 = one after the other. The trainer must then be thread-safe.
+  int parallelTrainings = 1;
+  /// Torch threads of each training whose config does not set "threads"; 0 = its default.
+  int threadsPerTraining = 0;
   const std::atomic<bool>* cancel = nullptr;
   /// Added to metadata.json, e.g. the front end's Qt version and command line.
   nlohmann::json extraMetadata = nlohmann::json::object();

@@ -53,19 +53,25 @@ ExperimentModel modelFromJson(const nlohmann::json& json, const std::string& con
   return model;
 }
 
+std::string referenceAt(const ExperimentModel& model, const char* key) {
+  if (!model.training.is_object() || !model.training.contains(key)) return {};
+  const nlohmann::json& value = model.training[key];
+  if (!value.is_string()) return {};
+  const std::string text = value.get<std::string>();
+  return text.starts_with("@") ? text.substr(1) : std::string();
+}
+
 void checkReferences(const ExperimentSpec& spec) {
   std::set<std::string> known;
   for (std::size_t i = 0; i < spec.models.size(); ++i) {
     const ExperimentModel& model = spec.models[i];
     const std::string context = "models[" + std::to_string(i) + "]";
     if (!known.insert(model.id).second) throw ConfigError(context + ".id", "duplicate id");
-    for (const char* key : {"initFrom", "generalModel"}) {
-      if (!model.training.is_object() || !model.training.contains(key)) continue;
-      const std::string value =
-          model.training[key].is_string() ? model.training[key].get<std::string>() : "";
-      if (value.starts_with("@") && !known.count(value.substr(1)))
+    for (const char* key : ExperimentModel::kReferenceKeys) {
+      const std::string id = referenceAt(model, key);
+      if (!id.empty() && !known.count(id))
         throw ConfigError(context + ".training." + key,
-                          "refers to '" + value + "', which is not an earlier model");
+                          "refers to '@" + id + "', which is not an earlier model");
     }
   }
   for (std::size_t i = 0; i < spec.scores.size(); ++i) {
@@ -112,6 +118,13 @@ void parseTopLevelField(ExperimentSpec& spec, const std::string& key, const nloh
 }
 
 }  // namespace
+
+std::vector<std::string> ExperimentModel::references() const {
+  std::vector<std::string> ids;
+  for (const char* key : kReferenceKeys)
+    if (std::string id = referenceAt(*this, key); !id.empty()) ids.push_back(std::move(id));
+  return ids;
+}
 
 ExperimentSpec ExperimentSpec::fromJson(const nlohmann::json& json) {
   if (!json.is_object()) throw ConfigError("(experiment)", "must be a JSON object");

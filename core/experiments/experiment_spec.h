@@ -21,6 +21,11 @@ struct ExperimentModel {
   std::filesystem::path modelFile;  ///< a saved model to load (no training), or empty
   nlohmann::json training;          ///< training config JSON when modelFile is empty
   bool sharedAcrossSeeds = false;   ///< train once (seed of the first run) and reuse, e.g. general
+
+  /// The training config keys that may name another model as "@<id>".
+  static constexpr const char* kReferenceKeys[] = {"initFrom", "generalModel"};
+  /// The ids this model's training refers to ("@<id>" in kReferenceKeys), in that key order.
+  std::vector<std::string> references() const;
 };
 
 struct ExperimentSpec {

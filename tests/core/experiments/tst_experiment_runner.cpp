@@ -2,8 +2,10 @@
 // file of the results folder, the PNG baseline separates smooth from noise images, and a re-run
 // reuses the trained models and the cached scores instead of recomputing them.
 #include <QtTest>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <random>
 
 #include "core/data/image_set.h"
@@ -34,7 +36,7 @@ class TstExperimentRunner : public QObject {
 
  private:
   std::filesystem::path folder_;
-  int trainerCalls_ = 0;
+  std::atomic<int> trainerCalls_{0};
   bool lastResume_ = false;
   bool lastCheckpointExisted_ = false;
 
@@ -90,7 +92,7 @@ class TstExperimentRunner : public QObject {
 
   void writesTheResultsFolder() {
     const ExperimentResults results = runExperiment(spec(), options());
-    QCOMPARE(trainerCalls_, 2);
+    QCOMPARE(trainerCalls_.load(), 2);
     for (const char* name : {"auroc.csv", "auroc.md", "auroc.tex", "aupr-in.csv", "aupr-out.md",
                              "fpr95.tex", "bits-per-dim.md", "summary.json", "metadata.json"})
       QVERIFY2(std::filesystem::exists(folder_ / "results" / name), name);
@@ -111,11 +113,38 @@ class TstExperimentRunner : public QObject {
     QVERIFY(seed.metrics.begin()->second.at("Raw").aurocInterval.has_value());
   }
 
+  // Two lanes: each training gets the threads it was given (after the reuse check, so a later
+  // run with other threads reuses the models) and the results match a one-at-a-time run.
+  void parallelTrainingsGetThreadsAndReuseIgnoresThem() {
+    ExperimentRunOptions run = options();
+    run.outputDir = folder_ / "parallel-results";
+    run.parallelTrainings = 2;
+    run.threadsPerTraining = 1;
+    std::mutex mutex;
+    std::vector<int> threads;
+    const ModelTrainer inner = run.trainer;
+    run.trainer = [&](const nlohmann::json& config, const std::atomic<bool>* cancel) {
+      {
+        const std::lock_guard lock(mutex);
+        threads.push_back(config.value("threads", -1));
+      }
+      return inner(config, cancel);
+    };
+    const ExperimentResults parallel = runExperiment(spec(), run);
+    QCOMPARE(threads, (std::vector<int>{1, 1}));
+    ExperimentRunOptions again = options();
+    again.outputDir = run.outputDir;
+    const int callsBefore = trainerCalls_;
+    const ExperimentResults sequential = runExperiment(spec(), again);
+    QCOMPARE(trainerCalls_.load(), callsBefore);  // reused although the threads differ
+    QCOMPARE(parallel.seeds[0].scoreValues, sequential.seeds[0].scoreValues);
+  }
+
   void rerunReusesModelsAndScores() {
     const int callsBefore = trainerCalls_;
     const ExperimentResults first = runExperiment(spec(), options());
     const ExperimentResults second = runExperiment(spec(), options());
-    QCOMPARE(trainerCalls_, callsBefore);  // both models were reused, not retrained
+    QCOMPARE(trainerCalls_.load(), callsBefore);  // both models were reused, not retrained
     const auto& a = first.seeds[0].scoreValues;
     const auto& b = second.seeds[0].scoreValues;
     QCOMPARE(a.begin()->second.at("Raw"), b.begin()->second.at("Raw"));
@@ -155,7 +184,7 @@ class TstExperimentRunner : public QObject {
     changed.models[1].training["steps"] = 3;
     const int callsBefore = trainerCalls_;
     runExperiment(changed, options());
-    QCOMPARE(trainerCalls_, callsBefore + 1);
+    QCOMPARE(trainerCalls_.load(), callsBefore + 1);
   }
 };
 
