@@ -64,8 +64,14 @@ class ParallelObtainer {
         ++it;
         continue;
       }
+      try {
+        workers_.emplace_back(&ParallelObtainer::work, this, *it, files_);
+      } catch (...) {  // no thread to be had: stop like a failed training, let the others end
+        if (!failure_) failure_ = std::current_exception();
+        stop_ = true;
+        return;
+      }
       ++running_;
-      workers_.emplace_back(&ParallelObtainer::work, this, *it, files_);
       it = waiting_.erase(it);
     }
   }
