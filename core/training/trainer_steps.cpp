@@ -8,6 +8,7 @@
 
 #include "core/flows/preprocess.h"
 #include "core/metrics/ood_metrics.h"
+#include "core/scoring/model_scores.h"
 #include "core/training/losses.h"
 #include "core/training/trainer_impl.h"
 #include "core/util/errors.h"
@@ -355,12 +356,8 @@ std::vector<double> logLikelihoods(FlowModelImpl& model, const ImageSet& set) {
   return result;
 }
 
-double meanFiniteBitsPerDim(const std::vector<double>& logLikelihoodsNats, int64_t dims) {
-  double sum = 0;
-  int64_t finite = 0;
-  for (const double logp : logLikelihoodsNats)
-    if (std::isfinite(logp)) sum += bitsPerDim(logp, dims), ++finite;
-  return finite > 0 ? sum / static_cast<double>(finite) : kNotComputed;
+double meanFiniteBitsPerDim(std::vector<double> logLikelihoodsNats, int64_t dims) {
+  return ModelScores{std::move(logLikelihoodsNats), {}, dims}.meanBitsPerDim();
 }
 
 std::vector<double> difference(const std::vector<double>& a, const std::vector<double>& b) {
