@@ -20,6 +20,8 @@ namespace {
 constexpr const char* kTrainingConfigFile = "training-config.json";
 constexpr const char* kModelPathFile = "final-model.txt";
 constexpr const char* kStartedConfigFile = "started-config.json";
+/// Stands for the results folder in stored configs (see relocatableConfig).
+constexpr const char* kResultsFolderToken = "<results>";
 
 struct LoadedSet {
   ImageSet images;
@@ -30,16 +32,67 @@ void checkCancel(const std::atomic<bool>* cancel) {
   if (cancel != nullptr && cancel->load()) throw CancelledError();
 }
 
+// `path` relative to `folder` when it lies inside it, else empty.
+std::filesystem::path pathInside(const std::filesystem::path& path,
+                                 const std::filesystem::path& folder) {
+  std::filesystem::path root = folder.lexically_normal();
+  if (!root.has_filename()) root = root.parent_path();  // "results/" -> "results"
+  const std::filesystem::path relative = path.lexically_normal().lexically_relative(root);
+  if (relative.empty() || *relative.begin() == "..") return {};
+  return relative;
+}
+
+// The config with the paths inside the results folder (outputDir and resolved "@" references)
+// written relative to it: a results folder copied or moved elsewhere (a server's results on a
+// laptop) compares equal and is reused instead of trained again.
+nlohmann::json relocatableConfig(nlohmann::json config, const std::filesystem::path& resultsDir) {
+  auto relocate = [&](const char* key) {
+    if (!config.contains(key) || !config[key].is_string()) return;
+    const auto inside = pathInside(config[key].get<std::string>(), resultsDir);
+    if (!inside.empty())
+      config[key] = (std::filesystem::path(kResultsFolderToken) / inside).generic_string();
+  };
+  relocate("outputDir");
+  for (const char* key : ExperimentModel::kReferenceKeys) relocate(key);
+  return config;
+}
+
+// The trained model's file as stored beside it: relative to its folder when inside, so that the
+// folder can move; read back relative to where the folder is now.
+std::string storedModelPath(const std::filesystem::path& modelFile,
+                            const std::filesystem::path& modelDir) {
+  const auto inside = pathInside(modelFile, modelDir);
+  return (inside.empty() ? modelFile : inside).string();
+}
+
+// Writes what reusableModel reads: the config in its relocatable form and the model's file.
+void recordTrainedModel(const std::filesystem::path& modelDir, const nlohmann::json& config,
+                        const std::filesystem::path& modelFile,
+                        const std::filesystem::path& resultsDir) {
+  writeFileAtomically(modelDir / kTrainingConfigFile,
+                      relocatableConfig(config, resultsDir).dump(2));
+  writeFileAtomically(modelDir / kModelPathFile, storedModelPath(modelFile, modelDir));
+}
+
+std::filesystem::path readStoredModelPath(const std::filesystem::path& modelDir) {
+  const std::filesystem::path stored = readWholeFile(modelDir / kModelPathFile);
+  return stored.is_relative() ? modelDir / stored : stored;
+}
+
 // A model trained earlier with exactly this config is reused: the config it was trained with is
-// stored beside it, so a changed spec retrains instead of silently reusing stale weights.
+// stored beside it, so a changed spec retrains instead of silently reusing stale weights. Both
+// sides are compared in their relocatable form (folders written before it stored absolute paths).
 std::optional<std::filesystem::path> reusableModel(const std::filesystem::path& modelDir,
-                                                   const nlohmann::json& config) {
+                                                   const nlohmann::json& config,
+                                                   const std::filesystem::path& resultsDir) {
   std::error_code ec;
   if (!std::filesystem::exists(modelDir / kModelPathFile, ec)) return std::nullopt;
   try {
-    const auto stored = nlohmann::json::parse(readWholeFile(modelDir / kTrainingConfigFile));
-    const std::filesystem::path modelFile = readWholeFile(modelDir / kModelPathFile);
-    if (stored == config && std::filesystem::exists(modelFile, ec)) return modelFile;
+    const auto stored = relocatableConfig(
+        nlohmann::json::parse(readWholeFile(modelDir / kTrainingConfigFile)), resultsDir);
+    const std::filesystem::path modelFile = readStoredModelPath(modelDir);
+    if (stored == relocatableConfig(config, resultsDir) && std::filesystem::exists(modelFile, ec))
+      return modelFile;
   } catch (const std::exception& error) {
     logger()->warn("cannot reuse the model in {} ({}); training again", modelDir.string(),
                    error.what());
@@ -58,6 +111,8 @@ bool hasCheckpoint(const std::filesystem::path& folder) {
 // An interrupted run (Ctrl-C, power loss) continues from its checkpoints, which is exactly
 // equivalent to an uninterrupted run, but only when they were written for this very config:
 // checkpoints of an earlier, different config are removed so the new run starts from scratch.
+// Compared with absolute paths: a checkpoint resumes only where it was written (the trainer checks
+// its initFrom and generalModel files), while finished models are reused wherever the folder is.
 bool prepareRunFolder(const std::filesystem::path& modelDir, const nlohmann::json& config) {
   bool sameRun = false;
   try {
@@ -84,8 +139,9 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
   const auto modelDir =
       options.outputDir / "models" / fileSafeName(model.id + "-seed" + std::to_string(seed));
   const nlohmann::json config = resolvedTrainingConfig(model, seed, known, modelDir);
-  if (auto reused = reusableModel(modelDir, config)) {
+  if (auto reused = reusableModel(modelDir, config, options.outputDir)) {
     logger()->info("model '{}' (seed {}): reusing {}", model.id, seed, reused->string());
+    recordTrainedModel(modelDir, config, *reused, options.outputDir);  // upgrades older folders
     return *reused;
   }
   if (!options.trainer) throw Error("model '" + model.id + "' needs training, but no trainer");
@@ -97,8 +153,7 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
   if (options.threadsPerTraining > 0 && !config.contains("threads"))
     trainingConfig["threads"] = options.threadsPerTraining;
   const std::filesystem::path trained = options.trainer(trainingConfig, options.cancel);
-  writeFileAtomically(modelDir / kTrainingConfigFile, config.dump(2));
-  writeFileAtomically(modelDir / kModelPathFile, trained.string());
+  recordTrainedModel(modelDir, config, trained, options.outputDir);
   return trained;
 }
 

@@ -179,6 +179,51 @@ class TstExperimentRunner : public QObject {
     QVERIFY(!lastCheckpointExisted_);  // removed before the fresh run started
   }
 
+  // A results folder copied elsewhere (a server's results on a laptop) is reused there: paths
+  // inside it, "@" references included, are stored relative to it.
+  void copiedResultsFolderIsReused() {
+    ExperimentSpec withReference = spec();
+    ExperimentModel fineTuned = withReference.models[1];
+    fineTuned.id = "c";
+    fineTuned.training["initFrom"] = "@b";
+    withReference.models.push_back(fineTuned);
+    ExperimentRunOptions run = options();
+    run.outputDir = folder_ / "original";
+    const ExperimentResults original = runExperiment(withReference, run);
+    const auto copy = folder_ / "copy";
+    std::filesystem::copy(run.outputDir, copy, std::filesystem::copy_options::recursive);
+    std::filesystem::remove_all(run.outputDir);  // nothing may point back at the original
+    const int callsBefore = trainerCalls_;
+    run.outputDir = copy;
+    const ExperimentResults copied = runExperiment(withReference, run);
+    QCOMPARE(trainerCalls_.load(), callsBefore);
+    QCOMPARE(copied.seeds[0].modelFiles.at("c"), copy / "models" / "c-seed0" / "model.glow");
+    QCOMPARE(original.seeds[0].scoreValues, copied.seeds[0].scoreValues);
+    const auto stored =
+        nlohmann::json::parse(readWholeFile(copy / "models/c-seed0/training-config.json"));
+    QCOMPARE(stored["initFrom"].get<std::string>(),
+             std::string("<results>/models/b-seed0/model.glow"));
+  }
+
+  // Folders written before relocatable configs (absolute paths) are reused in place and
+  // rewritten in the new form, so that they can be copied afterwards.
+  void olderFolderIsReusedAndUpgraded() {
+    ExperimentRunOptions run = options();
+    run.outputDir = folder_ / "older";
+    runExperiment(spec(), run);
+    const auto modelDir = run.outputDir / "models" / "a-seed0";
+    auto config = nlohmann::json::parse(readWholeFile(modelDir / "training-config.json"));
+    config["outputDir"] = modelDir.string();
+    writeFileAtomically(modelDir / "training-config.json", config.dump(2));
+    writeFileAtomically(modelDir / "final-model.txt", (modelDir / "model.glow").string());
+    const int callsBefore = trainerCalls_;
+    runExperiment(spec(), run);
+    QCOMPARE(trainerCalls_.load(), callsBefore);
+    QCOMPARE(readWholeFile(modelDir / "final-model.txt"), std::string("model.glow"));
+    config = nlohmann::json::parse(readWholeFile(modelDir / "training-config.json"));
+    QCOMPARE(config["outputDir"].get<std::string>(), std::string("<results>/models/a-seed0"));
+  }
+
   void changedTrainingConfigRetrains() {
     ExperimentSpec changed = spec();
     changed.models[1].training["steps"] = 3;
