@@ -267,11 +267,9 @@ nlohmann::json resolvedTrainingConfig(const ExperimentModel& model, std::uint64_
                                       const std::map<std::string, std::filesystem::path>& models,
                                       const std::filesystem::path& modelDir) {
   nlohmann::json config = model.training;
-  for (const char* key : ExperimentModel::kReferenceKeys) {
-    if (!config.contains(key) || !config[key].is_string()) continue;
-    const std::string value = config[key].get<std::string>();
-    if (value.starts_with("@")) config[key] = models.at(value.substr(1)).string();
-  }
+  for (const char* key : ExperimentModel::kReferenceKeys)
+    if (const std::string id = model.reference(key); !id.empty())
+      config[key] = models.at(id).string();
   config["seed"] = seed;
   config["dataSeed"] = seed;
   config["outputDir"] = modelDir.string();

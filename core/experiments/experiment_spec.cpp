@@ -53,14 +53,6 @@ ExperimentModel modelFromJson(const nlohmann::json& json, const std::string& con
   return model;
 }
 
-std::string referenceAt(const ExperimentModel& model, const char* key) {
-  if (!model.training.is_object() || !model.training.contains(key)) return {};
-  const nlohmann::json& value = model.training[key];
-  if (!value.is_string()) return {};
-  const std::string text = value.get<std::string>();
-  return text.starts_with("@") ? text.substr(1) : std::string();
-}
-
 void checkReferences(const ExperimentSpec& spec) {
   std::set<std::string> known;
   for (std::size_t i = 0; i < spec.models.size(); ++i) {
@@ -68,7 +60,7 @@ void checkReferences(const ExperimentSpec& spec) {
     const std::string context = "models[" + std::to_string(i) + "]";
     if (!known.insert(model.id).second) throw ConfigError(context + ".id", "duplicate id");
     for (const char* key : ExperimentModel::kReferenceKeys) {
-      const std::string id = referenceAt(model, key);
+      const std::string id = model.reference(key);
       if (!id.empty() && !known.count(id))
         throw ConfigError(context + ".training." + key,
                           "refers to '@" + id + "', which is not an earlier model");
@@ -119,10 +111,18 @@ void parseTopLevelField(ExperimentSpec& spec, const std::string& key, const nloh
 
 }  // namespace
 
+std::string ExperimentModel::reference(const char* key) const {
+  if (!training.is_object() || !training.contains(key)) return {};
+  const nlohmann::json& value = training[key];
+  if (!value.is_string()) return {};
+  const std::string text = value.get<std::string>();
+  return text.starts_with("@") ? text.substr(1) : std::string();
+}
+
 std::vector<std::string> ExperimentModel::references() const {
   std::vector<std::string> ids;
   for (const char* key : kReferenceKeys)
-    if (std::string id = referenceAt(*this, key); !id.empty()) ids.push_back(std::move(id));
+    if (std::string id = reference(key); !id.empty()) ids.push_back(std::move(id));
   return ids;
 }
 

@@ -24,6 +24,8 @@ struct ExperimentModel {
 
   /// The training config keys that may name another model as "@<id>".
   static constexpr const char* kReferenceKeys[] = {"initFrom", "generalModel"};
+  /// The id that training[key] names as "@<id>", or empty (no such field, or a plain path).
+  std::string reference(const char* key) const;
   /// The ids this model's training refers to ("@<id>" in kReferenceKeys), in that key order.
   std::vector<std::string> references() const;
 };
