@@ -38,6 +38,14 @@ std::string spritePng(int level) {
   return std::string(out.begin(), out.end());
 }
 
+// "p3.png": built by appending (GCC 12 warns falsely on "p" + std::to_string(i) + ".png").
+std::string numberedPng(const char* prefix, int i) {
+  std::string name(prefix);
+  name += std::to_string(i);
+  name += ".png";
+  return name;
+}
+
 int64_t countLabel(const ImageSet& set, int label) {
   return std::count(set.labels.begin(), set.labels.end(), label);
 }
@@ -70,14 +78,13 @@ class TestGeneralSet : public QObject {
     // two sizes each; glyphs: the packaged DejaVu Sans when installed.
     roots_.photos = {dir() / "none", dir() / "mate", dir() / "none", dir() / "none"};
     for (int i = 1; i <= 10; ++i)
-      writeBytes(dir() / "mate" / ("p" + std::to_string(i) + ".png"), flatPng(10 * i, 80, 120));
+      writeBytes(dir() / "mate" / numberedPng("p", i), flatPng(10 * i, 80, 120));
     roots_.gameArtDirs = {dir() / "game"};
     writeBytes(dir() / "game" / "textures" / "t1.png", flatPng(150, 70, 70));
     writeBytes(dir() / "game" / "textures" / "t2.jpg", flatPng(160, 90, 64));
     roots_.clipArtDir = dir() / "stamps";
     for (int i = 0; i < 4; ++i)
-      writeBytes(dir() / "stamps" / "animals" / ("s" + std::to_string(i) + ".png"),
-                 spritePng(200 + i));
+      writeBytes(dir() / "stamps" / "animals" / numberedPng("s", i), spritePng(200 + i));
     writeBytes(dir() / "stamps" / "animals" / "s0_mirror.png", spritePng(200));
     writeBytes(dir() / "stamps" / "symbols" / "math" / "seven.png", spritePng(7));
     roots_.iconDir = dir() / "icons";
@@ -133,7 +140,8 @@ class TestGeneralSet : public QObject {
   void imagesComeOnlyFromTheirSplitsSources() {
     std::set<int> testLevels;
     for (const auto& s : generalSourcesOfSplit(sources_, options(CropSplit::Test, "photo=1")))
-      testLevels.insert(std::stoi(s.file.stem().string().substr(1)) * 10);
+      if (s.family == GeneralFamily::Photo)
+        testLevels.insert(std::stoi(s.file.stem().string().substr(1)) * 10);
     for (CropSplit split : {CropSplit::Train, CropSplit::Test}) {
       const ImageSet set = generateGeneralSet(sources_, options(split, "photo=1"));
       QCOMPARE(set.count, int64_t{300});

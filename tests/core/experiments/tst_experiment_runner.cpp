@@ -168,9 +168,9 @@ class TstExperimentRunner : public QObject {
       results.seeds.push_back(s);
     }
     const std::string markdown = bitsPerDimTable(results).toMarkdown();
-    QVERIFY2(markdown.find("| a | 3.50 ± 0.71 (4 non-finite) |") != std::string::npos,
+    QVERIFY2(markdown.find("| a | **3.50 ± 0.71 (4 non-finite)** |") != std::string::npos,
              markdown.c_str());
-    QVERIFY2(markdown.find("| b | 3.50 ± 0.71 (0 non-finite) |") != std::string::npos,
+    QVERIFY2(markdown.find("| b | **3.50 ± 0.71 (0 non-finite)** |") != std::string::npos,
              markdown.c_str());
     QVERIFY(bitsPerDimTable(results).toCsv().find("set_note") != std::string::npos);
   }
