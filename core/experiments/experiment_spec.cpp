@@ -1,5 +1,6 @@
 #include "core/experiments/experiment_spec.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/util/atomic_file.h"
@@ -83,6 +84,8 @@ void parseTopLevelField(ExperimentSpec& spec, const std::string& key, const nloh
     spec.inDistribution = fieldAs<std::string>(value, key);
   else if (key == "oodSets")
     spec.oodSets = fieldAs<std::vector<std::string>>(value, key);
+  else if (key == "notOodSets")
+    spec.notOodSets = fieldAs<std::map<std::string, std::string>>(value, key);
   else if (key == "imagesPerSet")
     spec.imagesPerSet = fieldAs<std::int64_t>(value, key);
   else if (key == "evaluationMode")
@@ -135,6 +138,11 @@ ExperimentSpec ExperimentSpec::fromJson(const nlohmann::json& json) {
   if (spec.inDistribution.empty()) throw ConfigError("inDistribution", "is required");
   if (spec.oodSets.empty()) throw ConfigError("oodSets", "needs at least one set");
   if (spec.scores.empty()) throw ConfigError("scores", "needs at least one score");
+  for (const auto& [set, note] : spec.notOodSets) {
+    if (std::find(spec.oodSets.begin(), spec.oodSets.end(), set) == spec.oodSets.end())
+      throw ConfigError("notOodSets." + set, "is not one of oodSets");
+    if (note.empty()) throw ConfigError("notOodSets." + set, "needs a note for its table row");
+  }
   if (spec.imagesPerSet < 0) throw ConfigError("imagesPerSet", "must be >= 0");
   if (spec.evaluationBatchSize <= 0) throw ConfigError("evaluationBatchSize", "must be positive");
   checkReferences(spec);
@@ -156,6 +164,7 @@ nlohmann::json ExperimentSpec::toJson() const {
   nlohmann::json json = {{"name", name},
                          {"inDistribution", inDistribution},
                          {"oodSets", oodSets},
+                         {"notOodSets", notOodSets},
                          {"imagesPerSet", imagesPerSet},
                          {"evaluationMode", modeName(evaluationMode)},
                          {"evaluationBatchSize", evaluationBatchSize},

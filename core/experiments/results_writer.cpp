@@ -72,6 +72,7 @@ nlohmann::json seedSummary(const SeedResults& seed) {
   nlohmann::json json = {{"seed", seed.seed}};
   for (const auto& [id, file] : seed.modelFiles) json["models"][id] = file.string();
   json["bitsPerDim"] = seed.bitsPerDim;
+  json["bitsPerDimNonFinite"] = seed.nonFiniteImages;
   for (const auto& [ood, scores] : seed.metrics) {
     for (const auto& [score, result] : scores) {
       const OodMetrics& m = result.metrics;
@@ -121,6 +122,8 @@ ResultsTable metricTable(const ExperimentResults& results, TableMetric metric) {
   table.setCaption(infoOf(metric).description.name + " (%) of " + spec.name + ", " +
                    spec.inDistribution + " as in-distribution, seeds " + seedsText(spec));
   table.setConvention(ScoreConvention::paper().describe());
+  for (const std::string& ood : spec.oodSets) table.addRow(ood);  // the spec's order
+  for (const auto& [set, note] : spec.notOodSets) table.setRowNote(set, note);
   for (const std::string& ood : spec.oodSets) {
     for (const ScoreDefinition& score : spec.scores) {
       std::vector<double> perSeed;
@@ -134,15 +137,26 @@ ResultsTable metricTable(const ExperimentResults& results, TableMetric metric) {
 
 ResultsTable bitsPerDimTable(const ExperimentResults& results) {
   ResultsTable table({"bits/dim", false, false, 2});
-  table.setCaption("Mean bits/dim of every model on every set (lower = more likely)");
+  table.setCaption(
+      "Mean bits/dim of every model on every set (lower = more likely), over the images with a "
+      "finite log p; in brackets the images left out (all seeds)");
   table.setRowHeader("model");
   for (const ExperimentModel& model : results.spec.models) {
     std::map<std::string, std::vector<double>> perSet;
-    for (const SeedResults& seed : results.seeds)
+    std::map<std::string, std::size_t> nonFinite;
+    for (const SeedResults& seed : results.seeds) {
       for (const auto& [set, bits] : seed.bitsPerDim.at(model.id))
         if (std::isfinite(bits)) perSet[set].push_back(bits);
-    for (const auto& [set, values] : perSet)
-      if (!values.empty()) table.set(model.label, set, TableCell::fromSeeds(values));
+      if (const auto found = seed.nonFiniteImages.find(model.id);
+          found != seed.nonFiniteImages.end())
+        for (const auto& [set, count] : found->second) nonFinite[set] += count;
+    }
+    for (const auto& [set, values] : perSet) {
+      if (values.empty()) continue;
+      TableCell cell = TableCell::fromSeeds(values);
+      cell.note = std::to_string(nonFinite[set]) + " non-finite";
+      table.set(model.label, set, cell);
+    }
   }
   return table;
 }

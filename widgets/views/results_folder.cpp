@@ -118,6 +118,13 @@ void readSummary(const QString& path, const QJsonObject& spec, ResultsFolder& re
     ResultsTable table(key.description);
     table.setCaption(key.description.name + " (%) of " + results.name.toStdString());
     table.setConvention(ScoreConvention::paper().describe());
+    // Sets shown for reference (the general distribution's held-out images) are never ranked,
+    // as in core/experiments/results_writer.cpp.
+    const QJsonObject notOod = spec.value("notOodSets").toObject();
+    for (const QString& ood : results.oodSets) table.addRow(ood.toStdString());
+    for (const QString& ood : results.oodSets)
+      if (notOod.contains(ood))
+        table.setRowNote(ood.toStdString(), notOod.value(ood).toString().toStdString());
     for (const QString& ood : results.oodSets)
       for (const QString& score : results.scoreNames) {
         std::vector<double> perSeed;
