@@ -41,3 +41,8 @@ pixel-difference prior), with publication export of every plot.
 glowscope-cli does the same work without a display.")
 
 include(CPack)
+
+if(NOT CMAKE_INSTALL_PREFIX STREQUAL CPACK_PACKAGING_INSTALL_PREFIX)
+  message(STATUS "Debian package: the manual pages name paths under ${CMAKE_INSTALL_PREFIX}; "
+    "configure with -DCMAKE_INSTALL_PREFIX=/usr for a package (scripts/package.sh does)")
+endif()
