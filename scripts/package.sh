@@ -76,8 +76,11 @@ show_package() {
   dpkg-deb --contents "$DEB" | awk '{print $1, $3, $6, $7, $8}'
 }
 
-# Files (not folders) the package ships, with their installed paths.
+# Files (not folders) the package ships, and its folders, with their installed paths.
 package_files() { dpkg-deb --contents "$DEB" | awk '$1 !~ /^d/ {sub(/^\./, "", $6); print $6}'; }
+package_dirs() {
+  dpkg-deb --contents "$DEB" | awk '$1 ~ /^d/ {sub(/^\./, "", $6); sub(/\/$/, "", $6); print $6}'
+}
 
 install_and_remove() {
   local checks="$BUILD_DIR/package-checks" project left=()
@@ -107,11 +110,16 @@ install_and_remove() {
   while read -r file; do
     [ -e "$file" ] || [ -L "$file" ] && left+=("$file")
   done < <(package_files)
+  # Its folders: gone, or kept because other packages' files are in them (dpkg -S names one).
+  while read -r dir; do
+    [ -d "$dir" ] || continue
+    if [[ $dir == *glowscope* ]] || ! dpkg -S "$dir" >/dev/null 2>&1; then left+=("$dir/"); fi
+  done < <(package_dirs)
   [ ${#left[@]} -eq 0 ] || fail "left behind after dpkg -r: ${left[*]}"
   grep -q glowscope /usr/share/mime/globs2 && fail "the MIME database still knows glowscope"
   dpkg-query -W -f='${Status}\n' glowscope 2>/dev/null | grep -q 'install ok installed' &&
     fail "dpkg still lists glowscope as installed"
-  echo "no file of the package is left; the MIME database no longer lists its type"
+  echo "no file or folder of the package is left; the MIME database no longer lists its type"
 }
 
 install_tools

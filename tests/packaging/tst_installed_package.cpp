@@ -2,8 +2,9 @@
 // GLOWSCOPE_INSTALLED_ROOT=/ after a real `dpkg -i` (scripts/package.sh), the system itself.
 // From the installed paths: the versions agree, `glowscope-cli info` runs, both manual pages
 // format, the German translation is installed and used, a project file given on the command
-// line is opened, and the shared-mime-info database maps glowscope-project.json to the desktop
-// file. Skipped (with the reason) when the build folder holds no current .deb or a tool is absent.
+// line as the desktop file's Exec passes it is opened, and the shared-mime-info database maps
+// glowscope-project.json to the desktop file. Skipped (with the reason) when the build folder holds
+// no current .deb or a tool is absent.
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
@@ -49,6 +50,14 @@ class TstInstalledPackage : public QObject {
     const QStringList debs =
         build.entryList({QString("glowscope_%1_*.deb").arg(version_)}, QDir::Files);
     return debs.isEmpty() ? QString() : build.filePath(debs.first());
+  }
+
+  QStringList desktopExec() const {
+    QFile desktop(share_ + "/applications/" + appId_ + ".desktop");
+    if (!desktop.open(QIODevice::ReadOnly)) return {};
+    for (const QString& line : QString::fromUtf8(desktop.readAll()).split('\n'))
+      if (line.startsWith("Exec=")) return QProcess::splitCommand(line.mid(5));
+    return {};
   }
 
   QString newestMetainfoRelease() const {
@@ -150,8 +159,15 @@ class TstInstalledPackage : public QObject {
     project.name = "study";
     saveProject(project, folder.toStdString());
     const QString file = QDir(folder).filePath("glowscope-project.json");
-    const auto run =
-        runProcess(installed("usr/bin/glowscope"), {"--quit-after", "200", file}, guiEnvironment());
+    // What a file manager runs on a double click: the desktop file's Exec with %f = the file.
+    QStringList command = desktopExec();
+    QVERIFY2(command.size() > 1 && command.first() == "glowscope", qPrintable(command.join(' ')));
+    QVERIFY(command.contains("%f"));
+    command.replaceInStrings("%f", file);
+    const auto run = runProcess(installed("usr/bin/" + command.first()),
+                                command.mid(1) << "--quit-after"
+                                               << "200",
+                                guiEnvironment());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.err.contains("opened project " + QDir(folder).absolutePath()),
              qPrintable(run.err));
@@ -182,9 +198,6 @@ void TstInstalledPackage::mimeTypeMapsProjectFileToDesktopFile() {
   QVERIFY(cache.open(QIODevice::ReadOnly));
   const QString entry = QString("%1=%2.desktop;").arg(type, appId_);
   QVERIFY2(QString::fromUtf8(cache.readAll()).contains(entry), qPrintable(entry));
-  QFile desktop(applicationsDir + "/" + appId_ + ".desktop");
-  QVERIFY(desktop.open(QIODevice::ReadOnly));
-  QVERIFY(QString::fromUtf8(desktop.readAll()).contains("\nExec=glowscope %f\n"));
 }
 
 }  // namespace glowscope
