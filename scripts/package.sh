@@ -74,6 +74,9 @@ show_package() {
   dpkg-deb --field "$DEB"
   say "files"
   dpkg-deb --contents "$DEB" | awk '{print $1, $3, $6, $7, $8}'
+  local outside
+  outside=$(dpkg-deb --contents "$DEB" | awk '$6 != "./" && $6 !~ /^\.\/usr\// {print $6}')
+  [ -z "$outside" ] || fail "installs outside /usr: $outside"
 }
 
 # Files (not folders) the package ships, and its folders, with their installed paths.
