@@ -21,7 +21,8 @@ PACKAGES=(
   libopenblas0-openmp
   # headless GUI runs and screenshots
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
-  # real data (see docs/data.md)
+  # real data (see docs/data.md; the Debian package recommends these and the general set's
+  # packages below: GLOWSCOPE_DATA_PACKAGES in packaging/DebianPackage.cmake, keep in step)
   dataset-fashion-mnist gcompris-qt-data mate-backgrounds lomiri-wallpapers-16.04 palapeli-data
   # the Tiny-like general set (docs/data.md): FreeType for glyphs, Noto fonts of many scripts,
   # PNG icons, clip art and photo stamps, game art; held-out fonts for the font-letters OOD set.

@@ -533,7 +533,7 @@ const std::map<QString, Analysis>& analyses() {
 void printAnalyses() {
   std::printf("Usage: glowscope-cli analyze <analysis> [options]\n\nAnalyses:\n");
   for (const auto& [name, analysis] : analyses()) {
-    std::printf("  %-12s %s\n", qPrintable(name), analysis.summary);
+    std::printf("  %-12s  %s\n", qPrintable(name), analysis.summary);
   }
   std::printf("\nRun 'glowscope-cli analyze <analysis> --help' for its options.\n");
 }
