@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
@@ -56,6 +57,7 @@ void ActNormImpl::initializeFrom(const at::Tensor& x) {
 }
 
 FlowResult ActNormImpl::forward(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("actnorm");
   if (x.dim() != 2 && x.dim() != 4) throw Error("ActNorm expects 2-D or 4-D input");
   if (armed_) {
     initializeFrom(x);

@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "core/flows/profile_scope.h"
+
 namespace glowscope {
 namespace {
 
@@ -51,6 +53,7 @@ ConvCouplingNetImpl::ConvCouplingNetImpl(std::int64_t channels, std::int64_t hid
 // a CPU training run (DNNL_VERBOSE=1), and NHWC trains the small preset 20-30% faster here
 // (docs/training-config.md, throughput). Only the thin input and output are converted.
 at::Tensor ConvCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
+  GLOWSCOPE_PROFILE_SCOPE("net");
   constexpr auto nhwc = at::MemoryFormat::ChannelsLast;
   at::Tensor h =
       at::conv2d(conditioningHalf.contiguous(nhwc), conv1Weight.contiguous(nhwc), {}, 1, 1);
@@ -73,6 +76,7 @@ MlpCouplingNetImpl::MlpCouplingNetImpl(std::int64_t dims, std::int64_t hidden,
 }
 
 at::Tensor MlpCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
+  GLOWSCOPE_PROFILE_SCOPE("net");
   at::Tensor h = at::relu(at::linear(conditioningHalf, weight1, bias1));
   h = at::relu(at::linear(h, weight2, bias2));
   return at::linear(h, weight3, bias3);
@@ -82,6 +86,7 @@ AffineCouplingImpl::AffineCouplingImpl(std::shared_ptr<CouplingNetImpl> net)
     : net_(register_module("net", std::move(net))) {}
 
 FlowResult AffineCouplingImpl::forward(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("coupling");
   auto halves = x.chunk(2, 1);
   auto [shift, scale, logDet] = splitNetOutput(net_->forward(halves[0]));
   at::Tensor y2 = (halves[1] + shift) * scale;

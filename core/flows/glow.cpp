@@ -1,16 +1,20 @@
 #include "core/flows/glow.h"
 
+#include <ATen/core/grad_mode.h>
+
 #include <cmath>
 #include <string>
 
 #include "core/flows/actnorm.h"
 #include "core/flows/coupling.h"
 #include "core/flows/invconv.h"
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
 
 at::Tensor squeeze2x2(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("squeeze");
   const auto b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
   return x.reshape({b, c, h / 2, 2, w / 2, 2})
       .permute({0, 1, 3, 5, 2, 4})
@@ -95,6 +99,8 @@ FlowOutput GlowImpl::forward(const at::Tensor& x) {
                 std::to_string(cfg.height) + "," + std::to_string(cfg.width) + ")");
   FlowOutput out;
   at::Tensor h = x;
+  // The frozen general model of the outlier loss runs without gradients: a scope of its own.
+  RECORD_USER_SCOPE(at::GradMode::is_enabled() ? "glowscope::glow" : "glowscope::glow_no_grad");
   at::Tensor classTotal;
   for (auto& scale : scales_) {
     at::Tensor flowLogDet = at::zeros({x.size(0)}, x.options());

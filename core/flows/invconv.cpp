@@ -2,6 +2,8 @@
 
 #include <ATen/core/grad_mode.h>
 
+#include "core/flows/profile_scope.h"
+
 namespace glowscope {
 
 at::Tensor randomOrthogonal(std::int64_t n, at::Generator& generator) {
@@ -25,6 +27,7 @@ InvConvLUImpl::InvConvLUImpl(std::int64_t channels, at::Generator& generator) {
 }
 
 at::Tensor InvConvLUImpl::weight() const {
+  GLOWSCOPE_PROFILE_SCOPE("lu_weight");
   at::Tensor l = lower * lowerMask_ + identity_;
   at::Tensor u = upper * upperMask_ + at::diag(signS_ * logS.exp());
   return permutation_.matmul(l.matmul(u));
@@ -36,6 +39,7 @@ at::Tensor InvConvLUImpl::logDet(const at::Tensor& x) const {
 }
 
 FlowResult InvConvLUImpl::forward(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("invconv");
   at::Tensor w = weight();
   return {at::conv2d(x, w.view({w.size(0), w.size(1), 1, 1})), logDet(x)};
 }

@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "core/flows/profile_scope.h"
+
 namespace glowscope {
 
 AdamaxOptions::AdamaxOptions(double lr) : lr_(lr) {}
@@ -59,6 +61,7 @@ Adamax::Adamax(std::vector<torch::Tensor> params, AdamaxOptions defaults)
     : Adamax({torch::optim::OptimizerParamGroup(std::move(params))}, defaults) {}
 
 torch::Tensor Adamax::step(LossClosure closure) {
+  GLOWSCOPE_PROFILE_SCOPE("adamax");
   at::NoGradGuard noGrad;
   torch::Tensor loss;
   if (closure) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
@@ -21,6 +22,7 @@ double WeightAverage::nextDecay() const {
 
 void WeightAverage::update(FlowModelImpl& model) {
   if (!enabled()) return;
+  GLOWSCOPE_PROFILE_SCOPE("weight_average");
   at::NoGradGuard noGrad;
   const std::vector<at::Tensor> current = model.parameters();
   if (average_.empty()) {

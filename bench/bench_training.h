@@ -1,0 +1,73 @@
+#pragma once
+// Set-up shared by the training benches (glow_step, step_profile): random 1x32x32 images, a
+// saved general model for the outlier loss and the training config of a timed run.
+#include <ATen/ATen.h>
+
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+
+#include "core/flows/flow_model.h"
+#include "core/flows/preprocess.h"
+#include "core/training/training_config.h"
+#include "core/training/training_data.h"
+
+namespace glowscope::bench {
+
+inline std::shared_ptr<ImageSet> randomImages(int64_t count, uint64_t seed) {
+  auto set = std::make_shared<ImageSet>(ImageSet{"random", count, 1, 32, 32, {}, {}, 0});
+  set->pixels.resize(static_cast<size_t>(count * 1024));
+  std::mt19937_64 rng(seed);
+  for (auto& pixel : set->pixels) pixel = static_cast<uint8_t>(rng() % 256);
+  return set;
+}
+
+inline ModelConfig benchModelConfig(const std::string& preset, FlowType type) {
+  ModelConfig config = modelPreset(preset, type, 1);
+  config.seed = 7;
+  return config;
+}
+
+/// A data-initialised model saved as the general model the outlier loss compares against.
+inline std::filesystem::path saveGeneralModel(const ModelConfig& config,
+                                              const std::filesystem::path& dir) {
+  FlowModel model = createFlowModel(config);
+  const auto images = randomImages(128, 9);
+  at::Tensor batch = at::from_blob(images->pixels.data(), {128, 1, 32, 32}, at::kByte).clone();
+  initializeActNorms(*model, preprocessImages(batch, PreprocessMode::PaperEvaluation));
+  const auto path = dir / "general.glow";
+  saveFlowModel(*model, path);
+  return path;
+}
+
+/// Batch `batch` on random images, default optimizer (Adamax, weight decay 5e-5), with the
+/// outlier loss against a saved general model when `outlier`.
+inline TrainingConfig benchTrainingConfig(const std::string& preset, FlowType type, int threads,
+                                          int64_t batch, int64_t steps, bool outlier,
+                                          const std::filesystem::path& dir) {
+  TrainingConfig config;
+  config.model = {{"preset", preset}, {"type", flowTypeName(type)}, {"channels", 1}};
+  config.trainSet = "random";
+  config.steps = steps;
+  config.batchSize = batch;
+  config.outlierBatchSize = batch;
+  config.actNormInitImages = 128;
+  config.threads = threads;
+  config.outputDir = dir / "run";
+  if (outlier) {
+    config.losses.outlier = true;
+    config.generalModel = saveGeneralModel(benchModelConfig(preset, type), dir);
+    config.outlierSet = "random";
+  }
+  return config;
+}
+
+inline TrainingData benchTrainingData() {
+  TrainingData data;
+  data.train = randomImages(1024, 1);
+  data.outlier = randomImages(1024, 2);
+  return data;
+}
+
+}  // namespace glowscope::bench

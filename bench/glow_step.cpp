@@ -1,0 +1,184 @@
+// glow_step: one throughput figure per run, for bench/side_by_side.py to alternate with the
+// authors' code (a fresh process each time, so neither program inherits the other's caches).
+//   glow_step --mode train|outlier|score|conv [--threads 1] [--steps 6] [--warmup 2]
+//             [--batch 64] [--preset small] [--type conv|dense]
+// train/outlier: Trainer::trainStep on random 1x32x32 images (data, dequantisation, forward,
+// backward, NaN checks, Adamax; outlier adds the outlier batch and the frozen general model),
+// inlier images/s and the step's analytic GFLOP/s. score: scoreImages (log p and every c_i,
+// no grad), images/s. conv: this machine's oneDNN convolution throughput on exactly the model's
+// convolution shapes (forward, input gradient and weight gradient, the faster of NCHW and NHWC
+// per shape), weighted as one training step runs them: the ceiling for the step's GFLOP/s.
+#include <ATen/ATen.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include <unistd.h>
+
+#include "bench/bench_training.h"
+#include "bench/glow_flops.h"
+#include "core/flows/flow_model.h"
+#include "core/flows/preprocess.h"
+#include "core/scoring/model_scores.h"
+#include "core/training/trainer.h"
+#include "core/util/log.h"
+#include "core/util/runtime.h"
+
+using namespace glowscope;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Options {
+  std::string mode = "train";
+  int threads = 1, steps = 6, warmup = 2;
+  int64_t batch = 64;
+  std::string preset = "small";
+  FlowType type = FlowType::Conv;
+};
+
+double secondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+ModelConfig modelConfig(const Options& options) {
+  return bench::benchModelConfig(options.preset, options.type);
+}
+
+double trainingImagesPerSecond(const Options& options, bool outlier) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("glowscope-glow-step-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  double rate = 0;
+  {
+    Trainer trainer(bench::benchTrainingConfig(options.preset, options.type, options.threads,
+                                               options.batch, options.warmup + options.steps,
+                                               outlier, dir),
+                    bench::benchTrainingData());
+    for (int i = 0; i < options.warmup; ++i) trainer.trainStep();
+    const auto start = Clock::now();
+    for (int i = 0; i < options.steps; ++i) trainer.trainStep();
+    rate = static_cast<double>(options.batch * options.steps) / secondsSince(start);
+  }
+  std::filesystem::remove_all(dir);
+  return rate;
+}
+
+double scoringImagesPerSecond(const Options& options) {
+  configureThreads(options.threads);
+  FlowModel model = createFlowModel(modelConfig(options));
+  initializeActNorms(*model, at::rand({128, 1, 32, 32}) - 0.5);
+  ScoringOptions scoring;
+  scoring.batchSize = options.batch;
+  scoreImages(*model, *bench::randomImages(options.batch * std::max(options.warmup, 1), 4), scoring);
+  const auto images = bench::randomImages(options.batch * options.steps, 3);
+  const auto start = Clock::now();
+  scoreImages(*model, *images, scoring);
+  return static_cast<double>(images->count) / secondsSince(start);
+}
+
+/// Seconds of forward + input gradient + weight gradient of one convolution shape.
+double convSeconds(const bench::ConvShape& shape, int64_t batch, at::MemoryFormat format,
+                   int repeats) {
+  const int64_t pad = shape.kernel / 2;
+  const at::Tensor x =
+      at::randn({batch, shape.inChannels, shape.height, shape.width}).contiguous(format);
+  const at::Tensor w =
+      (at::randn({shape.outChannels, shape.inChannels, shape.kernel, shape.kernel}) * 0.05)
+          .contiguous(format);
+  const at::Tensor b = shape.bias ? at::zeros({shape.outChannels}) : at::Tensor();
+  const std::vector<int64_t> biasSizes{shape.outChannels};
+  auto once = [&] {
+    const at::Tensor y = at::convolution(x, w, b, {1, 1}, {pad, pad}, {1, 1}, false, {0, 0}, 1);
+    const at::Tensor g = at::ones_like(y);
+    auto grads = at::convolution_backward(
+        g, x, w, shape.bias ? at::OptionalIntArrayRef(biasSizes) : c10::nullopt, {1, 1},
+        {pad, pad}, {1, 1}, false, {0, 0}, 1, {true, true, shape.bias});
+    return std::get<1>(grads).sum().item<float>();  // forces nothing lazy; keeps the result used
+  };
+  for (int i = 0; i < 3; ++i) once();
+  std::vector<double> times;
+  for (int r = 0; r < 5; ++r) {
+    const auto start = Clock::now();
+    for (int i = 0; i < repeats; ++i) once();
+    times.push_back(secondsSince(start) / repeats);
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}
+
+void printConvThroughput(const Options& options) {
+  configureThreads(options.threads);
+  const ModelConfig config = modelConfig(options);
+  double flops = 0, seconds = 0;
+  for (const auto& shape : bench::convShapes(config)) {
+    const double shapeFlops = 3.0 * 2.0 * static_cast<double>(options.batch) *
+                              static_cast<double>(shape.height * shape.width * shape.inChannels *
+                                                  shape.outChannels * shape.kernel *
+                                                  shape.kernel);
+    const double nchw = convSeconds(shape, options.batch, at::MemoryFormat::Contiguous, 20);
+    const double nhwc = convSeconds(shape, options.batch, at::MemoryFormat::ChannelsLast, 20);
+    std::printf("conv %3lldx%-3lld %lldx%lld -> %3lld  x%-2d  NCHW %6.1f  NHWC %6.1f GFLOP/s\n",
+                static_cast<long long>(shape.height), static_cast<long long>(shape.width),
+                static_cast<long long>(shape.kernel), static_cast<long long>(shape.kernel),
+                static_cast<long long>(shape.outChannels), shape.count,
+                shapeFlops / nchw / 1e9, shapeFlops / nhwc / 1e9);
+    flops += shape.count * shapeFlops;
+    seconds += shape.count * std::min(nchw, nhwc);
+  }
+  std::printf("glowscope conv threads=%d batch=%lld conv_gflops_per_second=%.2f "
+              "conv_seconds_per_step=%.4f\n",
+              options.threads, static_cast<long long>(options.batch), flops / seconds / 1e9,
+              seconds);
+}
+
+Options parseOptions(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i], value = argv[i + 1];
+    if (key == "--mode") options.mode = value;
+    else if (key == "--threads") options.threads = std::max(1, std::atoi(value.c_str()));
+    else if (key == "--steps") options.steps = std::max(1, std::atoi(value.c_str()));
+    else if (key == "--warmup") options.warmup = std::max(0, std::atoi(value.c_str()));
+    else if (key == "--batch") options.batch = std::max(1, std::atoi(value.c_str()));
+    else if (key == "--preset") options.preset = value;
+    else if (key == "--type") options.type = flowTypeFromName(value);
+    else {
+      std::fprintf(stderr, "glow_step: unknown option %s\n", key.c_str());
+      std::exit(2);
+    }
+  }
+  return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options options = parseOptions(argc, argv);
+  logger()->set_level(spdlog::level::warn);
+  tuneMemoryAllocator();  // as glowscope-cli and the GUI do at start-up
+  if (options.mode == "conv") {
+    printConvThroughput(options);
+    return 0;
+  }
+  const ModelConfig config = modelConfig(options);
+  double rate = 0, flopsPerImage = 0;
+  if (options.mode == "score") {
+    rate = scoringImagesPerSecond(options);
+    flopsPerImage = bench::forwardFlopsPerImage(config);
+  } else if (options.mode == "train" || options.mode == "outlier") {
+    rate = trainingImagesPerSecond(options, options.mode == "outlier");
+    flopsPerImage = bench::trainingFlopsPerImage(config, options.mode == "outlier");
+  } else {
+    std::fprintf(stderr, "glow_step: unknown mode %s\n", options.mode.c_str());
+    return 2;
+  }
+  std::printf("glowscope %s threads=%d batch=%lld images_per_second=%.2f gflops_per_second=%.2f\n",
+              options.mode.c_str(), options.threads, static_cast<long long>(options.batch), rate,
+              rate * flopsPerImage / 1e9);
+  return 0;
+}
