@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -45,30 +46,50 @@ double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+/// CPU seconds of the whole process (all threads): on a loaded machine the work done, where wall
+/// time also counts the time other processes ran.
+double processCpuSeconds() {
+  return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
+
+struct Rate {
+  double wall = 0;  ///< images per wall-clock second
+  double cpu = 0;   ///< images per CPU second of the process
+};
+
+template <class Work>
+Rate timeImages(int64_t images, Work&& work) {
+  const auto start = Clock::now();
+  const double cpuStart = processCpuSeconds();
+  work();
+  return {static_cast<double>(images) / secondsSince(start),
+          static_cast<double>(images) / (processCpuSeconds() - cpuStart)};
+}
+
 ModelConfig modelConfig(const Options& options) {
   return bench::benchModelConfig(options.preset, options.type);
 }
 
-double trainingImagesPerSecond(const Options& options, bool outlier) {
+Rate trainingImagesPerSecond(const Options& options, bool outlier) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("glowscope-glow-step-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  double rate = 0;
+  Rate rate;
   {
     Trainer trainer(bench::benchTrainingConfig(options.preset, options.type, options.threads,
                                                options.batch, options.warmup + options.steps,
                                                outlier, dir),
                     bench::benchTrainingData());
     for (int i = 0; i < options.warmup; ++i) trainer.trainStep();
-    const auto start = Clock::now();
-    for (int i = 0; i < options.steps; ++i) trainer.trainStep();
-    rate = static_cast<double>(options.batch * options.steps) / secondsSince(start);
+    rate = timeImages(options.batch * options.steps, [&] {
+      for (int i = 0; i < options.steps; ++i) trainer.trainStep();
+    });
   }
   std::filesystem::remove_all(dir);
   return rate;
 }
 
-double scoringImagesPerSecond(const Options& options) {
+Rate scoringImagesPerSecond(const Options& options) {
   configureThreads(options.threads);
   FlowModel model = createFlowModel(modelConfig(options));
   initializeActNorms(*model, at::rand({128, 1, 32, 32}) - 0.5);
@@ -76,9 +97,7 @@ double scoringImagesPerSecond(const Options& options) {
   scoring.batchSize = options.batch;
   scoreImages(*model, *bench::randomImages(options.batch * std::max(options.warmup, 1), 4), scoring);
   const auto images = bench::randomImages(options.batch * options.steps, 3);
-  const auto start = Clock::now();
-  scoreImages(*model, *images, scoring);
-  return static_cast<double>(images->count) / secondsSince(start);
+  return timeImages(images->count, [&] { scoreImages(*model, *images, scoring); });
 }
 
 /// Seconds of forward + input gradient + weight gradient of one convolution shape.
@@ -166,7 +185,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   const ModelConfig config = modelConfig(options);
-  double rate = 0, flopsPerImage = 0;
+  Rate rate;
+  double flopsPerImage = 0;
   if (options.mode == "score") {
     rate = scoringImagesPerSecond(options);
     flopsPerImage = bench::forwardFlopsPerImage(config);
@@ -177,8 +197,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "glow_step: unknown mode %s\n", options.mode.c_str());
     return 2;
   }
-  std::printf("glowscope %s threads=%d batch=%lld images_per_second=%.2f gflops_per_second=%.2f\n",
-              options.mode.c_str(), options.threads, static_cast<long long>(options.batch), rate,
-              rate * flopsPerImage / 1e9);
+  std::printf("glowscope %s threads=%d batch=%lld images_per_second=%.2f gflops_per_second=%.2f "
+              "images_per_cpu_second=%.2f\n",
+              options.mode.c_str(), options.threads, static_cast<long long>(options.batch),
+              rate.wall, rate.wall * flopsPerImage / 1e9, rate.cpu);
   return 0;
 }
