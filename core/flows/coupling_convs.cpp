@@ -1,30 +1,106 @@
 #include "core/flows/coupling_convs.h"
 
+#include <ATen/Dispatch.h>
+#include <ATen/Parallel.h>
+#include <ATen/core/grad_mode.h>
+#include <torch/csrc/autograd/custom_function.h>
+
 namespace glowscope {
 namespace {
 
 constexpr auto kChannelsLast = at::MemoryFormat::ChannelsLast;
 
-/// im2col gives (B, C*9, H*W) with channel index c*9 + 3*ky + kx; the weight reshaped to
-/// (O, C*9, 1, 1) has the same order, so a 1x1 convolution of the columns is the 3x3 convolution.
-at::Tensor viaColumns(const at::Tensor& input, const at::Tensor& weight) {
-  const auto batch = input.size(0), height = input.size(2), width = input.size(3);
-  const at::Tensor columns =
-      at::im2col(input, {3, 3}, {1, 1}, {1, 1}, {1, 1}).view({batch, -1, height, width});
-  return conv1x1(columns.contiguous(kChannelsLast),
-                 weight.reshape({weight.size(0), -1, 1, 1}));
+/// (B,C,H,W) -> (B,H,W,9*C): element (p, t*C + c) = src[c, p + sign*(t - centre)] for the nine
+/// taps t = 3*ky + kx of a 3x3 window, zero outside the image. sign +1: the im2col columns of a
+/// 3x3 'same' convolution, channels-last; sign -1: the adjoint of sumTaps(+1).
+at::Tensor gatherTaps(const at::Tensor& source, int sign) {
+  const at::Tensor src = source.contiguous();
+  const auto batch = src.size(0), channels = src.size(1), height = src.size(2),
+             width = src.size(3);
+  at::Tensor dst = at::empty({batch, height, width, 9 * channels}, src.options());
+  AT_DISPATCH_FLOATING_TYPES(src.scalar_type(), "gatherTaps", [&] {
+    const scalar_t* in = src.data_ptr<scalar_t>();
+    scalar_t* out = dst.data_ptr<scalar_t>();
+    at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
+      for (int64_t b = begin; b < end; ++b)
+        for (int64_t y = 0; y < height; ++y)
+          for (int64_t x = 0; x < width; ++x) {
+            scalar_t* pixel = out + ((b * height + y) * width + x) * 9 * channels;
+            for (int t = 0; t < 9; ++t) {
+              const int64_t sy = y + sign * (t / 3 - 1), sx = x + sign * (t % 3 - 1);
+              const bool inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
+              const scalar_t* from = in + (b * channels * height + sy) * width + sx;
+              for (int64_t c = 0; c < channels; ++c)
+                pixel[t * channels + c] = inside ? from[c * height * width] : scalar_t(0);
+            }
+          }
+    });
+  });
+  return dst;
 }
 
-/// y[o, p] = sum over taps t of W[o, :, t] . x[p + t - 1]. Taps = a 1x1 convolution to
-/// (O, 9) channels holding W[o, :, t] . x[q] at every q; col2im adds the value of tap index k at q
-/// into q + k - 1, so tap index k must carry the flipped kernel tap 2 - k.
+/// (B,H,W,9*C) -> (B,C,H,W): dst[c, p] = sum over taps t of src[p + sign*(t - centre), t*C + c].
+/// sign +1 sums each pixel's taps from its neighbours (the 3x3 convolution from per-tap 1x1
+/// outputs); sign -1 is the adjoint of gatherTaps(+1).
+at::Tensor sumTaps(const at::Tensor& source, int sign) {
+  const at::Tensor src = source.contiguous();
+  const auto batch = src.size(0), height = src.size(1), width = src.size(2),
+             channels = src.size(3) / 9;
+  at::Tensor dst = at::zeros({batch, channels, height, width}, src.options());
+  AT_DISPATCH_FLOATING_TYPES(src.scalar_type(), "sumTaps", [&] {
+    const scalar_t* in = src.data_ptr<scalar_t>();
+    scalar_t* out = dst.data_ptr<scalar_t>();
+    at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
+      for (int64_t b = begin; b < end; ++b)
+        for (int64_t y = 0; y < height; ++y)
+          for (int64_t x = 0; x < width; ++x) {
+            scalar_t* to = out + (b * channels * height + y) * width + x;
+            for (int t = 0; t < 9; ++t) {
+              const int64_t sy = y + sign * (t / 3 - 1), sx = x + sign * (t % 3 - 1);
+              if (sy < 0 || sy >= height || sx < 0 || sx >= width) continue;
+              const scalar_t* tap = in + ((b * height + sy) * width + sx) * 9 * channels;
+              for (int64_t c = 0; c < channels; ++c) to[c * height * width] += tap[t * channels + c];
+            }
+          }
+    });
+  });
+  return dst;
+}
+
+struct TapColumns : public torch::autograd::Function<TapColumns> {
+  static at::Tensor forward(torch::autograd::AutogradContext*, const at::Tensor& input) {
+    return gatherTaps(input, +1);
+  }
+  static torch::autograd::variable_list backward(torch::autograd::AutogradContext*,
+                                                 torch::autograd::variable_list grads) {
+    return {sumTaps(grads[0], -1)};
+  }
+};
+
+struct TapSum : public torch::autograd::Function<TapSum> {
+  static at::Tensor forward(torch::autograd::AutogradContext*, const at::Tensor& taps) {
+    return sumTaps(taps, +1);
+  }
+  static torch::autograd::variable_list backward(torch::autograd::AutogradContext*,
+                                                 torch::autograd::variable_list grads) {
+    return {gatherTaps(grads[0], -1)};
+  }
+};
+
+/// Columns (B,H,W,9*C) in tap-major order t*C + c, seen as a channels-last (B,9*C,H,W) image:
+/// the weight reordered to (O, ky, kx, C) makes a 1x1 convolution of them the 3x3 convolution.
+at::Tensor viaColumns(const at::Tensor& input, const at::Tensor& weight) {
+  const at::Tensor columns = TapColumns::apply(input).permute({0, 3, 1, 2});
+  return conv1x1(columns, weight.permute({0, 2, 3, 1}).reshape({weight.size(0), -1, 1, 1}));
+}
+
+/// y[o, p] = sum over taps t of W[o, :, t] . x[p + t - centre]: a 1x1 convolution to the taps
+/// (channel t*O + o holds W[o, :, t] . x[q] at every q), then each pixel sums its taps from its
+/// neighbours.
 at::Tensor viaTaps(const at::Tensor& input, const at::Tensor& weight) {
-  const auto batch = input.size(0), height = input.size(2), width = input.size(3);
-  const at::Tensor tapWeight =
-      weight.flip({2, 3}).permute({0, 2, 3, 1}).reshape({-1, weight.size(1), 1, 1});
+  const at::Tensor tapWeight = weight.permute({2, 3, 0, 1}).reshape({-1, weight.size(1), 1, 1});
   const at::Tensor taps = conv1x1(input.contiguous(kChannelsLast), tapWeight);
-  return at::col2im(taps.contiguous().view({batch, taps.size(1), height * width}),
-                    {height, width}, {3, 3}, {1, 1}, {1, 1}, {1, 1});
+  return TapSum::apply(taps.permute({0, 2, 3, 1}));
 }
 
 }  // namespace
