@@ -9,6 +9,7 @@
 #include "core/flows/preprocess.h"
 #include "core/metrics/ood_metrics.h"
 #include "core/scoring/model_scores.h"
+#include "core/training/finite_check.h"
 #include "core/training/losses.h"
 #include "core/training/trainer_impl.h"
 #include "core/util/errors.h"
@@ -47,10 +48,9 @@ at::Tensor frozenLogLikelihood(FlowModelImpl* frozen, const at::Tensor& x) {
 }
 
 bool gradientsFinite(const std::vector<at::Tensor>& parameters) {
-  for (const auto& parameter : parameters)
-    if (parameter.grad().defined() && !at::isfinite(parameter.grad()).all().item<bool>())
-      return false;
-  return true;
+  std::vector<at::Tensor> gradients;
+  for (const auto& parameter : parameters) gradients.push_back(parameter.grad());
+  return allFinite(gradients);
 }
 
 /// Scales the gradients so that their total L2 norm is at most maxNorm (torch's clip_grad_norm_).
@@ -66,11 +66,7 @@ void clipGradientNorm(const std::vector<at::Tensor>& parameters, double maxNorm)
     if (parameter.grad().defined()) parameter.grad().mul_(scale);
 }
 
-bool parametersFinite(FlowModelImpl& model) {
-  for (const auto& parameter : model.parameters())
-    if (!at::isfinite(parameter).all().item<bool>()) return false;
-  return true;
-}
+bool parametersFinite(FlowModelImpl& model) { return allFinite(model.parameters()); }
 
 }  // namespace
 
