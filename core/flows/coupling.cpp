@@ -79,12 +79,12 @@ at::Tensor ConvCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
     return weight * rowScale.view({-1, 1, 1, 1});
   };
   const at::Tensor scale1 = actNorm1->scale(), scale2 = actNorm2->scale();
-  at::Tensor h = conv3x3Same(conditioningHalf, scaledRows(conv1Weight, scale1));
-  addBiasReluInPlace(h, actNorm1->bias * scale1);
-  h = conv1x1(h.contiguous(nhwc), scaledRows(conv2Weight, scale2));
-  addBiasReluInPlace(h, actNorm2->bias * scale2);
-  return (conv3x3Same(h, scaledRows(zeroWeight, gain)) + (zeroBias * gain).view({1, -1, 1, 1}))
-      .contiguous();
+  at::Tensor h = conv3x3Same(conditioningHalf, scaledRows(conv1Weight, scale1),
+                             actNorm1->bias * scale1);
+  h.relu_();
+  h = conv1x1(h.contiguous(nhwc), scaledRows(conv2Weight, scale2), actNorm2->bias * scale2);
+  h.relu_();
+  return conv3x3Same(h, scaledRows(zeroWeight, gain), zeroBias * gain).contiguous();
 }
 
 MlpCouplingNetImpl::MlpCouplingNetImpl(std::int64_t dims, std::int64_t hidden,

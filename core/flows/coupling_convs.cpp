@@ -89,35 +89,47 @@ struct TapSum : public torch::autograd::Function<TapSum> {
 
 /// Columns (B,H,W,9*C) in tap-major order t*C + c, seen as a channels-last (B,9*C,H,W) image:
 /// the weight reordered to (O, ky, kx, C) makes a 1x1 convolution of them the 3x3 convolution.
-at::Tensor viaColumns(const at::Tensor& input, const at::Tensor& weight) {
+at::Tensor viaColumns(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias) {
   const at::Tensor columns = TapColumns::apply(input).permute({0, 3, 1, 2});
-  return conv1x1(columns, weight.permute({0, 2, 3, 1}).reshape({weight.size(0), -1, 1, 1}));
+  return conv1x1(columns, weight.permute({0, 2, 3, 1}).reshape({weight.size(0), -1, 1, 1}), bias);
 }
 
 /// y[o, p] = sum over taps t of W[o, :, t] . x[p + t - centre]: a 1x1 convolution to the taps
 /// (channel t*O + o holds W[o, :, t] . x[q] at every q), then each pixel sums its taps from its
 /// neighbours.
-at::Tensor viaTaps(const at::Tensor& input, const at::Tensor& weight) {
+at::Tensor viaTaps(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias) {
   const at::Tensor tapWeight = weight.permute({2, 3, 0, 1}).reshape({-1, weight.size(1), 1, 1});
   const at::Tensor taps = conv1x1(input.contiguous(kChannelsLast), tapWeight);
-  return TapSum::apply(taps.permute({0, 2, 3, 1}));
+  const at::Tensor sums = TapSum::apply(taps.permute({0, 2, 3, 1}));
+  return bias.defined() ? sums + bias.view({1, -1, 1, 1}) : sums;
 }
 
 }  // namespace
 
-at::Tensor conv1x1(const at::Tensor& input, const at::Tensor& weight) {
-  return at::conv2d(input, weight.contiguous(kChannelsLast));
+namespace {
+
+/// Convolution with its bias: inside oneDNN's forward (free) when no gradient is recorded, else
+/// added in place afterwards.
+at::Tensor withBias(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias,
+                    std::int64_t padding) {
+  const at::Tensor w = weight.contiguous(kChannelsLast);
+  if (!bias.defined() || !at::GradMode::is_enabled())
+    return at::conv2d(input, w, bias, 1, padding);
+  at::Tensor output = at::conv2d(input, w, {}, 1, padding);
+  output.add_(bias.view({1, -1, 1, 1}));
+  return output;
 }
 
-at::Tensor conv3x3Same(const at::Tensor& input, const at::Tensor& weight) {
-  if (input.is_cpu() && weight.size(1) <= kFewChannels) return viaColumns(input, weight);
-  if (input.is_cpu() && weight.size(0) <= kFewChannels) return viaTaps(input, weight);
-  return at::conv2d(input.contiguous(kChannelsLast), weight.contiguous(kChannelsLast), {}, 1, 1);
+}  // namespace
+
+at::Tensor conv1x1(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias) {
+  return withBias(input, weight, bias, 0);
 }
 
-void addBiasReluInPlace(at::Tensor& h, const at::Tensor& bias) {
-  h.add_(bias.view({1, -1, 1, 1}));
-  h.relu_();
+at::Tensor conv3x3Same(const at::Tensor& input, const at::Tensor& weight, const at::Tensor& bias) {
+  if (input.is_cpu() && weight.size(1) <= kFewChannels) return viaColumns(input, weight, bias);
+  if (input.is_cpu() && weight.size(0) <= kFewChannels) return viaTaps(input, weight, bias);
+  return withBias(input.contiguous(kChannelsLast), weight, bias, 1);
 }
 
 }  // namespace glowscope

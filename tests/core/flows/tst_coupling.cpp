@@ -60,22 +60,24 @@ class TestCoupling : public QObject {
     at::Tensor x = at::randn({3, inChannels, 5, 7}, at::kDouble).requires_grad_(true);
     at::Tensor w = at::randn({outChannels, inChannels, 3, 3}, at::kDouble).requires_grad_(true);
     at::Tensor upstream = at::randn({3, outChannels, 5, 7}, at::kDouble);
-    at::Tensor expected = at::conv2d(x, w, {}, 1, 1);
-    auto [gradX, gradW] = [&] {
-      auto grads = torch::autograd::grad({expected}, {x, w}, {upstream});
-      return std::make_pair(grads[0], grads[1]);
-    }();
-    at::Tensor actual = conv3x3Same(x, w);
-    auto grads = torch::autograd::grad({actual}, {x, w}, {upstream});
+    at::Tensor bias = at::randn({outChannels}, at::kDouble).requires_grad_(true);
+    at::Tensor expected = at::conv2d(x, w, bias, 1, 1);
+    const auto expectedGrads = torch::autograd::grad({expected}, {x, w, bias}, {upstream});
+    at::Tensor actual = conv3x3Same(x, w, bias);
+    const auto grads = torch::autograd::grad({actual}, {x, w, bias}, {upstream});
     QVERIFY((actual - expected).abs().max().item<double>() < 1e-12);
-    QVERIFY((grads[0] - gradX).abs().max().item<double>() < 1e-12);
-    QVERIFY((grads[1] - gradW).abs().max().item<double>() < 1e-12);
+    for (int i = 0; i < 3; ++i)
+      QVERIFY((grads[i] - expectedGrads[i]).abs().max().item<double>() < 1e-12);
+    {
+      at::NoGradGuard noGrad;  // the bias then goes into the convolution itself
+      QVERIFY((conv3x3Same(x, w, bias) - expected).abs().max().item<double>() < 1e-12);
+    }
     // float, the training precision, on a non-contiguous input (a channel slice, as the
     // coupling passes its conditioning half)
     at::Tensor wide = at::randn({3, 2 * inChannels, 5, 7});
     at::Tensor half = wide.slice(1, 0, inChannels);
     at::Tensor wf = w.detach().to(at::kFloat);
-    QVERIFY((conv3x3Same(half, wf) - at::conv2d(half, wf, {}, 1, 1)).abs().max().item<float>() <
+    QVERIFY((conv3x3Same(half, wf, {}) - at::conv2d(half, wf, {}, 1, 1)).abs().max().item<float>() <
             1e-4f);
   }
 
