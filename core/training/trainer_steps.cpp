@@ -1,5 +1,6 @@
 // One training step with every selected loss, the NaN/Inf guard (reference-spec §5.6 plus
 // rollback), and the periodic evaluation.
+#include <c10/core/InferenceMode.h>
 #include <torch/serialize/archive.h>
 
 #include <chrono>
@@ -43,8 +44,12 @@ Forward forwardTrained(FlowModelImpl& model, const at::Tensor& x, bool classes) 
 }
 
 at::Tensor frozenLogLikelihood(FlowModelImpl* frozen, const at::Tensor& x) {
-  at::NoGradGuard noGrad;
-  return frozen->forward(x).logLikelihoodNats;
+  at::Tensor logLikelihood;
+  {
+    c10::InferenceMode inference;  // no autograd records, no version counters
+    logLikelihood = frozen->forward(x).logLikelihoodNats;
+  }
+  return logLikelihood.clone();  // a normal tensor again: the losses may keep it
 }
 
 bool gradientsFinite(const std::vector<at::Tensor>& parameters) {
