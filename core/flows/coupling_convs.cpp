@@ -5,63 +5,84 @@
 #include <ATen/core/grad_mode.h>
 #include <torch/csrc/autograd/custom_function.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace glowscope {
 namespace {
 
 constexpr auto kChannelsLast = at::MemoryFormat::ChannelsLast;
 
-/// (B,C,H,W) -> (B,H,W,9*C): element (p, t*C + c) = src[c, p + sign*(t - centre)] for the nine
-/// taps t = 3*ky + kx of a 3x3 window, zero outside the image. sign +1: the im2col columns of a
-/// 3x3 'same' convolution, channels-last; sign -1: the adjoint of sumTaps(+1).
+/// Tap t = 3*ky + kx of a 3x3 window reads at offset (sign*(ky - 1), sign*(kx - 1)); the x range
+/// [first, last) of a row whose source lies inside the image.
+struct TapOffset {
+  int64_t dy, dx, first, last;
+  TapOffset(int t, int sign, int64_t width)
+      : dy(sign * (t / 3 - 1)),
+        dx(sign * (t % 3 - 1)),
+        first(std::max<int64_t>(0, -dx)),
+        last(std::min<int64_t>(width, width - dx)) {}
+};
+
+/// (B,C,H,W) -> (B,H,W,9*C): element (p, t*C + c) = src[c, p + offset(t)], zero outside the
+/// image. sign +1: the im2col columns of a 3x3 'same' convolution, channels-last; sign -1: the
+/// adjoint of sumTaps(+1). Row by row, so that the inner loops run branch-free.
 at::Tensor gatherTaps(const at::Tensor& source, int sign) {
   const at::Tensor src = source.contiguous();
   const auto batch = src.size(0), channels = src.size(1), height = src.size(2),
              width = src.size(3);
-  at::Tensor dst = at::empty({batch, height, width, 9 * channels}, src.options());
+  const int64_t stride = 9 * channels;
+  at::Tensor dst = at::zeros({batch, height, width, stride}, src.options());
   AT_DISPATCH_FLOATING_TYPES(src.scalar_type(), "gatherTaps", [&] {
     const scalar_t* in = src.data_ptr<scalar_t>();
     scalar_t* out = dst.data_ptr<scalar_t>();
-    at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b)
-        for (int64_t y = 0; y < height; ++y)
-          for (int64_t x = 0; x < width; ++x) {
-            scalar_t* pixel = out + ((b * height + y) * width + x) * 9 * channels;
-            for (int t = 0; t < 9; ++t) {
-              const int64_t sy = y + sign * (t / 3 - 1), sx = x + sign * (t % 3 - 1);
-              const bool inside = sy >= 0 && sy < height && sx >= 0 && sx < width;
-              const scalar_t* from = in + (b * channels * height + sy) * width + sx;
-              for (int64_t c = 0; c < channels; ++c)
-                pixel[t * channels + c] = inside ? from[c * height * width] : scalar_t(0);
-            }
+    at::parallel_for(0, batch * height, 16, [&](int64_t begin, int64_t end) {
+      for (int64_t row = begin; row < end; ++row) {
+        const int64_t b = row / height, y = row % height;
+        for (int t = 0; t < 9; ++t) {
+          const TapOffset offset(t, sign, width);
+          const int64_t sy = y + offset.dy;
+          if (sy < 0 || sy >= height) continue;
+          for (int64_t c = 0; c < channels; ++c) {
+            scalar_t* to = out + row * width * stride + t * channels + c;
+            const scalar_t* from = in + ((b * channels + c) * height + sy) * width + offset.dx;
+            for (int64_t x = offset.first; x < offset.last; ++x) to[x * stride] = from[x];
           }
+        }
+      }
     });
   });
   return dst;
 }
 
-/// (B,H,W,9*C) -> (B,C,H,W): dst[c, p] = sum over taps t of src[p + sign*(t - centre), t*C + c].
+/// (B,H,W,9*C) -> (B,C,H,W): dst[c, p] = sum over taps t of src[p + offset(t), t*C + c].
 /// sign +1 sums each pixel's taps from its neighbours (the 3x3 convolution from per-tap 1x1
 /// outputs); sign -1 is the adjoint of gatherTaps(+1).
 at::Tensor sumTaps(const at::Tensor& source, int sign) {
   const at::Tensor src = source.contiguous();
   const auto batch = src.size(0), height = src.size(1), width = src.size(2),
-             channels = src.size(3) / 9;
-  at::Tensor dst = at::zeros({batch, channels, height, width}, src.options());
+             stride = src.size(3), channels = stride / 9;
+  at::Tensor dst = at::empty({batch, channels, height, width}, src.options());
   AT_DISPATCH_FLOATING_TYPES(src.scalar_type(), "sumTaps", [&] {
     const scalar_t* in = src.data_ptr<scalar_t>();
     scalar_t* out = dst.data_ptr<scalar_t>();
-    at::parallel_for(0, batch, 1, [&](int64_t begin, int64_t end) {
-      for (int64_t b = begin; b < end; ++b)
-        for (int64_t y = 0; y < height; ++y)
-          for (int64_t x = 0; x < width; ++x) {
-            scalar_t* to = out + (b * channels * height + y) * width + x;
-            for (int t = 0; t < 9; ++t) {
-              const int64_t sy = y + sign * (t / 3 - 1), sx = x + sign * (t % 3 - 1);
-              if (sy < 0 || sy >= height || sx < 0 || sx >= width) continue;
-              const scalar_t* tap = in + ((b * height + sy) * width + sx) * 9 * channels;
-              for (int64_t c = 0; c < channels; ++c) to[c * height * width] += tap[t * channels + c];
-            }
-          }
+    at::parallel_for(0, batch * height, 16, [&](int64_t begin, int64_t end) {
+      std::vector<scalar_t> sums(static_cast<size_t>(width * channels));  // (x, c) of one row
+      for (int64_t row = begin; row < end; ++row) {
+        const int64_t b = row / height, y = row % height;
+        std::fill(sums.begin(), sums.end(), scalar_t(0));
+        for (int t = 0; t < 9; ++t) {
+          const TapOffset offset(t, sign, width);
+          const int64_t sy = y + offset.dy;
+          if (sy < 0 || sy >= height) continue;
+          const scalar_t* from = in + ((b * height + sy) * width + offset.dx) * stride + t * channels;
+          for (int64_t x = offset.first; x < offset.last; ++x)
+            for (int64_t c = 0; c < channels; ++c) sums[x * channels + c] += from[x * stride + c];
+        }
+        for (int64_t c = 0; c < channels; ++c)
+          for (int64_t x = 0; x < width; ++x)
+            out[((b * channels + c) * height + y) * width + x] = sums[x * channels + c];
+      }
     });
   });
   return dst;
