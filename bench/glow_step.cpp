@@ -6,8 +6,9 @@
 // backward, NaN checks, Adamax; outlier adds the outlier batch and the frozen general model),
 // inlier images/s and the step's analytic GFLOP/s. score: scoreImages (log p and every c_i,
 // no grad), images/s. conv: this machine's oneDNN convolution throughput on exactly the model's
-// convolution shapes (forward, input gradient and weight gradient, the faster of NCHW and NHWC
-// per shape), weighted as one training step runs them: the ceiling for the step's GFLOP/s.
+// convolution shapes (forward, input gradient and weight gradient; per shape the fastest of
+// oneDNN NCHW, oneDNN NHWC and the flows' own route), weighted as one training step runs them:
+// the ceiling for the step's GFLOP/s.
 #include <ATen/ATen.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 
 #include "bench/bench_training.h"
 #include "bench/glow_flops.h"
+#include "core/flows/coupling_convs.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
 #include "core/scoring/model_scores.h"
@@ -100,25 +102,9 @@ Rate scoringImagesPerSecond(const Options& options) {
   return timeImages(images->count, [&] { scoreImages(*model, *images, scoring); });
 }
 
-/// Seconds of forward + input gradient + weight gradient of one convolution shape.
-double convSeconds(const bench::ConvShape& shape, int64_t batch, at::MemoryFormat format,
-                   int repeats) {
-  const int64_t pad = shape.kernel / 2;
-  const at::Tensor x =
-      at::randn({batch, shape.inChannels, shape.height, shape.width}).contiguous(format);
-  const at::Tensor w =
-      (at::randn({shape.outChannels, shape.inChannels, shape.kernel, shape.kernel}) * 0.05)
-          .contiguous(format);
-  const at::Tensor b = shape.bias ? at::zeros({shape.outChannels}) : at::Tensor();
-  const std::vector<int64_t> biasSizes{shape.outChannels};
-  auto once = [&] {
-    const at::Tensor y = at::convolution(x, w, b, {1, 1}, {pad, pad}, {1, 1}, false, {0, 0}, 1);
-    const at::Tensor g = at::ones_like(y);
-    auto grads = at::convolution_backward(
-        g, x, w, shape.bias ? at::OptionalIntArrayRef(biasSizes) : c10::nullopt, {1, 1},
-        {pad, pad}, {1, 1}, false, {0, 0}, 1, {true, true, shape.bias});
-    return std::get<1>(grads).sum().item<float>();  // forces nothing lazy; keeps the result used
-  };
+/// Median seconds of `once` (after three warm-up calls), `repeats` calls per measurement.
+template <class Work>
+double medianSeconds(Work&& once, int repeats) {
   for (int i = 0; i < 3; ++i) once();
   std::vector<double> times;
   for (int r = 0; r < 5; ++r) {
@@ -130,24 +116,81 @@ double convSeconds(const bench::ConvShape& shape, int64_t batch, at::MemoryForma
   return times[times.size() / 2];
 }
 
+/// Forward + input gradient + weight gradient of one convolution shape, oneDNN called directly
+/// in the given memory format.
+double nativeConvSeconds(const bench::ConvShape& shape, int64_t batch, at::MemoryFormat format) {
+  const int64_t pad = shape.kernel / 2;
+  const at::Tensor x =
+      at::randn({batch, shape.inChannels, shape.height, shape.width}).contiguous(format);
+  const at::Tensor w =
+      (at::randn({shape.outChannels, shape.inChannels, shape.kernel, shape.kernel}) * 0.05)
+          .contiguous(format);
+  const at::Tensor b = shape.bias ? at::zeros({shape.outChannels}) : at::Tensor();
+  const std::vector<int64_t> biasSizes{shape.outChannels};
+  return medianSeconds(
+      [&] {
+        const at::Tensor y =
+            at::convolution(x, w, b, {1, 1}, {pad, pad}, {1, 1}, false, {0, 0}, 1);
+        return at::convolution_backward(
+            at::ones_like(y), x, w, shape.bias ? at::OptionalIntArrayRef(biasSizes) : c10::nullopt,
+            {1, 1}, {pad, pad}, {1, 1}, false, {0, 0}, 1, {true, true, shape.bias});
+      },
+      20);
+}
+
+/// The same through autograd the way the flows compute it: the coupling net's 3x3 convolutions
+/// through conv3x3Same (tap columns or tap sums for thin ones), 1x1 ones channels-last, the
+/// C -> C mixing as a batched matrix product.
+double glowscopeConvSeconds(const bench::ConvShape& shape, int64_t batch) {
+  at::Tensor x = at::randn({batch, shape.inChannels, shape.height, shape.width});
+  at::Tensor w = at::randn({shape.outChannels, shape.inChannels, shape.kernel, shape.kernel});
+  const bool mixing = shape.kernel == 1 && shape.inChannels == shape.outChannels &&
+                      shape.inChannels < 64;
+  if (!mixing && shape.kernel == 1) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+  x.requires_grad_(true);
+  w.requires_grad_(true);
+  const at::Tensor b = shape.bias ? at::zeros({shape.outChannels}).requires_grad_(true) : at::Tensor();
+  return medianSeconds(
+      [&] {
+        at::Tensor y;
+        if (mixing)
+          y = at::matmul(w.view({shape.outChannels, shape.inChannels}),
+                         x.view({batch, shape.inChannels, -1}));
+        else if (shape.kernel == 3)
+          y = conv3x3Same(x, w, b);
+        else
+          y = conv1x1(x, w, b);
+        y.backward(at::ones_like(y));
+        return y;
+      },
+      20);
+}
+
+/// This machine's convolution throughput on the model's shapes: per shape the fastest of oneDNN
+/// NCHW, oneDNN NHWC and the flows' own route, weighted as one training step runs them.
 void printConvThroughput(const Options& options) {
   configureThreads(options.threads);
   const ModelConfig config = modelConfig(options);
   double flops = 0, seconds = 0;
+  std::printf("%-22s %4s %9s %9s %9s  (GFLOP/s, forward + both gradients)\n", "shape", "x", "NCHW",
+              "NHWC", "Glowscope");
   for (const auto& shape : bench::convShapes(config)) {
     const double shapeFlops = 3.0 * 2.0 * static_cast<double>(options.batch) *
                               static_cast<double>(shape.height * shape.width * shape.inChannels *
                                                   shape.outChannels * shape.kernel *
                                                   shape.kernel);
-    const double nchw = convSeconds(shape, options.batch, at::MemoryFormat::Contiguous, 20);
-    const double nhwc = convSeconds(shape, options.batch, at::MemoryFormat::ChannelsLast, 20);
-    std::printf("conv %3lldx%-3lld %lldx%lld -> %3lld  x%-2d  NCHW %6.1f  NHWC %6.1f GFLOP/s\n",
-                static_cast<long long>(shape.height), static_cast<long long>(shape.width),
-                static_cast<long long>(shape.kernel), static_cast<long long>(shape.kernel),
-                static_cast<long long>(shape.outChannels), shape.count,
-                shapeFlops / nchw / 1e9, shapeFlops / nhwc / 1e9);
+    const double nchw = nativeConvSeconds(shape, options.batch, at::MemoryFormat::Contiguous);
+    const double nhwc = nativeConvSeconds(shape, options.batch, at::MemoryFormat::ChannelsLast);
+    const double ours = glowscopeConvSeconds(shape, options.batch);
+    char name[64];
+    std::snprintf(name, sizeof name, "%lldx%lld %lldx%lld %lld->%lld",
+                  static_cast<long long>(shape.height), static_cast<long long>(shape.width),
+                  static_cast<long long>(shape.kernel), static_cast<long long>(shape.kernel),
+                  static_cast<long long>(shape.inChannels), static_cast<long long>(shape.outChannels));
+    std::printf("%-22s %4d %9.1f %9.1f %9.1f\n", name, shape.count, shapeFlops / nchw / 1e9,
+                shapeFlops / nhwc / 1e9, shapeFlops / ours / 1e9);
     flops += shape.count * shapeFlops;
-    seconds += shape.count * std::min(nchw, nhwc);
+    seconds += shape.count * std::min({nchw, nhwc, ours});
   }
   std::printf("glowscope conv threads=%d batch=%lld conv_gflops_per_second=%.2f "
               "conv_seconds_per_step=%.4f\n",
