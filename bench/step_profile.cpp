@@ -1,5 +1,6 @@
 // step_profile: where a training step's time goes, from LibTorch's autograd profiler.
-//   step_profile [--threads 1] [--outlier 0|1] [--steps 5] [--preset small] [--type conv|dense]
+//   step_profile [--threads 1] [--outlier 0|1] [--score 0|1] [--steps 5] [--preset small]
+//                [--type conv|dense]
 // Runs Trainer::trainStep on random 1x32x32 images at batch 64 (as glow_step does), then profiles
 // `steps` more steps and prints each op's self time (its time minus that of the ops it calls),
 // grouped by component and by kind of work. Components are the glowscope:: scopes the flows,
@@ -8,7 +9,8 @@
 // number). Kinds: conv (oneDNN convolutions), matmul, copy (copies, concatenation, layout
 // conversion), fill (allocation and zero/fill), elementwise (everything else in aten::), and
 // overhead (autograd nodes and scopes themselves). The profiler's own cost inflates small ops;
-// the printed unprofiled ms/step gives the scale. On a loaded machine preemptions land on
+// the printed unprofiled ms/step gives the scale. --score 1 profiles scoreImages instead (per
+// batch of 64). On a loaded machine preemptions land on
 // random ops: the shares stay fair on average over many steps, single ops do not.
 // STEP_PROFILE_DUMP=1 prints the call tree with sequence numbers to stderr.
 #include <ATen/ATen.h>
@@ -27,6 +29,7 @@
 #include <unistd.h>
 
 #include "bench/bench_training.h"
+#include "core/scoring/model_scores.h"
 #include "core/training/trainer.h"
 #include "core/util/log.h"
 #include "core/util/runtime.h"
@@ -177,17 +180,41 @@ void print(const Breakdown& breakdown, int steps, double profiledMs, double plai
                 100.0 * ops[i].first / total);
 }
 
+/// The same breakdown for scoreImages (log p and every c_i, no grad) on `batches` batches of 64.
+void profileScoring(const std::string& preset, FlowType type, int threads, int batches) {
+  configureThreads(threads);
+  FlowModel model = createFlowModel(bench::benchModelConfig(preset, type));
+  initializeActNorms(*model, at::rand({128, 1, 32, 32}) - 0.5);
+  const auto images = bench::randomImages(64 * batches, 3);
+  scoreImages(*model, *images);  // warm-up
+  auto start = Clock::now();
+  scoreImages(*model, *images);
+  const double plainMs =
+      std::chrono::duration<double, std::milli>(Clock::now() - start).count() / batches;
+  profiler::enableProfilerLegacy(
+      torch::profiler::impl::ProfilerConfig(torch::profiler::impl::ProfilerState::CPU));
+  start = Clock::now();
+  scoreImages(*model, *images);
+  const double profiledMs =
+      std::chrono::duration<double, std::milli>(Clock::now() - start).count() / batches;
+  const profiler::thread_event_lists lists = profiler::disableProfilerLegacy();
+  std::printf("step_profile: scoring, %s %s Glow, batch 64, %d thread(s); %d profiled batches\n",
+              preset.c_str(), flowTypeName(type).c_str(), threads, batches);
+  print(analyse(lists), batches, profiledMs, plainMs);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int threads = 1, steps = 5;
-  bool outlier = false;
+  bool outlier = false, score = false;
   std::string preset = "small";
   FlowType type = FlowType::Conv;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--threads") threads = std::max(1, std::atoi(value.c_str()));
     else if (key == "--outlier") outlier = value == "1";
+    else if (key == "--score") score = value == "1";
     else if (key == "--steps") steps = std::max(1, std::atoi(value.c_str()));
     else if (key == "--preset") preset = value;
     else if (key == "--type") type = flowTypeFromName(value);
@@ -198,6 +225,10 @@ int main(int argc, char** argv) {
   }
   logger()->set_level(spdlog::level::warn);
   tuneMemoryAllocator();
+  if (score) {
+    profileScoring(preset, type, threads, steps);
+    return 0;
+  }
   const auto dir = std::filesystem::temp_directory_path() /
                    ("glowscope-step-profile-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
