@@ -41,25 +41,39 @@ inline std::filesystem::path saveGeneralModel(const ModelConfig& config,
   return path;
 }
 
-/// Batch `batch` on random images, default optimizer (Adamax, weight decay 5e-5), with the
-/// outlier loss against a saved general model when `outlier`.
-inline TrainingConfig benchTrainingConfig(const std::string& preset, FlowType type, int threads,
-                                          int64_t batch, int64_t steps, bool outlier,
-                                          const std::filesystem::path& dir) {
+/// What a timed training run trains.
+struct BenchRun {
+  std::string preset = "small";
+  FlowType type = FlowType::Conv;
+  int threads = 1;
+  int64_t batch = 64;
+  int64_t steps = 8;
+  /// "train" (likelihood), "outlier" (+ outlier loss against a frozen general model) or
+  /// "margin" (+ margin loss on an outlier batch, no frozen model).
+  std::string loss = "train";
+  int freezeScales = 0;
+  double averageDecay = 0;  ///< optimizer.averageDecay (the default experiment uses 0.99)
+};
+
+/// The run on random images, default optimizer (Adamax, weight decay 5e-5).
+inline TrainingConfig benchTrainingConfig(const BenchRun& run, const std::filesystem::path& dir) {
   TrainingConfig config;
-  config.model = {{"preset", preset}, {"type", flowTypeName(type)}, {"channels", 1}};
+  config.model = {{"preset", run.preset}, {"type", flowTypeName(run.type)}, {"channels", 1}};
   config.trainSet = "random";
-  config.steps = steps;
-  config.batchSize = batch;
-  config.outlierBatchSize = batch;
+  config.steps = run.steps;
+  config.batchSize = run.batch;
+  config.outlierBatchSize = run.batch;
   config.actNormInitImages = 128;
-  config.threads = threads;
+  config.threads = run.threads;
+  config.freezeScales = run.freezeScales;
+  config.optimizer.averageDecay = run.averageDecay;
   config.outputDir = dir / "run";
-  if (outlier) {
+  if (run.loss == "outlier") {
     config.losses.outlier = true;
-    config.generalModel = saveGeneralModel(benchModelConfig(preset, type), dir);
-    config.outlierSet = "random";
+    config.generalModel = saveGeneralModel(benchModelConfig(run.preset, run.type), dir);
   }
+  if (run.loss == "margin") config.losses.margin = true;
+  if (run.loss != "train") config.outlierSet = "random";
   return config;
 }
 

@@ -2,6 +2,7 @@
 // Analytic multiply-add counts of a Glow (docs/flows.md, "Performance"), shared by the benches:
 // FLOPs per image of a forward pass, and the convolution shapes one training step runs.
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/flows/model_config.h"
@@ -41,9 +42,11 @@ inline double forwardFlopsPerImage(const ModelConfig& config) {
 }
 
 /// A training step runs forward, gradient of the input and gradient of the weights: 3x forward.
-inline double trainingFlopsPerImage(const ModelConfig& config, bool outlierLoss) {
-  // The outlier loss adds the same for the outlier batch and a forward of the frozen model.
-  return forwardFlopsPerImage(config) * (outlierLoss ? 7.0 : 3.0);
+/// The margin loss adds the same for the outlier batch, the outlier loss also a forward of the
+/// frozen general model. `loss`: "train", "margin" or "outlier".
+inline double trainingFlopsPerImage(const ModelConfig& config, const std::string& loss) {
+  const double forwards = loss == "outlier" ? 7.0 : loss == "margin" ? 6.0 : 3.0;
+  return forwardFlopsPerImage(config) * forwards;
 }
 
 /// One convolution shape of a conv Glow and how often a forward pass runs it.

@@ -1,10 +1,12 @@
 // glow_step: one throughput figure per run, for bench/side_by_side.py to alternate with the
 // authors' code (a fresh process each time, so neither program inherits the other's caches).
-//   glow_step --mode train|outlier|score|conv [--threads 1] [--steps 6] [--warmup 2]
-//             [--batch 64] [--preset small] [--type conv|dense]
-// train/outlier: Trainer::trainStep on random 1x32x32 images (data, dequantisation, forward,
-// backward, NaN checks, Adamax; outlier adds the outlier batch and the frozen general model),
-// inlier images/s and the step's analytic GFLOP/s. score: scoreImages (log p and every c_i,
+//   glow_step --mode train|outlier|margin|score|conv [--threads 1] [--steps 6] [--warmup 2]
+//             [--batch 64] [--preset small] [--type conv|dense] [--freeze-scales 0]
+//             [--average-decay 0]
+// train/outlier/margin: Trainer::trainStep on random 1x32x32 images (data, dequantisation,
+// forward, backward, NaN checks, Adamax; outlier adds the outlier batch and the frozen general
+// model, margin the outlier batch), inlier images/s and the step's analytic GFLOP/s (frozen
+// scales still counted). score: scoreImages (log p and every c_i,
 // no grad), images/s. conv: this machine's oneDNN convolution throughput on exactly the model's
 // convolution shapes (forward, input gradient and weight gradient; per shape the fastest of
 // oneDNN NCHW, oneDNN NHWC and the flows' own route), weighted as one training step runs them:
@@ -38,8 +40,9 @@ namespace {
 
 struct Options {
   std::string mode = "train";
-  int threads = 1, steps = 6, warmup = 2;
+  int threads = 1, steps = 6, warmup = 2, freezeScales = 0;
   int64_t batch = 64;
+  double averageDecay = 0;
   std::string preset = "small";
   FlowType type = FlowType::Conv;
 };
@@ -72,16 +75,22 @@ ModelConfig modelConfig(const Options& options) {
   return bench::benchModelConfig(options.preset, options.type);
 }
 
-Rate trainingImagesPerSecond(const Options& options, bool outlier) {
+Rate trainingImagesPerSecond(const Options& options) {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("glowscope-glow-step-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
+  bench::BenchRun run;
+  run.preset = options.preset;
+  run.type = options.type;
+  run.threads = options.threads;
+  run.batch = options.batch;
+  run.steps = options.warmup + options.steps;
+  run.loss = options.mode;
+  run.freezeScales = options.freezeScales;
+  run.averageDecay = options.averageDecay;
   Rate rate;
   {
-    Trainer trainer(bench::benchTrainingConfig(options.preset, options.type, options.threads,
-                                               options.batch, options.warmup + options.steps,
-                                               outlier, dir),
-                    bench::benchTrainingData());
+    Trainer trainer(bench::benchTrainingConfig(run, dir), bench::benchTrainingData());
     for (int i = 0; i < options.warmup; ++i) trainer.trainStep();
     rate = timeImages(options.batch * options.steps, [&] {
       for (int i = 0; i < options.steps; ++i) trainer.trainStep();
@@ -208,6 +217,8 @@ Options parseOptions(int argc, char** argv) {
     else if (key == "--warmup") options.warmup = std::max(0, std::atoi(value.c_str()));
     else if (key == "--batch") options.batch = std::max(1, std::atoi(value.c_str()));
     else if (key == "--preset") options.preset = value;
+    else if (key == "--freeze-scales") options.freezeScales = std::max(0, std::atoi(value.c_str()));
+    else if (key == "--average-decay") options.averageDecay = std::atof(value.c_str());
     else if (key == "--type") options.type = flowTypeFromName(value);
     else {
       std::fprintf(stderr, "glow_step: unknown option %s\n", key.c_str());
@@ -233,9 +244,9 @@ int main(int argc, char** argv) {
   if (options.mode == "score") {
     rate = scoringImagesPerSecond(options);
     flopsPerImage = bench::forwardFlopsPerImage(config);
-  } else if (options.mode == "train" || options.mode == "outlier") {
-    rate = trainingImagesPerSecond(options, options.mode == "outlier");
-    flopsPerImage = bench::trainingFlopsPerImage(config, options.mode == "outlier");
+  } else if (options.mode == "train" || options.mode == "outlier" || options.mode == "margin") {
+    rate = trainingImagesPerSecond(options);
+    flopsPerImage = bench::trainingFlopsPerImage(config, options.mode);
   } else {
     std::fprintf(stderr, "glow_step: unknown mode %s\n", options.mode.c_str());
     return 2;

@@ -233,9 +233,13 @@ int main(int argc, char** argv) {
                    ("glowscope-step-profile-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   {
-    Trainer trainer(
-        bench::benchTrainingConfig(preset, type, threads, 64, 3 + 2 * steps, outlier, dir),
-        bench::benchTrainingData());
+    bench::BenchRun run;
+    run.preset = preset;
+    run.type = type;
+    run.threads = threads;
+    run.steps = 3 + 2 * steps;
+    run.loss = outlier ? "outlier" : "train";
+    Trainer trainer(bench::benchTrainingConfig(run, dir), bench::benchTrainingData());
     for (int i = 0; i < 3; ++i) trainer.trainStep();
     auto start = Clock::now();
     for (int i = 0; i < steps; ++i) trainer.trainStep();
