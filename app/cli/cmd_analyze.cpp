@@ -24,8 +24,8 @@
 #include "core/data/dataset_registry.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
-#include "core/util/runtime.h"
 
 namespace glowscope::cli {
 namespace {
