@@ -15,10 +15,10 @@
 #include "core/experiments/experiment_runner.h"
 #include "core/experiments/experiment_trainer.h"
 #include "core/experiments/results_writer.h"
+#include "core/runtime/runtime.h"
 #include "core/training/progress.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 
 namespace glowscope::cli {
 namespace {
@@ -95,8 +95,9 @@ int runExperimentCommand(const ExperimentSpec& spec, const std::filesystem::path
   chooseParallelism(parser, options);
   try {
     const ExperimentResults results = runExperiment(spec, options);
-    std::printf("\n%s\n", metricTable(results, TableMetric::Auroc).toMarkdown().c_str());
-    std::printf("%s\n", bitsPerDimTable(results).toMarkdown().c_str());
+    const ResultsSummary summary = resultsSummary(results);
+    std::printf("\n%s\n", metricTable(summary, TableMetric::Auroc).toMarkdown().c_str());
+    std::printf("%s\n", bitsPerDimTable(summary).toMarkdown().c_str());
     std::printf(
         "Finished in %.0f s. Results (tables as CSV/Markdown/LaTeX, per-image scores,\n"
         "summary.json, metadata.json): %s\n",
