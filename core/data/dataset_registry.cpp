@@ -1,13 +1,17 @@
 #include "core/data/dataset_registry.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <numeric>
 #include <random>
 
+#include "core/data/font_letters.h"
+#include "core/data/general_set.h"
 #include "core/data/loaders.h"
 #include "core/data/photo_crops.h"
 #include "core/data/transforms.h"
+#include "core/util/hash.h"
 
 namespace glowscope {
 namespace {
@@ -86,7 +90,43 @@ ImageSet loadPhotoCrops(const Spec& s, const std::string& spec, const LoadOption
   return set;
 }
 
+// general-gray[:<mix>]:train|test (28x28, resized 28->32 by the models like every 28x28 set) and
+// general-rgb[:<mix>]:train|test (32x32); <mix> as GeneralMix::parse, default GeneralMix{}.
+ImageSet loadGeneralSet(const Spec& s, const std::string& spec, const LoadOptions& o) {
+  if (s.split.empty())
+    throw ConfigError("dataset", spec + ": use " + s.kind + "[:<mix>]:train or :test");
+  GeneralSetOptions general;
+  const bool gray = s.kind == "general-gray";
+  const bool train = s.split == "train";
+  general.channels = gray ? 1 : 3;
+  general.size = gray ? 28 : 32;
+  general.split = train ? CropSplit::Train : CropSplit::Test;
+  general.count = o.photoCropCount > 0 ? o.photoCropCount : (train ? 50000 : 10000);
+  general.seed = o.photoCropSeed;
+  if (!s.rest.empty()) general.mix = GeneralMix::parse(s.rest);
+  char mixHash[17];
+  std::snprintf(mixHash, sizeof mixHash, "%016llx",
+                static_cast<unsigned long long>(fnv1a(general.mix.toString())));
+  const std::string file = std::string(gray ? "gray" : "rgb") + "-" + s.split + "-" +
+                           std::to_string(general.count) + "-" + std::to_string(general.seed) +
+                           "-" + mixHash + ".bin";
+  ImageSet set =
+      loadGeneralSetCached(findGeneralSources(), general, cacheDir(o) / "general" / file);
+  set.name = spec;
+  return set;
+}
+
 ImageSet loadByKind(const Spec& s, const std::string& spec, const LoadOptions& o) {
+  if (s.kind == "general-gray" || s.kind == "general-rgb") return loadGeneralSet(s, spec, o);
+  if (s.kind == "font-letters") {
+    if (!s.rest.empty() || s.split != "test")
+      throw ConfigError("dataset", spec + ": use font-letters:test (an OOD set: no train split)");
+    FontLetterOptions letters;
+    letters.seed = o.photoCropSeed;
+    ImageSet set = generateFontLetters(findLetterFonts(), letters);
+    set.name = spec;
+    return set;
+  }
   if (s.kind == "mnist" || s.kind == "fashion-mnist") {
     if (s.split.empty() || !s.rest.empty())
       throw ConfigError("dataset", spec + ": use " + s.kind + ":train or :test");
@@ -202,6 +242,24 @@ std::vector<DatasetInfo> listDatasets(const LoadOptions& options) {
   out.push_back({"photos-manmade[:train|test]",
                  "32x32 RGB crops of man-made scenes (default: held-out test photos)", true, photos,
                  hint});
+  const GeneralSourceRoots generalRoots;
+  const bool general = photos && std::filesystem::exists(generalRoots.iconDir) &&
+                       std::filesystem::exists(generalRoots.clipArtDir);
+  for (const std::string split : {"train", "test"}) {
+    out.push_back({"general-gray:" + split,
+                   "28x28 luminance Tiny-like general set: photos, game art, clip art, icons, "
+                   "glyphs (split by source)",
+                   true, general, general ? "" : kSetupHint});
+    out.push_back({"general-rgb:" + split, "32x32 RGB Tiny-like general set (split by source)",
+                   true, general, general ? "" : kSetupHint});
+  }
+  out.push_back({"general-gray:<mix>:train|test",
+                 "the general set with other family weights, e.g. photo=3,game=1,icon=2", false,
+                 general, ""});
+  const bool letters = !findLetterFonts().empty();
+  out.push_back({"font-letters:test",
+                 "28x28 letters A-J from fonts the general set never uses (notMNIST-like OOD)",
+                 true, letters, letters ? "" : kSetupHint});
   out.push_back({"cifar10:/dir[:train|test]", "CIFAR-10 binary batches", false, true, ""});
   out.push_back({"cifar100:/dir[:train|test]",
                  "CIFAR-100 binary (fine labels unless options say coarse)", false, true, ""});

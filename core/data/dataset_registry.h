@@ -22,8 +22,8 @@ struct LoadOptions {
   // folder:/path: target size and colour (0 = 32x32 / 3 channels).
   int64_t folderSize = 0;
   int64_t folderChannels = 0;
-  // Photo crops: number of crops of the requested split (0 = 50000 train / 10000 test),
-  // the seed of the crop positions, and the photos' train/test split seed.
+  // Photo crops and the general set: number of images of the requested split (0 = 50000 train
+  // / 10000 test) and the seed of the crops (also of font-letters).
   int64_t photoCropCount = 0;
   uint64_t photoCropSeed = 20240601;
   // Applied last, after the limit: bilinear resize to outputSize×outputSize (0 = keep; e.g. 32
@@ -39,6 +39,9 @@ struct LoadOptions {
 ///   photo-crops-gray:train|test (28x28x1)   photo-crops-rgb:train|test (32x32x3)
 ///   photos-animals[:train|test]  photos-manmade[:train|test]  (32x32x3 crops of one group; the
 ///                               default split is test = the held-out photos)
+///   general-gray[:<mix>]:train|test (28x28x1)   general-rgb[:<mix>]:train|test (32x32x3): the
+///                               Tiny-like general set (core/data/general_set.h), labels = family
+///   font-letters:test           (28x28x1 letters A-J from held-out fonts, labels 0-9)
 ///   cifar10:/dir[:train|test]  cifar100:/dir[:train|test]   (default train)
 ///   svhn:/path/file_32x32.mat   idx:/path/images[,/path/labels]   folder:/path
 /// Labels: class index; photo crops are labelled 0 = animals & nature, 1 = man-made.

@@ -14,6 +14,7 @@
 
 #include "core/data/loaders.h"
 #include "core/data/rcc.h"
+#include "core/data/seeded_random.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 
@@ -25,34 +26,6 @@ namespace {
 constexpr char kCacheMagic[8] = {'G', 'S', 'C', 'R', 'O', 'P', 'S', '1'};
 constexpr uint32_t kCacheVersion = 1;
 constexpr size_t kCacheHeaderBytes = 8 + 4 + 4 + 8 * 7;
-
-uint64_t splitmix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
-}
-
-// Uniform in [0, 1) from 53 bits: the same on every standard library (unlike std distributions).
-double uniform01(std::mt19937_64& rng) { return double(rng() >> 11) * 0x1.0p-53; }
-
-struct CropBox {
-  int x = 0, y = 0, side = 0;
-  bool flip = false;
-};
-
-// The recipe of docs/data.md: side log-uniform in [max(32, 0.1*short), short], uniform position.
-CropBox drawCrop(int height, int width, std::mt19937_64& rng) {
-  const int shortSide = std::min(height, width);
-  const double low = std::min<double>(shortSide, std::max(32.0, 0.1 * shortSide));
-  const double logSide = std::log(low) + uniform01(rng) * (std::log(shortSide) - std::log(low));
-  CropBox box;
-  box.side = std::clamp(int(std::lround(std::exp(logSide))), int(std::ceil(low)), shortSide);
-  box.x = int(uniform01(rng) * (width - box.side + 1));
-  box.y = int(uniform01(rng) * (height - box.side + 1));
-  box.flip = uniform01(rng) < 0.5;
-  return box;
-}
 
 struct RccRule {
   const char* file;
@@ -128,6 +101,19 @@ void sortByKey(std::vector<PhotoRef>& photos) {
 }
 
 }  // namespace
+
+// The recipe of docs/data.md: side log-uniform in [max(32, 0.1*short), short], uniform position.
+CropBox drawCrop(int height, int width, std::mt19937_64& rng) {
+  const int shortSide = std::min(height, width);
+  const double low = std::min<double>(shortSide, std::max(32.0, 0.1 * shortSide));
+  const double logSide = std::log(low) + uniform01(rng) * (std::log(shortSide) - std::log(low));
+  CropBox box;
+  box.side = std::clamp(int(std::lround(std::exp(logSide))), int(std::ceil(low)), shortSide);
+  box.x = int(uniform01(rng) * (width - box.side + 1));
+  box.y = int(uniform01(rng) * (height - box.side + 1));
+  box.flip = uniform01(rng) < 0.5;
+  return box;
+}
 
 std::vector<PhotoRef> photosInFolder(const std::filesystem::path& dir, PhotoGroup group) {
   std::vector<PhotoRef> out;

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,16 @@ std::vector<PhotoRef> photosInFolder(const std::filesystem::path& dir, PhotoGrou
 std::string readPhotoBytes(const PhotoRef& photo);
 
 enum class CropSplit { Train, Test };
+
+/// A square crop of a photo and whether to flip it.
+struct CropBox {
+  int x = 0, y = 0, side = 0;
+  bool flip = false;
+};
+
+/// The crop recipe of docs/data.md: side log-uniform in [max(32, 0.1 * short side), short side],
+/// top-left uniform over the valid positions, a flip with p = 0.5 (four draws of `rng`).
+CropBox drawCrop(int height, int width, std::mt19937_64& rng);
 
 struct PhotoCropOptions {
   int64_t count = 1000;  // crops in the requested split, spread evenly over its photos

@@ -8,6 +8,7 @@
 #include "core/experiments/model_scheduler.h"
 #include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
+#include "core/scoring/model_input.h"
 #include "core/scoring/png_complexity.h"
 #include "core/scoring/score_cache.h"
 #include "core/util/atomic_file.h"
@@ -25,7 +26,6 @@ constexpr const char* kResultsFolderToken = "<results>";
 
 struct LoadedSet {
   ImageSet images;
-  std::vector<double> pngBits;
 };
 
 void checkCancel(const std::atomic<bool>* cancel) {
@@ -157,13 +157,41 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
 }
 
 LoadedSet loadSet(const std::string& name, const ExperimentSpec& spec) {
-  LoadedSet set{loadExperimentSet(name, spec), {}};
-  const PlanarImageShape shape{static_cast<int>(set.images.channels),
-                               static_cast<int>(set.images.height),
-                               static_cast<int>(set.images.width)};
-  set.pngBits = pngBitsPerImage(set.images.pixels, shape);
-  return set;
+  return LoadedSet{loadExperimentSet(name, spec)};
 }
+
+std::vector<double> pngBitsOf(const ImageSet& images) {
+  const PlanarImageShape shape{static_cast<int>(images.channels), static_cast<int>(images.height),
+                               static_cast<int>(images.width)};
+  return pngBitsPerImage(images.pixels, shape);
+}
+
+// PNG bits of one set per model, of exactly the image that model scores (its C×H×W after
+// prepareImagesForModel: the paper's 28→32 resize and any channel conversion), as the reference
+// compresses the model's input. Computed on first use, once per distinct input shape.
+class PngBitsPerModel {
+ public:
+  PngBitsPerModel(const ImageSet& images, const std::map<std::string, std::filesystem::path>& files)
+      : images_(images), files_(files) {}
+  const std::vector<double>& operator()(const std::string& modelId) {
+    if (modelId.empty()) return bitsForShape("as loaded", [&] { return images_; });
+    const ModelConfig config = readFlowModelConfig(files_.at(modelId));
+    const std::string shape = std::to_string(config.channels) + "x" +
+                              std::to_string(config.height) + "x" + std::to_string(config.width);
+    return bitsForShape(shape, [&] { return prepareImagesForModel(images_, config); });
+  }
+
+ private:
+  template <typename Prepare>
+  const std::vector<double>& bitsForShape(const std::string& key, Prepare prepare) {
+    auto found = byShape_.find(key);
+    if (found == byShape_.end()) found = byShape_.emplace(key, pngBitsOf(prepare())).first;
+    return found->second;
+  }
+  const ImageSet& images_;
+  const std::map<std::string, std::filesystem::path>& files_;
+  std::map<std::string, std::vector<double>> byShape_;
+};
 
 std::map<std::string, LoadedSet> loadSets(const ExperimentSpec& spec, ExperimentResults& results) {
   std::map<std::string, LoadedSet> sets;
@@ -216,13 +244,17 @@ void scoreSeed(const ExperimentSpec& spec, const std::map<std::string, LoadedSet
       modelScores[id] = cache.getOrCompute(
           key, [&, id = id] { return scoreImages(model(id), set.images, scoring); });
       seedResults.bitsPerDim[id][setName] = modelScores[id].meanBitsPerDim();
+      seedResults.nonFiniteImages[id][setName] = modelScores[id].nonFiniteCount();
       if (options.progress) options.progress("scoring " + setName + " with " + id, 0.9);
     }
     ScoreInputs inputs;
     inputs.modelScores = [&modelScores](const std::string& id) -> const ModelScores& {
       return modelScores.at(id);
     };
-    inputs.pngBits = [&set]() -> const std::vector<double>& { return set.pngBits; };
+    PngBitsPerModel pngBits(set.images, seedResults.modelFiles);
+    inputs.pngBits = [&pngBits](const std::string& id) -> const std::vector<double>& {
+      return pngBits(id);
+    };
     for (const ScoreDefinition& score : spec.scores)
       seedResults.scoreValues[setName][score.name] = evaluateScore(score, inputs);
   }

@@ -46,8 +46,10 @@ struct SeedResults {
   std::map<std::string, std::filesystem::path> modelFiles;  ///< model id -> file
   /// set name -> score name -> per-image values (higher = more in-distribution)
   std::map<std::string, std::map<std::string, std::vector<double>>> scoreValues;
-  /// model id -> set name -> mean bits/dim
+  /// model id -> set name -> mean bits/dim (over the images with a finite log p)
   std::map<std::string, std::map<std::string, double>> bitsPerDim;
+  /// model id -> set name -> images whose log p is not finite (left out of that mean)
+  std::map<std::string, std::map<std::string, std::size_t>> nonFiniteImages;
   /// OOD set -> score name -> metrics
   MetricsBySet metrics;
 };

@@ -1,5 +1,6 @@
 #include "core/experiments/experiment_spec.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/util/errors.h"
@@ -61,6 +62,7 @@ void readSpecFields(JsonObjectReader& reader, ExperimentSpec& spec) {
   reader.read("name", spec.name);
   reader.read("inDistribution", spec.inDistribution);
   reader.read("oodSets", spec.oodSets);
+  reader.read("notOodSets", spec.notOodSets);
   reader.read("imagesPerSet", spec.imagesPerSet);
   std::string mode = modeName(spec.evaluationMode);
   reader.read("evaluationMode", mode);
@@ -105,6 +107,11 @@ ExperimentSpec ExperimentSpec::fromJson(const nlohmann::json& json) {
   if (spec.inDistribution.empty()) throw ConfigError("inDistribution", "is required");
   if (spec.oodSets.empty()) throw ConfigError("oodSets", "needs at least one set");
   if (spec.scores.empty()) throw ConfigError("scores", "needs at least one score");
+  for (const auto& [set, note] : spec.notOodSets) {
+    if (std::find(spec.oodSets.begin(), spec.oodSets.end(), set) == spec.oodSets.end())
+      throw ConfigError("notOodSets." + set, "is not one of oodSets");
+    if (note.empty()) throw ConfigError("notOodSets." + set, "needs a note for its table row");
+  }
   if (spec.imagesPerSet < 0) throw ConfigError("imagesPerSet", "must be >= 0");
   if (spec.evaluationBatchSize <= 0) throw ConfigError("evaluationBatchSize", "must be positive");
   checkReferences(spec);
@@ -119,6 +126,7 @@ nlohmann::json ExperimentSpec::toJson() const {
   nlohmann::json json = {{"name", name},
                          {"inDistribution", inDistribution},
                          {"oodSets", oodSets},
+                         {"notOodSets", notOodSets},
                          {"imagesPerSet", imagesPerSet},
                          {"evaluationMode", modeName(evaluationMode)},
                          {"evaluationBatchSize", evaluationBatchSize},

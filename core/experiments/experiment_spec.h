@@ -3,6 +3,7 @@
 // over which seeds. Written as JSON (docs/experiments.md); `glowscope-cli evaluate --experiment`.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -34,7 +35,11 @@ struct ExperimentSpec {
   std::string name = "experiment";
   std::string inDistribution;        ///< test set of the in-distribution data, by registry name
   std::vector<std::string> oodSets;  ///< registry names
-  std::int64_t imagesPerSet = 0;     ///< 0 = all; else a seeded subset of each set
+  /// Sets of oodSets shown for reference, not as OOD sets (e.g. held-out images of the general
+  /// distribution the models are trained on), with the note their table row carries; such rows
+  /// are never ranked (no best cell in bold).
+  std::map<std::string, std::string> notOodSets;
+  std::int64_t imagesPerSet = 0;  ///< 0 = all; else a seeded subset of each set
   PreprocessMode evaluationMode = PreprocessMode::PaperEvaluation;
   std::int64_t evaluationBatchSize = 64;
   std::vector<std::uint64_t> seeds{0};  ///< each seed retrains the (not shared) models

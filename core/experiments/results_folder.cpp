@@ -115,6 +115,11 @@ void readSummary(const std::filesystem::path& path, const Json& spec, ResultsSum
       for (const auto& [set, value] : sets.items())
         bits[model][set] =
             value.is_number() ? value.get<double>() : std::numeric_limits<double>::quiet_NaN();
+    NonFiniteByModel& nonFinite = summary.bitsPerDimNonFinite.emplace_back();
+    const Json seedNonFinite = seed.value("bitsPerDimNonFinite", Json::object());
+    for (const auto& [model, sets] : seedNonFinite.items())
+      for (const auto& [set, value] : sets.items())
+        if (value.is_number_unsigned()) nonFinite[model][set] = value.get<std::size_t>();
   }
   std::vector<std::string> specOod, specScores;
   for (const Json& ood : spec.value("oodSets", Json::array()))
@@ -214,8 +219,8 @@ const TableMetricInfo& tableMetricInfo(TableMetric metric) {
 std::string fileSafeName(const std::string& text) {
   // ASCII by value, not std::isalnum: the result must not depend on the process's locale.
   const auto safe = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
   };
   std::string name = text;
   for (char& c : name)
@@ -287,6 +292,10 @@ ResultsTable metricTable(const ResultsSummary& summary, TableMetric metric) {
                    summary.inDistribution + " as in-distribution, seeds " +
                    seedsText(summary.seeds));
   table.setConvention(ScoreConvention::paper().describe());
+  for (const std::string& ood : summary.oodSets) table.addRow(ood);  // the spec's order
+  for (const auto& [set, note] : summary.notOodSets)
+    if (std::find(summary.oodSets.begin(), summary.oodSets.end(), set) != summary.oodSets.end())
+      table.setRowNote(set, note);
   for (const std::string& ood : summary.oodSets)
     for (const std::string& score : summary.scoreNames) {
       std::vector<double> perSeed;
@@ -304,15 +313,25 @@ ResultsTable metricTable(const ResultsSummary& summary, TableMetric metric) {
 
 ResultsTable bitsPerDimTable(const ResultsSummary& summary) {
   ResultsTable table({"bits/dim", false, false, 2});
-  table.setCaption("Mean bits/dim of every model on every set (lower = more likely)");
+  table.setCaption(
+      "Mean bits/dim of every model on every set (lower = more likely), over the images with a "
+      "finite log p; in brackets the images left out (all seeds)");
   table.setRowHeader("model");
   for (const auto& [id, label] : summary.models) {
     std::map<std::string, std::vector<double>> perSet;
+    std::map<std::string, std::size_t> nonFinite;
     for (const BitsPerDimByModel& seed : summary.bitsPerDim)
       if (const auto model = seed.find(id); model != seed.end())
         for (const auto& [set, bits] : model->second)
           if (std::isfinite(bits)) perSet[set].push_back(bits);
-    for (const auto& [set, values] : perSet) table.set(label, set, TableCell::fromSeeds(values));
+    for (const NonFiniteByModel& seed : summary.bitsPerDimNonFinite)
+      if (const auto model = seed.find(id); model != seed.end())
+        for (const auto& [set, count] : model->second) nonFinite[set] += count;
+    for (const auto& [set, values] : perSet) {
+      TableCell cell = TableCell::fromSeeds(values);
+      cell.note = std::to_string(nonFinite[set]) + " non-finite";
+      table.set(label, set, cell);
+    }
   }
   return table;
 }
@@ -343,6 +362,9 @@ ResultsFolder loadResultsFolder(const std::filesystem::path& folder) {
   readSummary(folder / "summary.json", spec, results);
   readModels(spec, results);
   results.inDistribution = stringOr(spec, "inDistribution");
+  const Json notOod = spec.value("notOodSets", Json::object());
+  for (const auto& [set, note] : notOod.items())
+    if (note.is_string()) results.notOodSets[set] = note.get<std::string>();
   results.scoreInfo = readScoreInfo(spec);
   if (results.inDistribution.empty()) results.inDistribution = guessInDistribution(folder, results);
   readScores(folder, results);

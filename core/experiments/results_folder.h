@@ -60,8 +60,11 @@ struct ScoreMetrics {
 };
 /// OOD set -> score name -> metrics, of one seed.
 using MetricsBySet = std::map<std::string, std::map<std::string, ScoreMetrics>>;
-/// model id -> set -> mean bits/dim, of one seed (NaN where not computed).
+/// model id -> set -> mean bits/dim over the images with a finite log p, of one seed (NaN where
+/// not computed).
 using BitsPerDimByModel = std::map<std::string, std::map<std::string, double>>;
+/// model id -> set -> images whose log p is not finite (left out of that mean), of one seed.
+using NonFiniteByModel = std::map<std::string, std::map<std::string, std::size_t>>;
 
 /// summary.json's entry for one score on one OOD set, and back (absent keys read as 0).
 nlohmann::json scoreMetricsToJson(const ScoreMetrics& metrics);
@@ -72,18 +75,24 @@ ScoreMetrics scoreMetricsFromJson(const nlohmann::json& entry);
 struct ResultsSummary {
   std::string name;
   std::string inDistribution;
-  std::vector<std::string> oodSets;     ///< table rows, in the spec's order
+  std::vector<std::string> oodSets;  ///< table rows, in the spec's order
+  /// Rows shown for reference and never ranked (e.g. the general set's held-out images) -> the
+  /// note their label carries.
+  std::map<std::string, std::string> notOodSets;
   std::vector<std::string> scoreNames;  ///< table columns, in the spec's order
   std::vector<std::uint64_t> seeds;
   std::vector<MetricsBySet> metrics;                        ///< [i] belongs to seeds[i]
   std::vector<BitsPerDimByModel> bitsPerDim;                ///< [i] belongs to seeds[i]
+  std::vector<NonFiniteByModel> bitsPerDimNonFinite;        ///< [i] belongs to seeds[i]
   std::vector<std::pair<std::string, std::string>> models;  ///< (id, label), spec order
 };
 
-/// One metric over (OOD set x score), mean ± sd across the seeds that have it, the caption
-/// naming the experiment, its in-distribution set and seeds, the score convention in the header.
+/// One metric over (OOD set x score), mean ± sd across the seeds that have it, rows in the spec's
+/// order (not-OOD rows noted, never ranked), the caption naming the experiment, its
+/// in-distribution set and seeds, the score convention in the header.
 ResultsTable metricTable(const ResultsSummary& summary, TableMetric metric);
-/// Mean bits/dim (over seeds, finite values only) of every model (rows) on every set (columns).
+/// Mean bits/dim (over seeds, finite values only) of every model (rows) on every set (columns),
+/// each cell noting the images left out for a non-finite log p (all seeds).
 ResultsTable bitsPerDimTable(const ResultsSummary& summary);
 
 /// Score name -> per-image values (higher = more in-distribution), in image order.

@@ -30,6 +30,7 @@ nlohmann::json seedSummary(const SeedResults& seed) {
   nlohmann::json json = {{"seed", seed.seed}};
   for (const auto& [id, file] : seed.modelFiles) json["models"][id] = file.string();
   json["bitsPerDim"] = seed.bitsPerDim;
+  json["bitsPerDimNonFinite"] = seed.nonFiniteImages;
   for (const auto& [ood, scores] : seed.metrics)
     for (const auto& [score, result] : scores)
       json["metrics"][ood][score] = scoreMetricsToJson(result);
@@ -61,6 +62,7 @@ ResultsSummary resultsSummary(const ExperimentResults& results) {
   summary.name = spec.name;
   summary.inDistribution = spec.inDistribution;
   summary.oodSets = spec.oodSets;
+  summary.notOodSets = spec.notOodSets;
   for (const ScoreDefinition& score : spec.scores) summary.scoreNames.push_back(score.name);
   for (const ExperimentModel& model : spec.models)
     summary.models.emplace_back(model.id, model.label);
@@ -68,6 +70,7 @@ ResultsSummary resultsSummary(const ExperimentResults& results) {
     summary.seeds.push_back(seed.seed);
     summary.metrics.push_back(seed.metrics);
     summary.bitsPerDim.push_back(seed.bitsPerDim);
+    summary.bitsPerDimNonFinite.push_back(seed.nonFiniteImages);
   }
   return summary;
 }

@@ -119,12 +119,15 @@ OrientedScores orientScores(std::span<const double> inDistributionScores,
   const bool flip = options.convention.higherScore == HigherScoreMeans::kOutOfDistribution;
   auto orient = [&](std::span<const double> raw, std::vector<double>& out, std::size_t& bad) {
     out.reserve(raw.size());
+    // Ordered by their sign: +inf on the oriented scale is as in-distribution as a score can
+    // be (e.g. a ratio whose general model says log p = -inf); NaN has no order and counts as OOD.
     for (double s : raw) {
-      if (!std::isfinite(s)) {
+      const double value = flip ? -s : s;
+      if (!std::isfinite(value)) {
         ++bad;
-        out.push_back(options.nonFiniteReplacement);
+        out.push_back(value > 0 ? -options.nonFiniteReplacement : options.nonFiniteReplacement);
       } else {
-        out.push_back(flip ? -s : s);
+        out.push_back(value);
       }
     }
   };

@@ -31,14 +31,17 @@ struct ScoreConvention {
   bool operator==(const ScoreConvention&) const = default;
 };
 
-/// Non-finite scores (NaN, ±inf) become this value on the "higher = in-distribution" scale,
-/// i.e. they are treated as extremely out-of-distribution. -3e6 is what the reference code
-/// assigns to a non-finite log p before its AUROC.
+/// NaN and scores that are -inf on the "higher = in-distribution" scale become this value there,
+/// i.e. extremely out-of-distribution. -3e6 is what the reference code assigns to a non-finite
+/// log p before its AUROC. A score that is +inf on that scale (a ratio whose general model gave
+/// log p = -inf) keeps its sign: it becomes -kNonFiniteScoreReplacement, extremely
+/// in-distribution.
 inline constexpr double kNonFiniteScoreReplacement = -3e6;
 
 struct OodMetricOptions {
   ScoreConvention convention;
-  /// On the "higher = in-distribution" scale; see kNonFiniteScoreReplacement.
+  /// On the "higher = in-distribution" scale, for NaN and -inf (negative); +inf becomes its
+  /// negation. See kNonFiniteScoreReplacement.
   double nonFiniteReplacement = kNonFiniteScoreReplacement;
   /// TPR (of the positive class) at which the FPR is read.
   double tprTarget = 0.95;

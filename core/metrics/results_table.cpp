@@ -53,6 +53,7 @@ std::size_t ResultsTable::addRow(const std::string& name) {
   const auto it = std::find(rows_.begin(), rows_.end(), name);
   if (it != rows_.end()) return static_cast<std::size_t>(it - rows_.begin());
   rows_.push_back(name);
+  rowNotes_.emplace_back();
   cells_.emplace_back(columns_.size());
   return rows_.size() - 1;
 }
@@ -89,6 +90,13 @@ bool ResultsTable::anySd() const {
   return false;
 }
 
+bool ResultsTable::anyNote() const {
+  for (const auto& row : cells_)
+    for (const auto& c : row)
+      if (c && !c->note.empty()) return true;
+  return false;
+}
+
 std::string ResultsTable::formatValue(double value) const {
   const double shown = metric_.asPercent ? 100.0 * value : value;
   char buffer[64];
@@ -101,9 +109,21 @@ std::string ResultsTable::formatValue(double value) const {
   return text;
 }
 
+void ResultsTable::setRowNote(const std::string& row, std::string note) {
+  rowNotes_[addRow(row)] = std::move(note);
+}
+
+std::string ResultsTable::rowLabel(std::size_t row) const {
+  const std::string& note = rowNotes_.at(row);
+  return note.empty() ? rows_.at(row) : rows_.at(row) + " \u2014 " + note;
+}
+
+bool ResultsTable::rowRanked(std::size_t row) const { return rowNotes_.at(row).empty(); }
+
 std::vector<std::size_t> ResultsTable::bestColumns(std::size_t row) const {
   // Compare what the reader sees, so two cells that print the same are both bold.
   std::vector<std::size_t> best;
+  if (!rowRanked(row)) return best;
   double bestShown = 0;
   for (std::size_t c = 0; c < columns_.size(); ++c) {
     const auto& cell = cells_.at(row)[c];
@@ -123,6 +143,7 @@ std::vector<std::size_t> ResultsTable::bestColumns(std::size_t row) const {
 std::string ResultsTable::formatCell(const TableCell& cell, const std::string& plusMinus) const {
   std::string text = formatValue(cell.value);
   if (cell.sd) text += plusMinus + formatValue(*cell.sd);
+  if (!cell.note.empty()) text += " (" + cell.note + ")";
   return text;
 }
 
@@ -138,11 +159,15 @@ std::string ResultsTable::toCsv(bool commentHeader) const {
   std::ostringstream out;
   if (commentHeader && !caption_.empty()) out << "# " << replaceAll(caption_, "\n", " ") << "\n";
   if (commentHeader && !convention_.empty()) out << "# convention: " << convention_ << "\n";
+  for (std::size_t r = 0; commentHeader && r < rows_.size(); ++r)
+    if (!rowRanked(r)) out << "# not ranked: " << replaceAll(rowLabel(r), "\n", " ") << "\n";
   const bool withSd = anySd();
+  const bool withNote = anyNote();
   out << escapeCsv(rowHeader_);
   for (const std::string& column : columns_) {
     out << ',' << escapeCsv(column);
     if (withSd) out << ',' << escapeCsv(column + "_sd");
+    if (withNote) out << ',' << escapeCsv(column + "_note");
   }
   out << ",best\n";
   for (std::size_t r = 0; r < rows_.size(); ++r) {
@@ -151,6 +176,7 @@ std::string ResultsTable::toCsv(bool commentHeader) const {
       const auto& cell = cells_[r][c];
       out << ',' << (cell ? shortestRoundTrip(cell->value) : "");
       if (withSd) out << ',' << (cell && cell->sd ? shortestRoundTrip(*cell->sd) : "");
+      if (withNote) out << ',' << (cell ? escapeCsv(cell->note) : "");
     }
     std::vector<std::string> bestNames;
     for (std::size_t c : bestColumns(r)) bestNames.push_back(columns_[c]);
@@ -172,7 +198,7 @@ std::string ResultsTable::toMarkdown() const {
   out << '\n';
   for (std::size_t r = 0; r < rows_.size(); ++r) {
     const std::vector<std::size_t> best = bestColumns(r);
-    out << "| " << escapeMarkdown(rows_[r]) << " |";
+    out << "| " << escapeMarkdown(rowLabel(r)) << " |";
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       const auto& cell = cells_[r][c];
       std::string text = cell ? formatCell(*cell, " ± ") : "–";
@@ -198,7 +224,7 @@ std::string ResultsTable::toLatex(const std::string& label) const {
   out << " \\\\\n\\midrule\n";
   for (std::size_t r = 0; r < rows_.size(); ++r) {
     const std::vector<std::size_t> best = bestColumns(r);
-    out << escapeLatex(rows_[r]);
+    out << escapeLatex(rowLabel(r));
     for (std::size_t c = 0; c < columns_.size(); ++c) {
       const auto& cell = cells_[r][c];
       std::string text = cell ? formatCell(*cell, " $\\pm$ ") : "--";

@@ -18,6 +18,9 @@ struct TableCell {
 
   double value = 0;
   std::optional<double> sd;
+  /// Shown in brackets after the value (e.g. "2 non-finite" beside a mean bits/dim); its own
+  /// "<column>_note" column in CSV.
+  std::string note;
 
   /// Mean ± sample sd (n - 1) of per-seed values; no sd for a single seed.
   static TableCell fromSeeds(std::span<const double> perSeedValues);
@@ -51,14 +54,28 @@ class ResultsTable {
   const std::vector<std::string>& columns() const { return columns_; }
   std::optional<TableCell> cell(std::size_t row, std::size_t column) const;
   bool anySd() const;
+  bool anyNote() const;
+  /// "93.9", "93.9 ± 0.4" or "3.38 (2 non-finite)": value, sd and note as every format shows them.
+  std::string formatCell(const TableCell& cell, const std::string& plusMinus = " ± ") const;
 
-  /// Columns whose displayed value is the best of the row (several on a displayed tie).
+  /// Marks a row that is shown for reference but is not a contest (e.g. held-out images of the
+  /// general distribution, which is no OOD set): its label gets " — <note>" and it has no best
+  /// cell, so nothing in it is ever bold. Adds the row if needed.
+  void setRowNote(const std::string& row, std::string note);
+  /// The row's name, with " — <note>" for a row marked by setRowNote.
+  std::string rowLabel(std::size_t row) const;
+  /// False for rows marked by setRowNote.
+  bool rowRanked(std::size_t row) const;
+
+  /// Columns whose displayed value is the best of the row (several on a displayed tie); none
+  /// for a row that is not ranked.
   std::vector<std::size_t> bestColumns(std::size_t row) const;
   /// "93.9" or "93.9 ± 0.4" (plain text; LaTeX uses $\pm$).
   std::string formatValue(double value) const;
 
   /// CSV with RFC 4180 quoting and "\n" line ends. With commentHeader, "# caption" and "#
-  /// convention: ..." lines come first. Columns: <row header>, then per score "<score>" (and
+  /// convention: ..." lines come first (and "# not ranked: <row> — <note>" per noted row). Columns:
+  /// <row header>, then per score "<score>" (and
   /// "<score>_sd" when any cell has an sd), then "best" (the best scores of the row,
   /// ';'-separated). Values are the raw numbers (fractions, not percent) in shortest round-trip
   /// form; an empty field = no value.
@@ -69,7 +86,6 @@ class ResultsTable {
   std::string toLatex(const std::string& label = {}) const;
 
  private:
-  std::string formatCell(const TableCell& cell, const std::string& plusMinus) const;
   std::string captionLine() const;
 
   MetricDescription metric_;
@@ -79,6 +95,7 @@ class ResultsTable {
   std::vector<std::string> rows_;
   std::vector<std::string> columns_;
   std::vector<std::vector<std::optional<TableCell>>> cells_;  // [row][column]
+  std::vector<std::string> rowNotes_;                         // [row]; empty = ranked
 };
 
 /// Escapes LaTeX's special characters (& % $ # _ { } ~ ^ \) for text mode.

@@ -41,6 +41,11 @@ double ModelScores::meanBitsPerDim() const {
   return finite == 0 ? std::nan("") : sum / static_cast<double>(finite);
 }
 
+std::size_t ModelScores::nonFiniteCount() const {
+  return static_cast<std::size_t>(std::count_if(logLikelihoodNats.begin(), logLikelihoodNats.end(),
+                                                [](double nats) { return !std::isfinite(nats); }));
+}
+
 ModelScores scoreImages(FlowModelImpl& model, const ImageSet& images,
                         const ScoringOptions& options) {
   if (options.batchSize <= 0) throw ConfigError("batchSize", "must be positive");

@@ -21,6 +21,8 @@ struct ModelScores {
   std::int64_t dimsPerImage = 0;                            ///< D of bits/dim
   std::vector<double> bitsPerDim() const;                   ///< per image, via bitsPerDim()
   double meanBitsPerDim() const;                            ///< over finite images
+  /// Images whose log p is not finite: left out of meanBitsPerDim, so report it beside that.
+  std::size_t nonFiniteCount() const;
   std::size_t count() const { return logLikelihoodNats.size(); }
 };
 

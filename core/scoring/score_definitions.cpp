@@ -102,12 +102,12 @@ std::vector<double> evaluateScore(const ScoreDefinition& definition, const Score
       return scoreDifference(scaleColumn(inputs.modelScores(definition.model), definition.scale),
                              scaleColumn(inputs.modelScores(definition.general), definition.scale));
     case ScoreKind::Png: {
-      std::vector<double> negativeBits = inputs.pngBits();
+      std::vector<double> negativeBits = inputs.pngBits(definition.model);
       for (double& bits : negativeBits) bits = -bits;
       return negativeBits;
     }
     case ScoreKind::PngRatio: {
-      std::vector<double> generalLogLikelihood = inputs.pngBits();
+      std::vector<double> generalLogLikelihood = inputs.pngBits(definition.model);
       for (double& value : generalLogLikelihood) value = pngLogLikelihoodNats(value);
       return scoreDifference(inputs.modelScores(definition.model).logLikelihoodNats,
                              generalLogLikelihood);

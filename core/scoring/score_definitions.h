@@ -37,7 +37,10 @@ struct ScoreDefinition {
 /// Where the per-image inputs of a score come from, for one image set.
 struct ScoreInputs {
   std::function<const ModelScores&(const std::string& modelId)> modelScores;
-  std::function<const std::vector<double>&()> pngBits;
+  /// PNG bits per image of exactly what `modelId` scores (the set brought to its C×H×W by
+  /// prepareImagesForModel), as the reference compresses the model's input; an empty id (a
+  /// "png" score without a model) means the images as loaded.
+  std::function<const std::vector<double>&(const std::string& modelId)> pngBits;
 };
 
 /// The per-image values of `definition` (higher = more in-distribution). Throws Error when the

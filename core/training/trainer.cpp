@@ -170,6 +170,9 @@ void Trainer::Impl::buildLoaders() {
     outlierOptions.batchSize = config.outlierBatchSize;
     outlierOptions.dropLast = data.outlier->count >= config.outlierBatchSize;
     outlierOptions.seed = config.dataSeed + 1;
+    const AugmentationConfig outlierAugmentation = config.effectiveOutlierAugmentation();
+    outlierOptions.augment.maxTranslatePx = outlierAugmentation.maxTranslatePx;
+    outlierOptions.augment.horizontalFlip = outlierAugmentation.horizontalFlip;
     outlierLoader = std::make_unique<BatchLoader>(data.outlier, outlierOptions);
   }
   const int64_t perEpoch = std::max<int64_t>(trainLoader->batchesPerEpoch(), 1);
@@ -231,8 +234,8 @@ void requireResumableConfig(const nlohmann::json& saved, const nlohmann::json& c
                             const std::filesystem::path& path) {
   for (const char* key :
        {"model", "initFrom", "freezeScales", "generalModel", "inDistributionModel", "trainSet",
-        "outlierSet", "trainLimit", "maxTranslatePx", "horizontalFlip", "batchSize",
-        "outlierBatchSize", "losses", "optimizer", "seed", "dataSeed"}) {
+        "outlierSet", "trainLimit", "maxTranslatePx", "horizontalFlip", "outlierAugmentation",
+        "batchSize", "outlierBatchSize", "losses", "optimizer", "seed", "dataSeed"}) {
     if (saved.value(key, nlohmann::json()) != current.value(key, nlohmann::json()))
       throw ConfigError(key, "differs from the checkpoint being resumed (" + path.string() +
                                  "): saved " + saved.value(key, nlohmann::json()).dump() +

@@ -65,6 +65,15 @@ OptimizerConfig optimizerFromJson(const Json& json) {
   return optimizer;
 }
 
+AugmentationConfig augmentationFromJson(const Json& json, const std::string& prefix) {
+  AugmentationConfig augmentation;
+  ObjectReader reader(json, prefix);
+  reader.read("maxTranslatePx", augmentation.maxTranslatePx);
+  reader.read("horizontalFlip", augmentation.horizontalFlip);
+  reader.finish();
+  return augmentation;
+}
+
 GuardConfig guardFromJson(const Json& json) {
   GuardConfig guard;
   ObjectReader reader(json, "guard");
@@ -161,6 +170,9 @@ Json TrainingConfig::toJson() const {
   json["evalLimit"] = evalLimit;
   json["maxTranslatePx"] = maxTranslatePx;
   json["horizontalFlip"] = horizontalFlip;
+  if (outlierAugmentation)
+    json["outlierAugmentation"] = {{"maxTranslatePx", outlierAugmentation->maxTranslatePx},
+                                   {"horizontalFlip", outlierAugmentation->horizontalFlip}};
   json["steps"] = steps;
   json["epochs"] = epochs;
   json["batchSize"] = batchSize;
@@ -219,6 +231,8 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
   if (const Json* optimizer = reader.find("optimizer"))
     config.optimizer = optimizerFromJson(*optimizer);
   if (const Json* guard = reader.find("guard")) config.guard = guardFromJson(*guard);
+  if (const Json* augmentation = reader.find("outlierAugmentation"))
+    config.outlierAugmentation = augmentationFromJson(*augmentation, "outlierAugmentation.");
   readRunFields(reader, config);
   reader.finish();
   return config;

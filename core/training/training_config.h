@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,13 @@ struct OptimizerConfig {
   double averageDecay = 0.0;
 };
 
+/// Augmentation of one image stream (docs/data.md, augmentImage).
+struct AugmentationConfig {
+  int maxTranslatePx = 0;  ///< integer shifts in [-n, n] on each axis
+  bool horizontalFlip = false;
+  bool operator==(const AugmentationConfig&) const = default;
+};
+
 struct GuardConfig {
   int64_t maxConsecutiveSkips = 5;   ///< then roll back to the last good state and lower the lr
   double learningRateBackoff = 0.5;  ///< lr factor applied at each rollback
@@ -71,6 +79,9 @@ struct TrainingConfig {
   int64_t evalLimit = 1000;          ///< images per evaluated set
   int maxTranslatePx = 0;            ///< augmentation: integer shifts
   bool horizontalFlip = false;
+  /// Augmentation of the outlier batches (x_g of the outlier/margin losses): the general set's
+  /// own, e.g. with flips where the in-distribution set has none. Absent = the settings above.
+  std::optional<AugmentationConfig> outlierAugmentation;
 
   // Schedule.
   int64_t steps = 0;  ///< optimiser steps; 0 = use epochs
@@ -106,6 +117,12 @@ struct TrainingConfig {
   void validate() const;
   /// Fine-tuning from a checkpoint.
   bool fineTuning() const { return !initFrom.empty(); }
+  /// maxTranslatePx and horizontalFlip as one struct: the training images' augmentation.
+  AugmentationConfig trainAugmentation() const { return {maxTranslatePx, horizontalFlip}; }
+  /// outlierAugmentation when set, else trainAugmentation().
+  AugmentationConfig effectiveOutlierAugmentation() const {
+    return outlierAugmentation.value_or(trainAugmentation());
+  }
   int64_t effectiveWarmupSteps() const;
   /// The scheduled learning rate of optimiser step `step` (0-based) of `totalSteps`: the warm-up
   /// ramp, then optimizer.schedule. Rollback back-offs multiply this.

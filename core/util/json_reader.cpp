@@ -91,6 +91,18 @@ void JsonObjectReader::read(const std::string& key, std::vector<std::uint64_t>& 
   }
 }
 
+void JsonObjectReader::read(const std::string& key, std::map<std::string, std::string>& value) {
+  if (const Json* json = find(key)) {
+    if (!json->is_object()) wrongType(key, "an object of strings", *json);
+    std::map<std::string, std::string> items;
+    for (const auto& [name, item] : json->items()) {
+      if (!item.is_string()) wrongType(key + "." + name, "a string", item);
+      items[name] = item.get<std::string>();
+    }
+    value = std::move(items);
+  }
+}
+
 void JsonObjectReader::readInteger(const std::string& key, std::int64_t minimum,
                                    std::uint64_t maximum,
                                    const std::function<void(const Json&)>& store) {

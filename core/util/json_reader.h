@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -42,6 +43,8 @@ class JsonObjectReader {
   void read(const std::string& key, std::filesystem::path& value);
   void read(const std::string& key, std::vector<std::string>& value);
   void read(const std::string& key, std::vector<std::uint64_t>& value);
+  /// An object whose values are all strings.
+  void read(const std::string& key, std::map<std::string, std::string>& value);
   template <std::integral Integer>
   void read(const std::string& key, Integer& value);
   /// An object value, kept as JSON (read later by its own reader, e.g. a nested config).

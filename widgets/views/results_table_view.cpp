@@ -27,10 +27,7 @@ QTableWidgetItem* cellItem(const ResultsTable& table, std::size_t row, std::size
   item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
   item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
   if (!cell) return item;
-  QString text = QString::fromStdString(table.formatValue(cell->value));
-  if (cell->sd)
-    text += QStringLiteral(" ± ") + QString::fromStdString(table.formatValue(*cell->sd));
-  item->setText(text);
+  item->setText(QString::fromStdString(table.formatCell(*cell)));
   if (std::find(best.begin(), best.end(), column) != best.end()) {
     QFont font = item->font();
     font.setBold(true);
@@ -130,7 +127,7 @@ void ResultsTableView::showCurrent() {
         static_cast<int>(c), new QTableWidgetItem(QString::fromStdString(table->columns()[c])));
   for (std::size_t r = 0; r < table->rows().size(); ++r) {
     table_->setVerticalHeaderItem(static_cast<int>(r),
-                                  new QTableWidgetItem(QString::fromStdString(table->rows()[r])));
+                                  new QTableWidgetItem(QString::fromStdString(table->rowLabel(r))));
     const std::vector<std::size_t> best = table->bestColumns(r);
     for (std::size_t c = 0; c < table->columns().size(); ++c)
       table_->setItem(static_cast<int>(r), static_cast<int>(c), cellItem(*table, r, c, best));

@@ -6,11 +6,16 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <numbers>
+#include <opencv2/imgcodecs.hpp>
 #include <random>
 
 #include "core/data/image_set.h"
+#include "core/experiments/experiment_data.h"
 #include "core/experiments/experiment_runner.h"
+#include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
+#include "core/scoring/model_input.h"
 #include "core/util/atomic_file.h"
 
 namespace glowscope {
@@ -39,6 +44,7 @@ class TstExperimentRunner : public QObject {
   std::atomic<int> trainerCalls_{0};
   bool lastResume_ = false;
   bool lastCheckpointExisted_ = false;
+  int modelSide_ = 8;  // the trained models' H = W; the IDX images are 8x8
 
   ExperimentSpec spec() const {
     const std::string in = "idx:" + (folder_ / "smooth-idx3-ubyte").string();
@@ -69,10 +75,10 @@ class TstExperimentRunner : public QObject {
       lastCheckpointExisted_ =
           std::filesystem::exists(std::filesystem::path(config["outputDir"].get<std::string>()) /
                                   "checkpoints/step-1.ckpt");
-      ModelConfig modelConfig = modelPreset("tiny", FlowType::Conv, 1, 8, 8);
+      ModelConfig modelConfig = modelPreset("tiny", FlowType::Conv, 1, modelSide_, modelSide_);
       modelConfig.seed = config["seed"].get<uint64_t>() + 17 * trainerCalls_;
       FlowModel model = createFlowModel(modelConfig);
-      initializeActNorms(*model, at::rand({16, 1, 8, 8}) - 0.5);
+      initializeActNorms(*model, at::rand({16, 1, modelSide_, modelSide_}) - 0.5);
       const std::filesystem::path file =
           std::filesystem::path(config["outputDir"].get<std::string>()) / "model.glow";
       saveFlowModel(*model, file);
@@ -111,6 +117,62 @@ class TstExperimentRunner : public QObject {
     QCOMPARE(metrics.auroc, 1.0);  // every smooth image compresses better than every noise one
     QCOMPARE(seed.metrics.begin()->second.size(), size_t{4});
     QVERIFY(seed.metrics.begin()->second.at("Raw").aurocInterval.has_value());
+  }
+
+  // The PNG term of "PNG diff" is the size of exactly the image the model scores: the 8x8 set
+  // resized to the model's 16x16 (Serra et al. compress the model's input), not the image as
+  // loaded; a "png" score without a model compresses the image as loaded.
+  void pngBitsAreThoseOfTheModelInput() {
+    ExperimentRunOptions run = options();
+    run.outputDir = folder_ / "png-results";
+    modelSide_ = 16;
+    nlohmann::json json = spec().toJson();
+    json["scores"] = {{{"name", "Raw"}, {"kind", "raw"}, {"model", "a"}},
+                      {{"name", "PNG diff"}, {"kind", "png-ratio"}, {"model", "a"}},
+                      {{"name", "PNG"}, {"kind", "png"}}};
+    const ExperimentSpec pngSpec = ExperimentSpec::fromJson(json);
+    const ExperimentResults results = runExperiment(pngSpec, run);
+    modelSide_ = 8;
+    const ImageSet loaded = loadExperimentSet(pngSpec.inDistribution, pngSpec);
+    const ImageSet modelInput =
+        prepareImagesForModel(loaded, modelPreset("tiny", FlowType::Conv, 1, 16, 16));
+    QCOMPARE(modelInput.height, int64_t{16});
+    const auto& values = results.seeds[0].scoreValues.at(pngSpec.inDistribution);
+    auto encodedBits = [](const ImageSet& set, int64_t i) {
+      const cv::Mat image(int(set.height), int(set.width), CV_8UC1,
+                          const_cast<uint8_t*>(set.image(i)));
+      std::vector<uint8_t> png;
+      cv::imencode(".png", image, png, {cv::IMWRITE_PNG_COMPRESSION, 9});
+      return 8.0 * double(png.size());
+    };
+    for (int64_t i = 0; i < loaded.count; ++i) {
+      const double bits =
+          (values.at("PNG diff")[size_t(i)] - values.at("Raw")[size_t(i)]) / std::numbers::ln2;
+      QVERIFY2(std::abs(bits - encodedBits(modelInput, i)) < 1e-6, std::to_string(i).c_str());
+      QCOMPARE(-values.at("PNG")[size_t(i)], encodedBits(loaded, i));
+    }
+  }
+
+  // A mean bits/dim leaves out images whose log p is not finite: the count stands beside it
+  // (summed over seeds), also when it is zero, so nothing is dropped silently.
+  void bitsPerDimTableShowsNonFiniteCounts() {
+    ExperimentResults results;
+    results.spec = spec();
+    for (std::uint64_t seed : {0u, 1u}) {
+      SeedResults s;
+      s.seed = seed;
+      for (const char* id : {"a", "b"}) {
+        s.bitsPerDim[id]["set"] = 3.0 + double(seed);
+        s.nonFiniteImages[id]["set"] = std::string(id) == "a" ? 2 : 0;
+      }
+      results.seeds.push_back(s);
+    }
+    const std::string markdown = bitsPerDimTable(resultsSummary(results)).toMarkdown();
+    QVERIFY2(markdown.find("| a | **3.50 ± 0.71 (4 non-finite)** |") != std::string::npos,
+             markdown.c_str());
+    QVERIFY2(markdown.find("| b | **3.50 ± 0.71 (0 non-finite)** |") != std::string::npos,
+             markdown.c_str());
+    QVERIFY(bitsPerDimTable(resultsSummary(results)).toCsv().find("set_note") != std::string::npos);
   }
 
   // Two lanes: each training gets the threads it was given (after the reuse check, so a later

@@ -88,6 +88,50 @@ class TstExperimentSpec : public QObject {
       QVERIFY(parsed.steps > 0);
       files[model.id] = "/tmp/" + model.id + ".glow";
     }
+    // The paper's protocol (Sec. 5, Tables 1-4): the general model on the Tiny-like set, the
+    // in-distribution models fine-tuned from it (plain, two scales frozen, Eq. 2's outlier loss
+    // "Ours", the margin loss "OE") beside the from-scratch conv and dense models.
+    const auto training = [&](const std::string& id) {
+      return TrainingConfig::fromJson(resolvedTrainingConfig(spec.model(id), 0, files, "/tmp/y"));
+    };
+    QCOMPARE(training("general").trainSet, std::string("general-gray:train"));
+    QVERIFY(!training("conv").fineTuning() && !training("dense").fineTuning());
+    for (const char* id : {"ft", "ft2", "ours", "oe"})
+      QCOMPARE(training(id).initFrom, std::filesystem::path("/tmp/general.glow"));
+    QCOMPARE(training("ft2").freezeScales, int64_t{2});
+    QVERIFY(training("ours").losses.outlier && !training("ours").losses.margin);
+    QVERIFY(training("oe").losses.margin && !training("oe").losses.outlier);
+    for (const char* id : {"ours", "oe"}) {
+      QCOMPARE(training(id).outlierSet, std::string("general-gray:train"));
+      QCOMPARE(training(id).effectiveOutlierAugmentation(), (AugmentationConfig{2, true}));
+      QCOMPARE(training(id).trainAugmentation(), (AugmentationConfig{2, false}));
+    }
+    std::map<std::string, std::string> modelOf;
+    for (const ScoreDefinition& score : spec.scores) modelOf[score.name] = score.model;
+    for (const char* name : {"Raw (FT)", "4x4", "Diff", "8x8 Diff", "PNG diff"})
+      QCOMPARE(modelOf.at(name), std::string("ft"));
+    QCOMPARE(modelOf.at("Raw"), std::string("conv"));
+    QCOMPARE(modelOf.at("Ours Diff"), std::string("ours"));
+    QCOMPARE(modelOf.at("OE"), std::string("oe"));
+    QCOMPARE(modelOf.at("Diff (2 scales frozen)"), std::string("ft2"));
+    // OOD rows: MNIST and the held-out font letters; the general set's held-out images are shown
+    // only as a row marked not OOD.
+    QCOMPARE(spec.oodSets,
+             (std::vector<std::string>{"mnist:test", "font-letters:test", "general-gray:test"}));
+    QCOMPARE(spec.notOodSets.at("general-gray:test"), std::string("general (held out), not OOD"));
+  }
+
+  void notOodSetsMustBeOodSetsWithANote() {
+    nlohmann::json json = validSpec();
+    json["notOodSets"] = {{"elsewhere:test", "not OOD"}};
+    QCOMPARE(failingField(json), QString("notOodSets.elsewhere:test"));
+    json["notOodSets"] = nlohmann::json::object();
+    json["notOodSets"]["mnist:test"] = "";
+    QCOMPARE(failingField(json), QString("notOodSets.mnist:test"));
+    json["notOodSets"]["mnist:test"] = "held out";
+    const ExperimentSpec parsed = ExperimentSpec::fromJson(json);
+    QCOMPARE(ExperimentSpec::fromJson(parsed.toJson()).notOodSets, parsed.notOodSets);
+    QCOMPARE(parsed.notOodSets.size(), std::size_t(1));
   }
 
   // Every shipped spec (resources/experiments/*.json) parses and its training configs resolve,

@@ -78,6 +78,21 @@ class TstResultsFolder : public QObject {
     QVERIFY(std::abs(bits.cell(0, 0)->value - 3.1) < 1e-12);
   }
 
+  void rowNotesAndNonFiniteCountsSurviveTheRoundTrip() {
+    written_.spec.notOodSets = {{"a:test", "held out, not OOD"}};
+    written_.seeds[1].nonFiniteImages["m"]["in:test"] = 3;
+    writeExperimentResults(written_, folder_);
+    const ResultsFolder read = loadResultsFolder(folder_);
+    QCOMPARE(read.notOodSets.at("a:test"), std::string("held out, not OOD"));
+    const ResultsTable auroc = metricTable(read, TableMetric::Auroc);
+    QCOMPARE(auroc.rowLabel(1), std::string("a:test \u2014 held out, not OOD"));
+    QVERIFY(auroc.bestColumns(1).empty());  // a noted row is never ranked
+    QCOMPARE(auroc.toCsv(), readWholeFile(folder_ / "auroc.csv"));
+    const ResultsTable bits = bitsPerDimTable(read);
+    QCOMPARE(bits.cell(0, 0)->note, std::string("3 non-finite"));
+    QCOMPARE(bits.toCsv(), readWholeFile(folder_ / "bits-per-dim.csv"));
+  }
+
   void perImageScoresKeepNonFiniteValues() {
     const ResultsFolder read = loadResultsFolder(folder_);
     const auto& sets = *read.scoresOf(1);

@@ -106,21 +106,28 @@ class TstOodMetrics : public QObject {
         std::string("out-of-distribution = positive; higher score = more out-of-distribution"));
   }
 
-  void nonFiniteScoresBecomeVeryOod() {
+  void nonFiniteScoresAreOrderedBySign() {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     const double inf = std::numeric_limits<double>::infinity();
-    // In-dist {-3e6, 2, 3} vs OOD {1, -3e6, -3e6}: 1 + 3 + 3 of 9 pairs.
+    // In-dist {-3e6, 2, 3} vs OOD {1, -3e6, +3e6}: NaN and -inf are extremely OOD, +inf (a
+    // ratio whose general model gave log p = -inf) is extremely in-distribution.
+    // Pairs won: nan ties -inf (1/2); 2 beats 1 and -inf; 3 beats 1 and -inf: 4.5 of 9.
     const OodMetrics m =
         computeOodMetrics(std::vector<double>{nan, 2, 3}, std::vector<double>{1, -inf, inf});
-    QVERIFY(std::abs(m.auroc - 7.0 / 9.0) < kEps);
+    QVERIFY(std::abs(m.auroc - 4.5 / 9.0) < kEps);
     QCOMPARE(m.nonFiniteInDistribution, std::size_t{1});
     QCOMPARE(m.nonFiniteOutOfDistribution, std::size_t{2});
     QCOMPARE(kNonFiniteScoreReplacement, -3e6);
-    // With higher = OOD the replaced score must still count as OOD: it loses both pairs.
+    // A +inf in-distribution score ranks above every OOD score, -inf below every one.
+    QCOMPARE(auroc(std::vector<double>{inf}, std::vector<double>{1e6, 5}), 1.0);
+    QCOMPARE(auroc(std::vector<double>{-inf}, std::vector<double>{-1e6, 5}), 0.0);
+    // With higher = OOD the replaced score must still count as OOD: it loses both pairs; and
+    // -inf there means "extremely in-distribution": it wins both.
     OodMetricOptions options;
     options.convention.higherScore = HigherScoreMeans::kOutOfDistribution;
     QVERIFY(std::abs(auroc(std::vector<double>{1, 2, nan}, std::vector<double>{5, 6}, options) -
                      4.0 / 6.0) < kEps);
+    QCOMPARE(auroc(std::vector<double>{-inf}, std::vector<double>{-5, 6}, options), 1.0);
   }
 
   void matchesPairwiseDefinitionWithManyTies() {

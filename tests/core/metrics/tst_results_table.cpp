@@ -95,6 +95,27 @@ class TstResultsTable : public QObject {
     QCOMPARE(table.bestColumns(0), (std::vector<std::size_t>{0, 1}));
   }
 
+  // Held-out images of the general distribution are shown for reference, never as a contest.
+  void notedRowIsLabelledAndNeverBold() {
+    ResultsTable table = aurocTable();
+    table.set("general held out", "Raw", {1.0});
+    table.set("general held out", "Diff", {0.2});
+    table.setRowNote("general held out", "general (held out), not OOD");
+    QVERIFY(table.rowRanked(0));
+    QVERIFY(!table.rowRanked(2));
+    QVERIFY(table.bestColumns(2).empty());
+    QCOMPARE(table.bestColumns(0), (std::vector<std::size_t>{1}));
+    const std::string md = table.toMarkdown();
+    QVERIFY2(contains(md, "| general held out \u2014 general (held out), not OOD | 100.0 | 20.0 |"),
+             md.c_str());
+    QVERIFY(!contains(md, "**100.0**"));
+    QVERIFY(!contains(table.toLatex(), "\\textbf{100.0}"));
+    const auto rows = parseCsv(table.toCsv());
+    QCOMPARE(rows[3].front(), std::string("general held out"));
+    QCOMPARE(rows[3].back(), std::string());  // no best column
+    QVERIFY(contains(table.toCsv(), "# not ranked: general held out"));
+  }
+
   void seedsGiveMeanAndSd() {
     ResultsTable table;
     table.set("CIFAR100", "Diff", TableCell::fromSeeds(std::vector<double>{0.90, 0.92, 0.94}));

@@ -21,7 +21,7 @@ class TstScoreDefinitions : public QObject {
     result.modelScores = [this](const std::string& id) -> const ModelScores& {
       return id == "in" ? inModel_ : general_;
     };
-    result.pngBits = [this]() -> const std::vector<double>& { return pngBits_; };
+    result.pngBits = [this](const std::string&) -> const std::vector<double>& { return pngBits_; };
     return result;
   }
 

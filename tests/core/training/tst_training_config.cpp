@@ -1,8 +1,8 @@
 // TrainingConfig JSON: round trip, typos and wrong types name the field, semantic validation,
 // --set overrides.
-#include <cmath>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 #include "core/training/training_config.h"
 #include "core/util/errors.h"
@@ -52,6 +52,27 @@ class TestTrainingConfig : public QObject {
     QCOMPARE(back.toJson(), json);
     QCOMPARE(back.losses.trainedModel, TrainedModel::General);
     QCOMPARE(back.oodSets.size(), size_t{2});
+  }
+
+  // Outlier batches have their own augmentation (the general set was trained with flips, the
+  // in-distribution set without); absent, they follow the training images' settings.
+  void outlierAugmentationIsItsOwn() {
+    QTemporaryDir dir;
+    nlohmann::json json = minimalJson(dir.path());
+    json["maxTranslatePx"] = 2;
+    TrainingConfig config = TrainingConfig::fromJson(json);
+    QVERIFY(!config.outlierAugmentation);
+    QCOMPARE(config.effectiveOutlierAugmentation(), (AugmentationConfig{2, false}));
+    QVERIFY(!config.toJson().contains("outlierAugmentation"));
+    json["outlierAugmentation"] = {{"maxTranslatePx", 1}, {"horizontalFlip", true}};
+    config = TrainingConfig::fromJson(json);
+    QCOMPARE(config.effectiveOutlierAugmentation(), (AugmentationConfig{1, true}));
+    QCOMPARE(config.trainAugmentation(), (AugmentationConfig{2, false}));
+    QCOMPARE(TrainingConfig::fromJson(config.toJson()).toJson(), config.toJson());
+    json["outlierAugmentation"] = {{"flip", true}};
+    QCOMPARE(fieldOfError(json), QString("outlierAugmentation.flip"));
+    json["outlierAugmentation"] = {{"horizontalFlip", 1}};
+    QCOMPARE(fieldOfError(json), QString("outlierAugmentation.horizontalFlip"));
   }
 
   void typosAndWrongTypesNameTheField() {

@@ -57,6 +57,15 @@ class TstJsonReader : public QObject {
     QCOMPARE(absent, 7.0);
   }
 
+  void readsAnObjectOfStrings() {
+    const Json json = Json::parse(R"({"notes": {"a": "x", "b": "y"}, "bad": {"c": 1}})");
+    JsonObjectReader reader(json, "spec");
+    std::map<std::string, std::string> notes;
+    reader.read("notes", notes);
+    QCOMPARE(notes.at("b"), std::string("y"));
+    QCOMPARE(rejectedField([&] { reader.read("bad", notes); }), QString("spec.bad.c"));
+  }
+
   void unknownFieldIsReportedWithItsPath() {
     const Json json = Json::parse(R"({"learningRate": 1, "learningRat": 2})");
     QCOMPARE(rejectedField([&] {
