@@ -232,7 +232,7 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     config.optimizer = optimizerFromJson(*optimizer);
   if (const Json* guard = reader.find("guard")) config.guard = guardFromJson(*guard);
   if (const Json* augmentation = reader.find("outlierAugmentation"))
-    config.outlierAugmentation = augmentationFromJson(*augmentation, "outlierAugmentation.");
+    config.outlierAugmentation = augmentationFromJson(*augmentation, "outlierAugmentation");
   readRunFields(reader, config);
   reader.finish();
   return config;
