@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "app/gui/project_controller.h"
+#include "core/training/local_training.h"
 #include "core/training/trainer.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
@@ -117,14 +118,19 @@ bool TrainingController::startRun(const QString& name, nlohmann::json config, bo
     int64_t steps = 0;
     double testBpd = kNotComputed;
     try {
-      Trainer trainer(parsed);
-      const TrainingResult result = trainer.run(
-          [this, name](const TrainingProgress& progress) {
-            QMetaObject::invokeMethod(
-                this, [this, name, progress] { view_->updateRun(name, progress); },
-                Qt::QueuedConnection);
-          },
-          control.get());
+      const TrainingProgressCallback report = [this, name](const TrainingProgress& progress) {
+        QMetaObject::invokeMethod(
+            this, [this, name, progress] { view_->updateRun(name, progress); },
+            Qt::QueuedConnection);
+      };
+      // Several processes: this one is rank 0, glowscope-cli beside it runs the others.
+      const TrainingResult result =
+          parsed.processes > 1
+              ? trainWithLocalProcesses(
+                    parsed, QDir(QCoreApplication::applicationDirPath()).filePath("glowscope-cli")
+                                .toStdString(),
+                    report, control.get())
+              : Trainer(parsed).run(report, control.get());
       state = result.cancelled ? "cancelled" : "finished";
       steps = result.steps;
       testBpd = result.testBitsPerDim;
