@@ -110,6 +110,9 @@ std::optional<ProcessGroupEnvironment> ProcessGroupEnvironment::fromEnvironment(
                       "MASTER_ADDR is not set (the host of rank 0, e.g. 127.0.0.1 on one machine)");
   environment.masterAddress = *address;
   environment.masterPort = integerVariable("MASTER_PORT", 1, 65535);
+  environment.agentStore = variable("TORCHELASTIC_USE_AGENT_STORE") == std::string("True");
+  if (environment.agentStore && variable("TORCHELASTIC_RESTART_COUNT"))
+    environment.restartCount = integerVariable("TORCHELASTIC_RESTART_COUNT", 0, 1 << 20);
   return environment;
 }
 
@@ -190,12 +193,15 @@ void DataParallelGroup::Impl::collective(const std::string& what, Operation&& op
 }
 
 void DataParallelGroup::Impl::connectStore() {
-  const bool server = environment.rank == 0;
+  const bool server = environment.rank == 0 && !environment.agentStore;
   const std::string where =
       environment.masterAddress + ":" + std::to_string(environment.masterPort);
   try {
     store = compat::makeTcpStore(environment.masterAddress,
                                  static_cast<uint16_t>(environment.masterPort), server, timeout);
+    if (environment.agentStore)
+      store = compat::makePrefixStore(
+          "/worker/attempt_" + std::to_string(environment.restartCount), store);
   } catch (const std::exception& error) {
     if (server)
       throw ConfigError("MASTER_PORT", "rank 0 cannot serve the rendezvous at " + where +
@@ -312,6 +318,7 @@ std::shared_ptr<DataParallelGroup> DataParallelGroup::join(
 
 int DataParallelGroup::rank() const { return impl_->environment.rank; }
 int DataParallelGroup::worldSize() const { return impl_->environment.worldSize; }
+int DataParallelGroup::localRank() const { return impl_->environment.localRank; }
 std::string DataParallelGroup::backendName() const { return impl_->backend; }
 std::chrono::milliseconds DataParallelGroup::timeout() const { return impl_->timeout; }
 GradientTraffic DataParallelGroup::gradientTraffic() const { return impl_->traffic; }

@@ -26,6 +26,11 @@ struct ProcessGroupEnvironment {
   int localRank = 0;
   std::string masterAddress = "127.0.0.1";
   int masterPort = 0;
+  /// torchrun of PyTorch 2.x serves the store itself (TORCHELASTIC_USE_AGENT_STORE=True): rank 0
+  /// then connects as a client, under the key prefix of the restart attempt, like
+  /// torch.distributed does.
+  bool agentStore = false;
+  int restartCount = 0;
 
   /// Nothing when neither RANK nor WORLD_SIZE is set (an ordinary one-process run). Throws
   /// ConfigError naming the variable when one of the five is missing or holds a bad value.
@@ -66,6 +71,7 @@ class DataParallelGroup {
 
   int rank() const;
   int worldSize() const;
+  int localRank() const;  ///< the process's index on its machine (its GPU with --device cuda)
   bool isMain() const { return rank() == 0; }
   std::string backendName() const;  ///< "gloo" or "nccl"
   std::chrono::milliseconds timeout() const;

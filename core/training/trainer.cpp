@@ -317,12 +317,13 @@ Trainer::Trainer(TrainingConfig config, std::shared_ptr<DataParallelGroup> group
 Trainer::Trainer(TrainingConfig config, TrainingData data, std::shared_ptr<DataParallelGroup> group)
     : impl_(std::make_unique<Impl>()) {
   config.validate();
-  requireDeviceAvailable(config.device);
   if (!data.train || data.train->count == 0)
     throw ConfigError("trainSet", "the training set is empty");
   Impl& s = *impl_;
   s.config = std::move(config);
   s.group = std::move(group);
+  s.placeOnLocalDevice();
+  requireDeviceAvailable(s.config.device);
   configureThreads(s.config.threads);
   at::Generator global = at::detail::getDefaultCPUGenerator();
   global.set_current_seed(s.config.seed);

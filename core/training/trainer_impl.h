@@ -70,6 +70,7 @@ struct Trainer::Impl {
 
   // trainer_parallel.cpp: data-parallel training (docs/scaling-out.md); each is the plain
   // one-process behaviour when `group` is null.
+  void placeOnLocalDevice();
   void requireShardable() const;
   std::optional<TrainingCheckpoint> loadResumeCheckpoint(std::filesystem::path& path) const;
   void synchronizeStart();

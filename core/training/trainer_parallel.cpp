@@ -11,6 +11,12 @@
 
 namespace glowscope {
 
+/// "cuda" means one GPU per process: the one of its local rank, as torchrun's users expect.
+void Trainer::Impl::placeOnLocalDevice() {
+  if (group && group->worldSize() > 1 && config.device == "cuda")
+    config.device = "cuda:" + std::to_string(group->localRank());
+}
+
 void Trainer::Impl::requireShardable() const {
   if (!group || group->worldSize() == 1) return;
   const int world = group->worldSize();
