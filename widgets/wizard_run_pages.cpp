@@ -262,7 +262,7 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   form->addRow(tr("Weight &averaging (decay):"), averageDecay_);
   form->addRow(tr("&Seed:"), seed_);
   form->addRow(tr("T&hreads:"), threads_);
-  form->addRow(tr("&Processes:"), processes_);
+  form->addRow(tr("Pr&ocesses:"), processes_);
   form->addRow(tr("&Device:"), device_);
   form->addRow(tr("E&valuate every (steps):"), evalEvery_);
   form->addRow(tr("&Checkpoint every (steps):"), checkpointEvery_);

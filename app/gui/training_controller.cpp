@@ -123,13 +123,13 @@ bool TrainingController::startRun(const QString& name, nlohmann::json config, bo
             this, [this, name, progress] { view_->updateRun(name, progress); },
             Qt::QueuedConnection);
       };
-      // Several processes: this one is rank 0, glowscope-cli beside it runs the others.
+      // Several processes: this one is rank 0, glowscope-cli beside it (or GLOWSCOPE_CLI) runs
+      // the others.
+      const QString cli = qEnvironmentVariable(
+          "GLOWSCOPE_CLI", QDir(QCoreApplication::applicationDirPath()).filePath("glowscope-cli"));
       const TrainingResult result =
           parsed.processes > 1
-              ? trainWithLocalProcesses(
-                    parsed, QDir(QCoreApplication::applicationDirPath()).filePath("glowscope-cli")
-                                .toStdString(),
-                    report, control.get())
+              ? trainWithLocalProcesses(parsed, cli.toStdString(), report, control.get())
               : Trainer(parsed).run(report, control.get());
       state = result.cancelled ? "cancelled" : "finished";
       steps = result.steps;
