@@ -128,7 +128,7 @@ at::Tensor shardRows(const at::Tensor& global, int rank, int worldSize) {
   return global.slice(0, begin, end);
 }
 
-bool dataParallelAvailable() { return compat::kGlooAvailable; }
+bool dataParallelAvailable() { return compat::kGlooAvailable || compat::kNcclAvailable; }
 
 struct DataParallelGroup::Impl {
   ProcessGroupEnvironment environment;
@@ -200,8 +200,8 @@ void DataParallelGroup::Impl::connectStore() {
     store = compat::makeTcpStore(environment.masterAddress,
                                  static_cast<uint16_t>(environment.masterPort), server, timeout);
     if (environment.agentStore)
-      store = compat::makePrefixStore(
-          "/worker/attempt_" + std::to_string(environment.restartCount), store);
+      store = compat::makePrefixStore("/worker/attempt_" + std::to_string(environment.restartCount),
+                                      store);
   } catch (const std::exception& error) {
     if (server)
       throw ConfigError("MASTER_PORT", "rank 0 cannot serve the rendezvous at " + where +
@@ -291,10 +291,13 @@ DataParallelGroup::~DataParallelGroup() = default;
 std::shared_ptr<DataParallelGroup> DataParallelGroup::join(
     const ProcessGroupEnvironment& environment, const std::string& device,
     std::chrono::milliseconds timeout) {
-  if (!dataParallelAvailable() && environment.worldSize > 1)
-    throw ConfigError("WORLD_SIZE",
-                      "this build has no c10d Gloo support (Gloo headers were "
-                      "missing at build time): it trains in one process only");
+  const bool cuda = device.rfind("cuda", 0) == 0;
+  if (environment.worldSize > 1 && !compat::kGlooAvailable && !(cuda && compat::kNcclAvailable))
+    throw ConfigError("WORLD_SIZE", std::string("this build has no c10d Gloo support (Gloo headers "
+                                                "were missing at build time; Debian: apt-get "
+                                                "install libgloo-dev, then rebuild)") +
+                                        (compat::kNcclAvailable ? ": only --device cuda (NCCL)"
+                                                                : ": one process only"));
   auto impl = std::make_unique<Impl>();
   impl->environment = environment;
   impl->timeout = timeout;
