@@ -2531,6 +2531,11 @@ quantisiert: %1 nats
         <source>No configuration is known for the run %1.</source>
         <translation>Für den Lauf %1 ist keine Konfiguration bekannt.</translation>
     </message>
+    <message>
+        <location filename="../app/gui/training_controller.cpp" line="166"/>
+        <source>%1 runs on several processes and cannot pause: stop it and resume it later</source>
+        <translation>%1 läuft in mehreren Prozessen und kann nicht pausieren: Stoppen Sie den Lauf und setzen Sie ihn später fort</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::TrainingView</name>

@@ -158,6 +158,13 @@ bool TrainingController::startRun(const QString& name, nlohmann::json config, bo
 
 void TrainingController::setPaused(const QString& name, bool paused) {
   if (!active_.contains(name)) return;
+  if (paused && configs_.value(name).value("processes", 1) > 1) {  // the others would time out
+    view_->setRunState(name, "running",
+                       tr("%1 runs on several processes and cannot pause: stop it and resume it "
+                          "later")
+                           .arg(name));
+    return;
+  }
   active_[name].control->setPaused(paused);
   view_->setRunState(name, paused ? "paused" : "running",
                      paused ? tr("%1 paused").arg(name) : tr("%1 continues").arg(name));
