@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "app/gui/project_controller.h"
+#include "core/training/local_training.h"
 #include "core/training/trainer.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
@@ -117,14 +118,19 @@ bool TrainingController::startRun(const QString& name, nlohmann::json config, bo
     int64_t steps = 0;
     double testBpd = kNotComputed;
     try {
-      Trainer trainer(parsed);
-      const TrainingResult result = trainer.run(
-          [this, name](const TrainingProgress& progress) {
-            QMetaObject::invokeMethod(
-                this, [this, name, progress] { view_->updateRun(name, progress); },
-                Qt::QueuedConnection);
-          },
-          control.get());
+      const TrainingProgressCallback report = [this, name](const TrainingProgress& progress) {
+        QMetaObject::invokeMethod(
+            this, [this, name, progress] { view_->updateRun(name, progress); },
+            Qt::QueuedConnection);
+      };
+      // Several processes: this one is rank 0, glowscope-cli beside it (or GLOWSCOPE_CLI) runs
+      // the others.
+      const QString cli = qEnvironmentVariable(
+          "GLOWSCOPE_CLI", QDir(QCoreApplication::applicationDirPath()).filePath("glowscope-cli"));
+      const TrainingResult result =
+          parsed.processes > 1
+              ? trainWithLocalProcesses(parsed, cli.toStdString(), report, control.get())
+              : Trainer(parsed).run(report, control.get());
       state = result.cancelled ? "cancelled" : "finished";
       steps = result.steps;
       testBpd = result.testBitsPerDim;
@@ -152,6 +158,13 @@ bool TrainingController::startRun(const QString& name, nlohmann::json config, bo
 
 void TrainingController::setPaused(const QString& name, bool paused) {
   if (!active_.contains(name)) return;
+  if (paused && configs_.value(name).value("processes", 1) > 1) {  // the others would time out
+    view_->setRunState(name, "running",
+                       tr("%1 runs on several processes and cannot pause: stop it and resume it "
+                          "later")
+                           .arg(name));
+    return;
+  }
   active_[name].control->setPaused(paused);
   view_->setRunState(name, paused ? "paused" : "running",
                      paused ? tr("%1 paused").arg(name) : tr("%1 continues").arg(name));
