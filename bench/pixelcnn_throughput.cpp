@@ -4,6 +4,9 @@
 // counted as 3 forward passes) and the GFLOP/s that makes. Prints the load average, because the
 // figures depend on what else runs on the machine.
 // Usage: pixelcnn_throughput [steps=4] [presets=tiny,small] [channels=1] [batch=64] [size=32]
+//                            [threads: both 1 and 2 unless given]
+// A preset may also be written R<blocks>F<filters>K<logistics> (e.g. R1F16K5) to size new ones,
+// or glow:<preset> (e.g. glow:small) for a conv Glow measured the same way, for comparison.
 #include <ATen/ATen.h>
 #include <ATen/core/grad_mode.h>
 #include <torch/optim/adam.h>
@@ -11,12 +14,15 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "core/flows/preprocess.h"
+#include "core/models/flow_likelihood.h"
 #include "core/models/pixelcnn.h"
 #include "core/util/runtime.h"
 
@@ -30,6 +36,7 @@ struct Settings {
   int channels = 1;
   std::int64_t batch = 64;
   int size = 32;
+  std::vector<int> threads{1, 2};
 };
 
 std::string loadAverage() {
@@ -39,15 +46,24 @@ std::string loadAverage() {
   return one + " " + five + " " + fifteen;
 }
 
-double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-struct Rates {
-  double trainImagesPerSecond = 0, scoreImagesPerSecond = 0, bitsPerDim = 0;
+// Wall-clock and process CPU time together: on a shared machine the CPU time of a 1-thread run
+// is the better estimate of what an idle machine would do (2-thread runs add OpenMP spinning).
+struct Stopwatch {
+  std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+  std::clock_t cpu = std::clock();
+  double wallSeconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
+  }
+  double cpuSeconds() const { return double(std::clock() - cpu) / CLOCKS_PER_SEC; }
 };
 
-Rates measure(PixelCnnImpl& model, const at::Tensor& pixels, int steps) {
+struct Rates {
+  double trainImagesPerSecond = 0, trainImagesPerCpuSecond = 0;
+  double scoreImagesPerSecond = 0, scoreImagesPerCpuSecond = 0;
+  double bitsPerDim = 0;
+};
+
+Rates measure(LikelihoodModelImpl& model, const at::Tensor& pixels, int steps) {
   torch::optim::Adam optimizer(model.parameters(), torch::optim::AdamOptions(1e-3));
   auto trainStep = [&] {
     optimizer.zero_grad();
@@ -58,40 +74,94 @@ Rates measure(PixelCnnImpl& model, const at::Tensor& pixels, int steps) {
   Rates rates;
   model.train();
   trainStep();  // warm-up: first allocations, optimizer state
-  auto start = std::chrono::steady_clock::now();
+  const double images = static_cast<double>(pixels.size(0) * steps);
+  Stopwatch train;
   for (int i = 0; i < steps; ++i) trainStep();
-  rates.trainImagesPerSecond = pixels.size(0) * steps / secondsSince(start);
+  rates.trainImagesPerSecond = images / train.wallSeconds();
+  rates.trainImagesPerCpuSecond = images / train.cpuSeconds();
   model.eval();
   at::NoGradGuard noGrad;
   model.logLikelihood(pixels);  // warm-up
-  start = std::chrono::steady_clock::now();
+  Stopwatch score;
   for (int i = 0; i < steps; ++i)
     rates.bitsPerDim =
-        bitsPerDim(model.logLikelihood(pixels).logLikelihoodNats, model.config().imageDims())
+        bitsPerDim(model.logLikelihood(pixels).logLikelihoodNats, model.imageShape().dims())
             .mean()
             .item<double>();
-  rates.scoreImagesPerSecond = pixels.size(0) * steps / secondsSince(start);
+  rates.scoreImagesPerSecond = images / score.wallSeconds();
+  rates.scoreImagesPerCpuSecond = images / score.cpuSeconds();
   return rates;
 }
 
+PixelCnnConfig configFor(const std::string& preset, const Settings& s) {
+  int blocks = 0, filters = 0, logistics = 0;
+  if (std::sscanf(preset.c_str(), "R%dF%dK%d", &blocks, &filters, &logistics) == 3) {
+    PixelCnnConfig config = pixelCnnPreset("small", s.channels, s.size, s.size);
+    config.resnetBlocks = blocks;
+    config.filters = filters;
+    config.logistics = logistics;
+    config.validate();
+    return config;
+  }
+  return pixelCnnPreset(preset, s.channels, s.size, s.size);
+}
+
+// What one line measures: a PixelCNN++ preset or, as "glow:<preset>", a conv Glow for
+// comparison (same interface, same loop; its FLOPs are not counted).
+struct Subject {
+  std::string description;
+  std::function<LikelihoodModel()> make;  // the same weights on every call
+  double forwardGflop = 0;                // per image; 0 when not counted
+};
+
+Subject subjectFor(const std::string& preset, const Settings& s, const at::Tensor& pixels) {
+  Subject subject;
+  if (preset.rfind("glow:", 0) == 0) {
+    const ModelConfig config =
+        modelPreset(preset.substr(5), FlowType::Conv, s.channels, s.size, s.size);
+    subject.description = "conv Glow K=" + std::to_string(config.stepsPerScale) +
+                          " hidden=" + std::to_string(config.hiddenChannels) + ", " +
+                          std::to_string(analyticParameterCount(config)) + " parameters";
+    subject.make = [config, pixels] {
+      auto model = std::make_shared<FlowLikelihoodModelImpl>(createFlowModel(config));
+      model->initializeFromData(pixels, {});
+      return LikelihoodModel(model);
+    };
+    return subject;
+  }
+  const PixelCnnConfig config = configFor(preset, s);
+  const std::int64_t multiplyAdds = pixelCnnForwardMultiplyAdds(config);
+  char text[200];
+  std::snprintf(text, sizeof text,
+                "PixelCNN++ R=%d F=%d K=%d dropout %.2f, %lld parameters, forward %.3f "
+                "GFLOP/image (2 x %lld multiply-adds), a training step 3x that",
+                config.resnetBlocks, config.filters, config.logistics, config.dropout,
+                static_cast<long long>(pixelCnnParameterCount(config)), 2.0 * multiplyAdds / 1e9,
+                static_cast<long long>(multiplyAdds));
+  subject.description = text;
+  subject.make = [config] { return LikelihoodModel(createPixelCnn(config).ptr()); };
+  subject.forwardGflop = 2.0 * multiplyAdds / 1e9;
+  return subject;
+}
+
 void benchPreset(const std::string& preset, const Settings& s) {
-  const PixelCnnConfig config = pixelCnnPreset(preset, s.channels, s.size, s.size);
-  const double forwardGflop = 2.0 * pixelCnnForwardMultiplyAdds(config) / 1e9;
   const at::Tensor pixels =
       at::randint(0, 256, {s.batch, s.channels, s.size, s.size}, at::kLong).to(at::kByte);
-  for (const int threads : {1, 2}) {
+  const Subject subject = subjectFor(preset, s, pixels);
+  std::printf("%-9s %dx%dx%d %s\n", preset.c_str(), s.channels, s.size, s.size,
+              subject.description.c_str());
+  for (const int threads : s.threads) {
     configureThreads(threads);
-    PixelCnn model(config);  // same seed, same weights for both thread counts
+    LikelihoodModel model = subject.make();
     const std::string loadBefore = loadAverage();
     const Rates r = measure(*model, pixels, s.steps);
+    const double gflop = subject.forwardGflop;
     std::printf(
-        "%-6s %dx%dx%d R=%d F=%d K=%d params=%lld | %d thr | train %7.2f img/s %6.2f GFLOP/s | "
-        "score %7.2f img/s %6.2f GFLOP/s | bpd %.3f | load %s -> %s\n",
-        preset.c_str(), s.channels, s.size, s.size, config.resnetBlocks, config.filters,
-        config.logistics, static_cast<long long>(model->numParameters()), threads,
-        r.trainImagesPerSecond, r.trainImagesPerSecond * 3.0 * forwardGflop, r.scoreImagesPerSecond,
-        r.scoreImagesPerSecond * forwardGflop, r.bitsPerDim, loadBefore.c_str(),
-        loadAverage().c_str());
+        "%-9s %d thr | train %6.1f img/s (%6.1f per CPU-s) %5.1f GFLOP/s | score %6.1f img/s "
+        "(%6.1f per CPU-s) %5.1f GFLOP/s | bpd %.3f | load %s -> %s\n",
+        preset.c_str(), threads, r.trainImagesPerSecond, r.trainImagesPerCpuSecond,
+        r.trainImagesPerSecond * 3.0 * gflop, r.scoreImagesPerSecond, r.scoreImagesPerCpuSecond,
+        r.scoreImagesPerSecond * gflop, r.bitsPerDim, loadBefore.c_str(), loadAverage().c_str());
     std::fflush(stdout);
   }
 }
@@ -107,6 +177,7 @@ Settings parse(int argc, char** argv) {
   if (argc > 3) s.channels = std::atoi(argv[3]);
   if (argc > 4) s.batch = std::max(1, std::atoi(argv[4]));
   if (argc > 5) s.size = std::atoi(argv[5]);
+  if (argc > 6) s.threads = {std::atoi(argv[6])};
   return s;
 }
 
@@ -118,10 +189,6 @@ int main(int argc, char** argv) {
   std::printf("pixelcnn_throughput: batch %lld, %d timed steps, Adam; %s\n",
               static_cast<long long>(s.batch), s.steps, describeRuntime().c_str());
   for (const std::string& preset : s.presets) {
-    const PixelCnnConfig config = pixelCnnPreset(preset, s.channels, s.size, s.size);
-    std::printf("%-6s forward %.3f GFLOP/image (2 x %lld multiply-adds), training step 3x that\n",
-                preset.c_str(), 2.0 * pixelCnnForwardMultiplyAdds(config) / 1e9,
-                static_cast<long long>(pixelCnnForwardMultiplyAdds(config)));
     try {
       benchPreset(preset, s);
     } catch (const std::exception& e) {

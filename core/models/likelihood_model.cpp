@@ -13,7 +13,8 @@ std::string modelFamilyName(ModelFamily family) {
   return family == ModelFamily::PixelCnn ? "pixelcnn" : "flow";
 }
 
-void LikelihoodModelImpl::initializeFromData(const at::Tensor& /*pixels*/) {}
+void LikelihoodModelImpl::initializeFromData(const at::Tensor& /*pixels*/,
+                                             const LikelihoodOptions& /*options*/) {}
 
 std::int64_t LikelihoodModelImpl::numParameters() const {
   std::int64_t count = 0;

@@ -83,9 +83,9 @@ class LikelihoodModelImpl : public torch::nn::Module {
   /// Draws n images (n,C,H,W) uint8 on the model's device, under no-grad.
   virtual at::Tensor sampleImages(std::int64_t n, const SamplingOptions& options = {}) = 0;
 
-  /// Data-dependent initialisation before training from scratch (flows: ActNorm). The default
-  /// does nothing.
-  virtual void initializeFromData(const at::Tensor& pixels);
+  /// Data-dependent initialisation before training from scratch (flows: ActNorm on the batch
+  /// dequantised as `options` says). The default does nothing.
+  virtual void initializeFromData(const at::Tensor& pixels, const LikelihoodOptions& options);
 
   /// Writes weights, buffers, config and format version into ONE file, atomically.
   virtual void save(const std::filesystem::path& path) = 0;
@@ -103,5 +103,10 @@ double discretisationOffsetNats(std::int64_t dims);
 /// The family of a Glowscope model file, from the "type" of its stored config. Throws
 /// FileError for missing, unreadable, non-model or unknown-type files.
 ModelFamily readModelFileFamily(const std::filesystem::path& path);
+
+/// Loads a model file of either family behind the interface (flows through
+/// FlowLikelihoodModel, core/models/flow_likelihood.h). Throws FileError.
+LikelihoodModel loadLikelihoodModel(const std::filesystem::path& path,
+                                    at::Device device = at::kCPU);
 
 }  // namespace glowscope
