@@ -33,23 +33,31 @@ at::Tensor imageAndOneChangePerSubPixel(const at::Tensor& image) {
 }
 
 struct OrderViolations {
-  std::int64_t earlierTermsChanged = 0;  // must be 0: the autoregressive property
-  std::int64_t ownTermsUnchanged = 0;    // must be 0: a term depends on its own value
-  std::int64_t ignoredChanges = 0;       // changes no later term sees
-  std::int64_t laterChannelsBlind = 0;   // sub-pixels whose later channels of the same pixel
-                                         // ignore them (the RGB coefficients)
+  std::int64_t earlierTermsChanged = 0;      // must be 0: the autoregressive property
+  std::int64_t parametersSawTheirPixel = 0;  // must be 0: the mixture of pixel p depends only on
+                                             // pixels before p (in grey the only way to see a
+                                             // pixel's own value leak)
+  std::int64_t ownTermsUnchanged = 0;        // must be 0: a term depends on its own value
+  std::int64_t ignoredChanges = 0;           // changes no later term sees
+  std::int64_t laterChannelsBlind = 0;       // sub-pixels whose later channels of the same pixel
+                                             // ignore them (the RGB coefficients)
 };
 
 OrderViolations checkOrder(PixelCnnImpl& model, const at::Tensor& image) {
   at::NoGradGuard noGrad;
-  const at::Tensor terms =
-      inModelOrder(model.subPixelLogProbNats(imageAndOneChangePerSubPixel(image)));
+  const at::Tensor batch = imageAndOneChangePerSubPixel(image);
+  const at::Tensor terms = inModelOrder(model.subPixelLogProbNats(batch));
+  const at::Tensor mixtures = model.forward(batch).flatten(2).transpose(1, 2);  // (B, HW, P)
   const at::Tensor base = terms[0];
   const std::int64_t d = terms.size(1), c = image.size(1);
   OrderViolations v;
   for (std::int64_t j = 0; j < d; ++j) {
     const at::Tensor changed = terms[j + 1] != base;
     v.earlierTermsChanged += changed.narrow(0, 0, j).sum().item<std::int64_t>();
+    v.parametersSawTheirPixel +=
+        (mixtures[j + 1].narrow(0, 0, j / c + 1) != mixtures[0].narrow(0, 0, j / c + 1))
+            .sum()
+            .item<std::int64_t>();
     v.ownTermsUnchanged += changed[j].item<bool>() ? 0 : 1;
     if (j < d - 1 && !changed.narrow(0, j + 1, d - j - 1).any().item<bool>()) ++v.ignoredChanges;
     if (j % c < c - 1 && !changed.narrow(0, j + 1, c - 1 - j % c).all().item<bool>())
@@ -90,6 +98,7 @@ class TestPixelCnn : public QObject {
     for (std::uint64_t seed : {1, 2}) {
       const OrderViolations v = checkOrder(*model, randomPixels(1, config, seed));
       QCOMPARE(v.earlierTermsChanged, std::int64_t{0});
+      QCOMPARE(v.parametersSawTheirPixel, std::int64_t{0});
       QCOMPARE(v.ownTermsUnchanged, std::int64_t{0});
       QCOMPARE(v.ignoredChanges, std::int64_t{0});
       QCOMPARE(v.laterChannelsBlind, std::int64_t{0});
