@@ -1,8 +1,9 @@
 // pixelcnn_throughput: images/s of PixelCNN++ training (forward, backward, Adam step on the
 // maximum-likelihood loss) and scoring (no-grad log-likelihood), per preset on 1 and 2 threads,
 // with FLOPs per image (2 x the counted multiply-adds of every convolution; a training step
-// counted as 3 forward passes) and the GFLOP/s that makes. Prints the load average, because the
-// figures depend on what else runs on the machine.
+// counted as 3 forward passes) and the GFLOP/s that makes, per wall-clock second and per second of
+// this process's CPU time. Prints the load average, because the wall-clock figures depend on what
+// else runs on the machine.
 // Usage: pixelcnn_throughput [steps=4] [presets=tiny,small] [channels=1] [batch=64] [size=32]
 //                            [threads: both 1 and 2 unless given]
 // A preset may also be written R<blocks>F<filters>K<logistics> (e.g. R1F16K5) to size new ones,
@@ -165,12 +166,14 @@ void benchPreset(const std::string& preset, const Settings& s) {
       return std::string(text);
     };
     std::printf(
-        "%-9s %d thr | train %6.1f img/s (%6.1f per CPU-s) %s GFLOP/s | score %6.1f img/s "
-        "(%6.1f per CPU-s) %s GFLOP/s | bpd %.3f | load %s -> %s\n",
-        preset.c_str(), threads, r.trainImagesPerSecond, r.trainImagesPerCpuSecond,
-        gflops(r.trainImagesPerSecond, 3.0).c_str(), r.scoreImagesPerSecond,
-        r.scoreImagesPerCpuSecond, gflops(r.scoreImagesPerSecond, 1.0).c_str(), r.bitsPerDim,
-        loadBefore.c_str(), loadAverage().c_str());
+        "%-9s %d thr | train %6.1f img/s %s GFLOP/s, per CPU-s %6.1f img %s GFLOP | score %6.1f "
+        "img/s %s GFLOP/s, per CPU-s %6.1f img %s GFLOP | bpd %.3f | load %s -> %s\n",
+        preset.c_str(), threads, r.trainImagesPerSecond,
+        gflops(r.trainImagesPerSecond, 3.0).c_str(), r.trainImagesPerCpuSecond,
+        gflops(r.trainImagesPerCpuSecond, 3.0).c_str(), r.scoreImagesPerSecond,
+        gflops(r.scoreImagesPerSecond, 1.0).c_str(), r.scoreImagesPerCpuSecond,
+        gflops(r.scoreImagesPerCpuSecond, 1.0).c_str(), r.bitsPerDim, loadBefore.c_str(),
+        loadAverage().c_str());
     std::fflush(stdout);
   }
 }

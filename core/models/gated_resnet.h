@@ -1,5 +1,6 @@
 #pragma once
-// The gated ResNet block of PixelCNN++ (Salimans et al. 2017, Sec. 2.5 and Fig. 2):
+// The gated ResNet block of PixelCNN++ (Salimans et al. 2017, Sec. 2 and Fig. 2;
+// docs/pixelcnn.md):
 //   c1 = conv(concat_elu(x)) [+ nin(concat_elu(skip))]
 //   c2 = conv(dropout(concat_elu(c1)))            (2F channels, gain starting at 0.1)
 //   out = x + a * sigmoid(b),  (a, b) = the two halves of c2

@@ -1,5 +1,5 @@
 #pragma once
-// The causal building blocks of PixelCNN++ (Salimans et al. 2017, Sec. 2.5 and Fig. 2; the
+// The causal building blocks of PixelCNN++ (Salimans et al. 2017, Sec. 2 and Fig. 2; the
 // two-stream idea is van den Oord et al. 2016's gated PixelCNN): weight-normalised convolutions
 // padded so that the output at row r, column c sees
 //   Down:      input rows <= r, columns c-(kw-1)/2 .. c+(kw-1)/2 (the "u" stream, above)
@@ -83,7 +83,7 @@ TORCH_MODULE(NetworkInNetwork);
 at::Tensor downShift(const at::Tensor& x);
 /// Moves the image one column right (zeros in the first column, the last column dropped).
 at::Tensor rightShift(const at::Tensor& x);
-/// elu(concat(x, -x)) along channels: keeps both signs' information (Sec. 2.5 of the paper).
+/// elu(concat(x, -x)) along channels, the nonlinearity of every block (docs/pixelcnn.md).
 at::Tensor concatElu(const at::Tensor& x);
 
 /// While one is alive, every layer above adds its multiply-adds per image (see
