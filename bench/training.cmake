@@ -1,3 +1,6 @@
 add_executable(train_throughput ${CMAKE_CURRENT_LIST_DIR}/train_throughput.cpp)
 target_compile_options(train_throughput PRIVATE ${GLOWSCOPE_WARNINGS})
 target_link_libraries(train_throughput PRIVATE glowscope_core_training)
+add_executable(data_parallel_throughput ${CMAKE_CURRENT_LIST_DIR}/data_parallel_throughput.cpp)
+target_compile_options(data_parallel_throughput PRIVATE ${GLOWSCOPE_WARNINGS})
+target_link_libraries(data_parallel_throughput PRIVATE glowscope_core_training)

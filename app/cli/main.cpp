@@ -16,9 +16,14 @@ namespace {
 void printUsage() {
   std::printf("Usage: glowscope-cli [--version] [--help] <command> [options]\n\n");
   std::printf("Likelihood-based anomaly detection with Glow flows, without a window.\n\n");
+  // The layout of QCommandLineParser's help (two spaces before a description at least): the
+  // manual page and the bash completion are made from this text (packaging/HelpText.cmake).
+  std::printf("Options:\n");
+  std::printf("  -h, --help     Displays help on commandline options.\n");
+  std::printf("  -v, --version  Displays version information.\n\n");
   std::printf("Commands:\n");
   for (const auto& [name, command] : glowscope::cli::commandRegistry())
-    std::printf("  %-12s %s\n", name.c_str(), command.summary.c_str());
+    std::printf("  %-12s  %s\n", name.c_str(), command.summary.c_str());
   std::printf("\nRun 'glowscope-cli <command> --help' for the options of a command.\n");
 }
 

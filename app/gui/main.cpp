@@ -1,12 +1,15 @@
 // glowscope: the desktop workbench.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStyleFactory>
 #include <QTimer>
 #include <QTranslator>
+#include <algorithm>
+#include <cstring>
 
 #include "app/gui/main_window.h"
 #include "app/gui/project_controller.h"
@@ -20,11 +23,94 @@
 
 namespace {
 
+/// The desktop file's id without ".desktop" (packaging/CMakeLists.txt installs it under this
+/// name): lets Wayland compositors and task bars match the window to the menu entry and icon.
+constexpr const char* kDesktopFileName = GLOWSCOPE_DESKTOP_ID;
+
+void setApplicationIdentity() {
+  QCoreApplication::setOrganizationName("Glowscope");
+  QCoreApplication::setApplicationName("Glowscope");
+  QCoreApplication::setApplicationVersion(glowscope::kGlowscopeVersion);
+}
+
+/// The workbench's options. The manual page (glowscope.1) is generated from its --help.
+struct CommandLine {
+  QCommandLineParser parser;
+  QCommandLineOption help = parser.addHelpOption();
+  QCommandLineOption version = parser.addVersionOption();
+  QCommandLineOption grab{"grab", "Save a screenshot of the window and quit.", "png"};
+  QCommandLineOption quitAfter{"quit-after", "Quit after this many ms.", "ms"};
+  QCommandLineOption language{"lang", "User-interface language (e.g. de).", "code"};
+  QCommandLineOption threads{"threads", "Torch threads (0 = all cores).", "n", "0"};
+  QCommandLineOption grabDelay{"grab-delay", "Wait this long before --grab.", "ms", "500"};
+  QCommandLineOption theme{"theme", "light or dark (default: the last one used).", "name"};
+  QCommandLineOption project{"project", "Open this project folder.", "folder"};
+  QCommandLineOption train{"train",
+                           "Start (or continue) the project's run with this name; may "
+                           "be repeated.",
+                           "run"};
+  QCommandLineOption dataset{"dataset", "Load this dataset in the browser.", "spec"};
+  QCommandLineOption wizard{"wizard", "Open the training wizard at this page (0-5).", "page"};
+  QCommandLineOption page{"page", "Central page: datasets or training.", "name"};
+  QCommandLineOption results{"results", "Show this experiment results folder.", "folder"};
+
+  CommandLine() {
+    parser.setApplicationDescription("Glowscope: anomaly detection with Glow flows.");
+    parser.addOptions({results, grab, quitAfter, language, threads, grabDelay, theme, project,
+                       train, dataset, wizard, page});
+    parser.addPositionalArgument("project",
+                                 "A project folder or its glowscope-project.json to open "
+                                 "(what a file manager passes).",
+                                 "[project]");
+  }
+  /// The project to open: the positional argument, else --project; empty when none.
+  QString projectToOpen() const {
+    const QStringList positional = parser.positionalArguments();
+    return positional.isEmpty() ? parser.value(project) : positional.first();
+  }
+};
+
+/// --help and --version are answered before QApplication connects to a display, so they work
+/// on a server, over ssh and in the build (which makes the manual page from --help). Qt's own
+/// GUI options (-platform ...) are unknown to a QCoreApplication, hence parse() and not process().
+void answerHelpOrVersion(int argc, char** argv) {
+  const auto asksHelpOrVersion = [](const char* argument) {
+    for (const char* flag : {"-h", "--help", "-v", "--version"})
+      if (std::strcmp(argument, flag) == 0) return true;
+    return false;
+  };
+  if (std::none_of(argv + 1, argv + argc, asksHelpOrVersion)) return;
+  QCoreApplication core(argc, argv);
+  setApplicationIdentity();
+  CommandLine commandLine;
+  commandLine.parser.parse(QCoreApplication::arguments());
+  if (commandLine.parser.isSet(commandLine.version)) commandLine.parser.showVersion();
+  if (commandLine.parser.isSet(commandLine.help)) commandLine.parser.showHelp();
+}
+
+/// Translations lie in <prefix>/share/glowscope/translations when installed, and at the same
+/// place relative to the executable in the build folder (build/app/glowscope and
+/// build/share/glowscope/translations), so one relative path finds them in both.
+QString translationsDir() {
+  return QDir::cleanPath(QCoreApplication::applicationDirPath() + "/" +
+                         GLOWSCOPE_TRANSLATIONS_RELATIVE_DIR);
+}
+
 void installTranslators(QApplication& application, const QString& language) {
-  auto* translator = new QTranslator(&application);
   const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-  if (translator->load(locale, "glowscope", "_", ":/i18n"))
+  auto* translator = new QTranslator(&application);
+  if (translator->load(locale, "glowscope", "_", translationsDir())) {
     application.installTranslator(translator);
+    glowscope::logger()->info("user-interface translation: {}",
+                              translator->filePath().toStdString());
+  } else if (locale.language() != QLocale::English && locale.language() != QLocale::C) {
+    glowscope::logger()->info("no user-interface translation for {} in {}",
+                              locale.name().toStdString(), translationsDir().toStdString());
+  }
+  // Qt's own dialog buttons and file dialogs (Debian: qt6-translations-l10n, when installed).
+  auto* qtTranslator = new QTranslator(&application);
+  if (qtTranslator->load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    application.installTranslator(qtTranslator);
 }
 
 /// For --grab and --quit-after: no questions. Training stops with resumable checkpoints and the
@@ -35,77 +121,65 @@ void quitWithoutAsking(glowscope::MainWindow& window) {
   QCoreApplication::exit(0);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  QApplication application(argc, argv);
-  QApplication::setOrganizationName("Glowscope");
-  QApplication::setApplicationName("Glowscope");
-  QApplication::setApplicationVersion(glowscope::kGlowscopeVersion);
-  QApplication::setWindowIcon(QIcon(":/icons/glowscope.svg"));
-
-  QCommandLineParser parser;
-  parser.setApplicationDescription("Glowscope: anomaly detection with Glow flows.");
-  parser.addHelpOption();
-  parser.addVersionOption();
-  const QCommandLineOption grabOption("grab", "Save a screenshot of the window and quit.", "png");
-  const QCommandLineOption quitAfterOption("quit-after", "Quit after this many ms.", "ms");
-  const QCommandLineOption languageOption("lang", "User-interface language (e.g. de).", "code");
-  const QCommandLineOption threadsOption("threads", "Torch threads (0 = all cores).", "n", "0");
-  const QCommandLineOption grabDelayOption("grab-delay", "Wait this long before --grab.", "ms",
-                                           "500");
-  const QCommandLineOption themeOption("theme", "light or dark (default: the last one used).",
-                                       "name");
-  const QCommandLineOption projectOption("project", "Open this project folder.", "folder");
-  const QCommandLineOption trainOption("train",
-                                       "Start (or continue) the project's run with this "
-                                       "name; may be repeated.",
-                                       "run");
-  const QCommandLineOption datasetOption("dataset", "Load this dataset in the browser.", "spec");
-  const QCommandLineOption wizardOption("wizard", "Open the training wizard at this page (0-5).",
-                                        "page");
-  const QCommandLineOption pageOption("page", "Central page: datasets or training.", "name");
-  const QCommandLineOption resultsOption("results", "Show this experiment results folder.",
-                                         "folder");
-  parser.addOption(resultsOption);
-  parser.addOptions({grabOption, quitAfterOption, languageOption, threadsOption, grabDelayOption,
-                     themeOption, projectOption, trainOption, datasetOption, wizardOption,
-                     pageOption});
-  parser.process(application);
-
-  installTranslators(application, parser.value(languageOption));
-  glowscope::applyTheme(parser.isSet(themeOption)
-                            ? glowscope::themeFromName(parser.value(themeOption))
-                            : glowscope::storedTheme());
-  glowscope::configureThreads(parser.value(threadsOption).toInt());
-  glowscope::tuneMemoryAllocator();
-  glowscope::logger()->info("{}", glowscope::describeRuntime());
-
-  glowscope::MainWindow window;
-  window.show();
-  if (parser.isSet(projectOption))
-    window.projectController()->openProject(parser.value(projectOption));
-  if (parser.isSet(datasetOption))
-    window.datasetBrowser()->loadDataset(parser.value(datasetOption));
-  for (const QString& run : parser.values(trainOption))
+/// What the command line asks to open: a project, a dataset, runs, results, a page, the wizard.
+void openRequested(glowscope::MainWindow& window, const CommandLine& commandLine) {
+  const QCommandLineParser& parser = commandLine.parser;
+  if (const QString project = commandLine.projectToOpen(); !project.isEmpty())
+    window.projectController()->openProject(project);
+  if (parser.isSet(commandLine.dataset))
+    window.datasetBrowser()->loadDataset(parser.value(commandLine.dataset));
+  for (const QString& run : parser.values(commandLine.train))
     if (window.trainingController()->resume(run)) window.showPage(1);
-  if (parser.isSet(resultsOption)) window.openResultsFolder(parser.value(resultsOption));
-  if (parser.isSet(pageOption)) window.showPage(parser.value(pageOption) == "training" ? 1 : 0);
-  if (parser.isSet(wizardOption)) {
+  if (parser.isSet(commandLine.results))
+    window.openResultsFolder(parser.value(commandLine.results));
+  if (parser.isSet(commandLine.page))
+    window.showPage(parser.value(commandLine.page) == "training" ? 1 : 0);
+  if (parser.isSet(commandLine.wizard)) {
     glowscope::TrainingWizard* wizard = window.trainingController()->openWizard();
-    for (int page = parser.value(wizardOption).toInt(); page > 0; --page) wizard->next();
+    for (int page = parser.value(commandLine.wizard).toInt(); page > 0; --page) wizard->next();
   }
-  if (parser.isSet(grabOption)) {
-    const QString path = parser.value(grabOption);
-    QTimer::singleShot(parser.value(grabDelayOption).toInt(), &window, [&window, path] {
+}
+
+void scheduleGrabAndQuit(glowscope::MainWindow& window, const CommandLine& commandLine) {
+  const QCommandLineParser& parser = commandLine.parser;
+  if (parser.isSet(commandLine.grab)) {
+    const QString path = parser.value(commandLine.grab);
+    QTimer::singleShot(parser.value(commandLine.grabDelay).toInt(), &window, [&window, path] {
       // The wizard (when open) is the active window; else the main window.
       auto* wizard = window.findChild<glowscope::TrainingWizard*>();
       (wizard ? static_cast<QWidget*>(wizard) : &window)->grab().save(path);
       quitWithoutAsking(window);
     });
   }
-  if (parser.isSet(quitAfterOption))
-    QTimer::singleShot(parser.value(quitAfterOption).toInt(), &window,
+  if (parser.isSet(commandLine.quitAfter))
+    QTimer::singleShot(parser.value(commandLine.quitAfter).toInt(), &window,
                        [&window] { quitWithoutAsking(window); });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  answerHelpOrVersion(argc, argv);
+  QApplication application(argc, argv);
+  setApplicationIdentity();
+  QGuiApplication::setDesktopFileName(kDesktopFileName);
+  QApplication::setWindowIcon(QIcon(":/icons/glowscope.svg"));
+
+  CommandLine commandLine;
+  commandLine.parser.process(application);
+  const QCommandLineParser& parser = commandLine.parser;
+
+  installTranslators(application, parser.value(commandLine.language));
+  glowscope::applyTheme(parser.isSet(commandLine.theme)
+                            ? glowscope::themeFromName(parser.value(commandLine.theme))
+                            : glowscope::storedTheme());
+  glowscope::configureThreads(parser.value(commandLine.threads).toInt());
+  glowscope::tuneMemoryAllocator();
+  glowscope::logger()->info("{}", glowscope::describeRuntime());
+
+  glowscope::MainWindow window;
+  window.show();
+  openRequested(window, commandLine);
+  scheduleGrabAndQuit(window, commandLine);
   return QApplication::exec();
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "app/gui/project_controller.h"
+#include "core/training/local_training.h"
 #include "core/training/trainer.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
@@ -141,12 +142,19 @@ void TrainingController::launchRun(const QString& name, const TrainingConfig& pa
   options.onCancel = [control] { control->requestCancel(); };  // also ends a pause
   active.task->start(
       [this, name, parsed, control](const BackgroundRun& run) {
-        Trainer trainer(parsed);
-        const TrainingResult result = trainer.run(
-            [this, name, &run](const TrainingProgress& progress) {
-              run.post([this, name, progress] { view_->updateRun(name, progress); });
-            },
-            control.get());
+        const TrainingProgressCallback report = [this, name,
+                                                 &run](const TrainingProgress& progress) {
+          run.post([this, name, progress] { view_->updateRun(name, progress); });
+        };
+        // Several processes: this one is rank 0, glowscope-cli beside it (or GLOWSCOPE_CLI) runs
+        // the others.
+        const QString cli = qEnvironmentVariable(
+            "GLOWSCOPE_CLI",
+            QDir(QCoreApplication::applicationDirPath()).filePath("glowscope-cli"));
+        const TrainingResult result =
+            parsed.processes > 1
+                ? trainWithLocalProcesses(parsed, cli.toStdString(), report, control.get())
+                : Trainer(parsed).run(report, control.get());
         RunOutcome outcome;
         outcome.state = result.cancelled ? "cancelled" : "finished";
         outcome.steps = result.steps;
@@ -165,6 +173,13 @@ void TrainingController::launchRun(const QString& name, const TrainingConfig& pa
 
 void TrainingController::setPaused(const QString& name, bool paused) {
   if (!active_.count(name)) return;
+  if (paused && configs_.value(name).value("processes", 1) > 1) {  // the others would time out
+    view_->setRunState(name, "running",
+                       tr("%1 runs on several processes and cannot pause: stop it and resume it "
+                          "later")
+                           .arg(name));
+    return;
+  }
   active_.at(name).control->setPaused(paused);
   view_->setRunState(name, paused ? "paused" : "running",
                      paused ? tr("%1 paused").arg(name) : tr("%1 continues").arg(name));

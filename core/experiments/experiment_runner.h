@@ -35,6 +35,9 @@ struct ExperimentRunOptions {
   int parallelTrainings = 1;
   /// Torch threads of each training whose config does not set "threads"; 0 = its default.
   int threadsPerTraining = 0;
+  /// Device of the trainings whose config does not set "device", and of scoring: "cpu",
+  /// "cuda" or "cuda:N"; empty = cpu.
+  std::string device;
   const std::atomic<bool>* cancel = nullptr;
   /// Added to metadata.json, e.g. the front end's Qt version and command line.
   nlohmann::json extraMetadata = nlohmann::json::object();

@@ -40,7 +40,8 @@ struct TrainingProgress {
   double supervisedLoss = kNotComputed;   ///< wrong-class term of Sec. 3.2
   double trainBitsPerDim = kNotComputed;  ///< of the last inlier batch
   double learningRate = 0;
-  double imagesPerSecond = 0;  ///< inlier images, smoothed
+  double imagesPerSecond = 0;  ///< inlier images, smoothed; of all processes together
+  int processes = 1;           ///< data-parallel processes training the run
   double etaSeconds = kNotComputed;
   // NaN guard totals and the events since the previous report.
   int64_t skippedSteps = 0, droppedSamples = 0, rollbacks = 0;

@@ -20,6 +20,7 @@ class Tensor;
 namespace glowscope {
 
 class FlowModelImpl;
+class DataParallelGroup;
 
 struct TrainingResult {
   int64_t steps = 0;
@@ -41,6 +42,11 @@ class Trainer {
   Trainer(TrainingConfig config, TrainingData data);
   /// Same, loading the sets the config names (loadTrainingData).
   explicit Trainer(TrainingConfig config);
+  /// Data-parallel: one of the group's processes (docs/scaling-out.md). Every process must
+  /// construct its Trainer with the same config; batchSize is the global batch. A null group is
+  /// a one-process run.
+  Trainer(TrainingConfig config, TrainingData data, std::shared_ptr<DataParallelGroup> group);
+  Trainer(TrainingConfig config, std::shared_ptr<DataParallelGroup> group);
   ~Trainer();
   Trainer(const Trainer&) = delete;
   Trainer& operator=(const Trainer&) = delete;

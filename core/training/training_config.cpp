@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/runtime/device.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "core/util/json_reader.h"
@@ -104,6 +105,7 @@ void readRunFields(ObjectReader& reader, TrainingConfig& config) {
   reader.read("seed", config.seed);
   reader.read("dataSeed", config.dataSeed);
   reader.read("threads", config.threads);
+  reader.read("processes", config.processes);
   reader.read("device", config.device);
   reader.read("outputDir", config.outputDir);
   reader.read("checkpointEverySteps", config.checkpointEverySteps);
@@ -204,6 +206,7 @@ Json TrainingConfig::toJson() const {
   json["seed"] = seed;
   json["dataSeed"] = dataSeed;
   json["threads"] = threads;
+  json["processes"] = processes;
   json["device"] = device;
   json["outputDir"] = outputDir.string();
   json["checkpointEverySteps"] = checkpointEverySteps;
@@ -293,6 +296,10 @@ void TrainingConfig::validate() const {
   requireFile(initFrom, "initFrom");
   requireFile(generalModel, "generalModel");
   if (outputDir.empty()) throw ConfigError("outputDir", "an output folder is required");
+  if (processes < 1 || processes > 256)
+    throw ConfigError("processes", "must be between 1 and 256, got " + std::to_string(processes));
+  if (!isDeviceName(device))
+    throw ConfigError("device", "expected cpu, cuda or cuda:N, got \"" + device + "\"");
 }
 
 int64_t TrainingConfig::effectiveWarmupSteps() const {

@@ -96,8 +96,12 @@ struct TrainingConfig {
 
   uint64_t seed = 0;      ///< torch generator, dequantisation noise
   uint64_t dataSeed = 0;  ///< data order and augmentation
-  int threads = 0;        ///< 0 = all cores (glowscope::configureThreads)
-  std::string device = "cpu";
+  int threads = 0;        ///< 0 = all cores (glowscope::configureThreads); split between processes
+  /// Data-parallel processes this machine runs when `glowscope-cli train` or the GUI starts the
+  /// run (docs/scaling-out.md); batchSize stays the global batch. Under torchrun the
+  /// environment decides instead.
+  int processes = 1;
+  std::string device = "cpu";  ///< "cpu", "cuda" or "cuda:N"
 
   // Output.
   std::filesystem::path outputDir;  ///< checkpoints and the run's config are written here
