@@ -13,11 +13,11 @@
 #include <sstream>
 #include <string>
 
+#include "core/runtime/runtime.h"
 #include "core/training/distributed.h"
 #include "core/training/local_launch.h"
 #include "core/training/trainer.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 
 using namespace glowscope;
 

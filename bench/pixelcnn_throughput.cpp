@@ -25,7 +25,7 @@
 #include "core/flows/preprocess.h"
 #include "core/models/flow_likelihood.h"
 #include "core/models/pixelcnn.h"
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 using namespace glowscope;
 

@@ -7,8 +7,8 @@
 #include <random>
 
 #include "core/flows/flow_model.h"
+#include "core/runtime/runtime.h"
 #include "core/scoring/model_scores.h"
-#include "core/util/runtime.h"
 
 namespace {
 

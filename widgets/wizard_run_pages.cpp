@@ -12,8 +12,8 @@
 #include <QVBoxLayout>
 
 #include "core/project/project_file.h"
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
-#include "core/util/runtime.h"
 #include "widgets/wizard_pages.h"
 
 namespace glowscope {

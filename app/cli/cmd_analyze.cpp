@@ -24,9 +24,9 @@
 #include "core/data/dataset_registry.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
-#include "core/util/device.h"
+#include "core/runtime/device.h"
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
-#include "core/util/runtime.h"
 
 namespace glowscope::cli {
 namespace {

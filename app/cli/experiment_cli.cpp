@@ -16,12 +16,12 @@
 #include "core/experiments/experiment_runner.h"
 #include "core/experiments/experiment_trainer.h"
 #include "core/experiments/results_writer.h"
+#include "core/runtime/device.h"
+#include "core/runtime/runtime.h"
 #include "core/training/distributed.h"
 #include "core/training/progress.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
-#include "core/util/device.h"
-#include "core/util/runtime.h"
 
 namespace glowscope::cli {
 namespace {
@@ -122,8 +122,9 @@ int runExperimentCommand(const ExperimentSpec& spec, const std::filesystem::path
   try {
     const ExperimentResults results = runExperiment(spec, options);
     if (group) finishTrainingJobs(*group);
-    std::printf("\n%s\n", metricTable(results, TableMetric::Auroc).toMarkdown().c_str());
-    std::printf("%s\n", bitsPerDimTable(results).toMarkdown().c_str());
+    const ResultsSummary summary = resultsSummary(results);
+    std::printf("\n%s\n", metricTable(summary, TableMetric::Auroc).toMarkdown().c_str());
+    std::printf("%s\n", bitsPerDimTable(summary).toMarkdown().c_str());
     std::printf(
         "Finished in %.0f s. Results (tables as CSV/Markdown/LaTeX, per-image scores,\n"
         "summary.json, metadata.json): %s\n",

@@ -136,8 +136,7 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
                                   const std::map<std::string, std::filesystem::path>& known,
                                   const ExperimentRunOptions& options) {
   if (!model.modelFile.empty()) return model.modelFile;
-  const auto modelDir =
-      options.outputDir / "models" / fileSafeName(model.id + "-seed" + std::to_string(seed));
+  const auto modelDir = options.outputDir / modelFolderPath(model.id, seed);
   const nlohmann::json config = resolvedTrainingConfig(model, seed, known, modelDir);
   if (auto reused = reusableModel(modelDir, config, options.outputDir)) {
     logger()->info("model '{}' (seed {}): reusing {}", model.id, seed, reused->string());

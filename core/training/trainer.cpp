@@ -11,13 +11,13 @@
 #include <sstream>
 
 #include "core/flows/preprocess.h"
+#include "core/runtime/device.h"
+#include "core/runtime/runtime.h"
 #include "core/training/adamax.h"
 #include "core/training/trainer_impl.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
-#include "core/util/device.h"
-#include "core/util/runtime.h"
 
 namespace glowscope {
 namespace {
@@ -185,8 +185,9 @@ void Trainer::Impl::buildLoaders() {
   totalSteps = config.steps > 0 ? config.steps : config.epochs * perEpoch;
 }
 
-/// §3 "Init": one no-grad forward over the first actNormInitImages augmented, noised training
-/// images (11 batches of 64 in the reference), drawn from their own shuffle.
+/// Data-dependent ActNorm init (docs/flows.md): one no-grad forward over the first
+/// actNormInitImages augmented, noised training images (11 batches of 64 in the authors' code),
+/// drawn from their own shuffle.
 void Trainer::Impl::initializeFromScratch() {
   if (config.actNormInitImages == 0) return;
   BatchOptions options;

@@ -1,5 +1,5 @@
 #pragma once
-// The training loop of reference-spec §3 and §5: Adamax (or Adam), data-dependent ActNorm init,
+// The training loop (docs/training-config.md): Adamax (or Adam), data-dependent ActNorm init,
 // the selectable losses, the NaN/Inf guard with rollback, atomic resumable checkpoints,
 // progress reports, cancel and pause. Torch types stay behind a pimpl; FlowModel is a
 // shared_ptr to a forward-declared class.

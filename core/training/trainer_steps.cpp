@@ -1,5 +1,5 @@
-// One training step with every selected loss, the NaN/Inf guard (reference-spec §5.6 plus
-// rollback), and the periodic evaluation.
+// One training step with every selected loss, the NaN/Inf guard with rollback
+// (docs/training-config.md, `guard`), and the periodic evaluation.
 #include <torch/serialize/archive.h>
 
 #include <chrono>
@@ -168,8 +168,8 @@ struct PassOutcome {
 
 }  // namespace
 
-/// §5.1 / §5.4 on the inlier batch, backward included. `nllInlier` receives the detached
-/// per-sample NLLs for the margin loss.
+/// Maximum likelihood / the supervised loss (Sec. 3.2) on the inlier batch, backward included.
+/// `nllInlier` receives the detached per-sample NLLs for the margin loss.
 static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
                               TrainingProgress& progress, at::Tensor& nllInlier) {
   const int64_t dims = s.modelConfig.imageDims();
@@ -203,7 +203,7 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
     forward = forwardTrained(*s.model, x, supervised);  // the reference recomputes on the subset
   }
   nllInlier = negativeLogLikelihoodNats(forward.logLikelihood.detach(), dims);
-  progress.trainBitsPerDim = bitsPerDimFromNll(nllInlier.mean().item<double>(), dims);
+  progress.trainBitsPerDim = bitsPerDim(forward.logLikelihood.detach().mean().item<double>(), dims);
   at::Tensor loss;
   if (supervised) {
     OutlierLossOptions options{s.config.losses.outlierWeight, s.config.losses.outlierTemperature};
@@ -226,7 +226,8 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
   return {};
 }
 
-/// §5.2 / §5.3 on an outlier batch, backward included (gradients add to the inlier ones).
+/// The outlier loss (Eq. 2) / the margin baseline on an outlier batch, backward included (gradients
+/// add to the inlier ones).
 static PassOutcome outlierPass(Trainer::Impl& s, const Batch& batch, const at::Tensor& nllInlier,
                                TrainingProgress& progress) {
   const int64_t dims = s.modelConfig.imageDims();

@@ -1,11 +1,11 @@
-#include "core/util/device.h"
+#include "core/runtime/device.h"
 
 #include <torch/cuda.h>
 
 #include <optional>
 
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
-#include "core/util/runtime.h"
 
 namespace glowscope {
 namespace {
