@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 namespace {
 

@@ -18,7 +18,7 @@
 
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 namespace {
 

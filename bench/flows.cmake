@@ -1,3 +1,3 @@
 add_executable(flow_throughput flow_throughput.cpp)
 target_compile_options(flow_throughput PRIVATE ${GLOWSCOPE_WARNINGS})
-target_link_libraries(flow_throughput PRIVATE glowscope_core_flows)
+target_link_libraries(flow_throughput PRIVATE glowscope_core_flows glowscope_core_runtime)

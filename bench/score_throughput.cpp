@@ -8,8 +8,8 @@
 
 #include "bench/glow_flops.h"
 #include "core/flows/flow_model.h"
+#include "core/runtime/runtime.h"
 #include "core/scoring/model_scores.h"
-#include "core/util/runtime.h"
 
 namespace {
 

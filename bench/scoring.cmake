@@ -1,3 +1,3 @@
 add_executable(score_throughput score_throughput.cpp)
 target_compile_options(score_throughput PRIVATE ${GLOWSCOPE_WARNINGS})
-target_link_libraries(score_throughput PRIVATE glowscope_core_scoring)
+target_link_libraries(score_throughput PRIVATE glowscope_core_scoring glowscope_core_runtime)

@@ -12,9 +12,9 @@
 
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
+#include "core/runtime/runtime.h"
 #include "core/training/trainer.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 
 using namespace glowscope;
 

@@ -1,6 +1,12 @@
 # glowscope_core_module(NAME SOURCES ... [DEPS ...] [TORCH])
 # One static library per core module, so a module builds, links and is tested on its own.
 function(glowscope_core_module name)
+  glowscope_core_library(${name} ${ARGN})
+endfunction()
+
+# glowscope_core_library(NAME SOURCES ... [DEPS ...] [TORCH]): the library glowscope_core_<NAME>.
+# A module may add a second, lighter library beside its own (e.g. a torch-free part of it).
+function(glowscope_core_library name)
   cmake_parse_arguments(ARG "TORCH" "" "SOURCES;DEPS" ${ARGN})
   set(target glowscope_core_${name})
   add_library(${target} STATIC ${ARG_SOURCES})

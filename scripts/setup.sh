@@ -12,6 +12,9 @@ PACKAGES=(
   clang libclang-rt-14-dev
   # libraries
   libtorch-dev
+  # Gloo's headers for c10d's ProcessGroupGloo (data-parallel training; the library itself
+  # comes with libtorch)
+  libgloo-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6svg6-dev libqt6opengl6-dev libgl-dev
   libqcustomplot-dev

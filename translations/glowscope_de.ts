@@ -2246,6 +2246,21 @@ quantisiert: %1 nats
         <translation>&amp;Threads:</translation>
     </message>
     <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="265"/>
+        <source>Pr&amp;ocesses:</source>
+        <translation>Pr&amp;ozesse:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="243"/>
+        <source>Data-parallel processes on this machine: each trains on its share of every batch and the threads are split between them (docs/scaling-out.md).</source>
+        <translation>Datenparallele Prozesse auf diesem Rechner: Jeder trainiert auf seinem Anteil jedes Batches, und die Threads werden unter ihnen aufgeteilt (docs/scaling-out.md).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_run_pages.cpp" line="295"/>
+        <source>The batch size must be a multiple of the number of processes: each process takes an equal share of every batch.</source>
+        <translation>Die Batchgröße muss ein Vielfaches der Zahl der Prozesse sein: Jeder Prozess nimmt einen gleich großen Anteil jedes Batches.</translation>
+    </message>
+    <message>
         <location filename="../widgets/wizard_run_pages.cpp" line="245"/>
         <source>&amp;Device:</source>
         <translation>&amp;Gerät:</translation>
@@ -2516,6 +2531,11 @@ quantisiert: %1 nats
         <source>No configuration is known for the run %1.</source>
         <translation>Für den Lauf %1 ist keine Konfiguration bekannt.</translation>
     </message>
+    <message>
+        <location filename="../app/gui/training_controller.cpp" line="166"/>
+        <source>%1 runs on several processes and cannot pause: stop it and resume it later</source>
+        <translation>%1 läuft in mehreren Prozessen und kann nicht pausieren: Stoppen Sie den Lauf und setzen Sie ihn später fort</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::TrainingView</name>
@@ -2558,6 +2578,16 @@ quantisiert: %1 nats
         <location filename="../widgets/training_view.cpp" line="67"/>
         <source>Images/s</source>
         <translation>Bilder/s</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training_view.cpp" line="71"/>
+        <source>Training images per second of all processes of the run together</source>
+        <translation>Trainingsbilder pro Sekunde aller Prozesse des Laufs zusammen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/training_view.cpp" line="240"/>
+        <source>%1 (%2 processes)</source>
+        <translation>%1 (%2 Prozesse)</translation>
     </message>
     <message>
         <location filename="../widgets/training_view.cpp" line="68"/>

@@ -18,14 +18,23 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "core/data/dataset_paths.h"
 #include "core/data/dataset_registry.h"
 #include "core/util/errors.h"
+#include "widgets/base/image_conversion.h"
 
 namespace glowscope {
+
+namespace {
+
+QString specForPath(const QString& path) {
+  return QString::fromStdString(datasetSpecForPath(path.toStdString()));
+}
+
+}  // namespace
 
 /// Thumbnails of the images of the current set that pass the class filter; pixmaps are made
 /// lazily for the visible items only.
@@ -55,7 +64,7 @@ class ThumbnailModel : public QAbstractListModel {
     if (!images_ || !index.isValid()) return {};
     const int64_t image = indices_[size_t(index.row())];
     if (role == Qt::DecorationRole)
-      return QPixmap::fromImage(imageOf(*images_, image).scaled(size_, size_));
+      return QPixmap::fromImage(imageSetThumbnail(*images_, image).scaled(size_, size_));
     if (role == Qt::ToolTipRole)
       return images_->labelled()
                  ? QObject::tr("image %1, class %2").arg(image).arg(images_->labels[size_t(image)])
@@ -77,12 +86,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent) : QWidget(parent) {
   refreshList();
 }
 
-DatasetBrowser::~DatasetBrowser() {
-  if (worker_) {
-    cancel_->store(true);
-    worker_->wait();  // the loader checks the flag between stages
-  }
-}
+DatasetBrowser::~DatasetBrowser() = default;
 
 void DatasetBrowser::buildLayout() {
   list_ = new QTreeWidget(this);
@@ -266,7 +270,7 @@ void DatasetBrowser::addFromDisk(bool folder) {
   dialog.setOption(QFileDialog::DontUseNativeDialog);
   dialog.setLabelText(QFileDialog::Accept, tr("Add"));
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
-  const QString spec = datasetSpecForPath(dialog.selectedFiles().front());
+  const QString spec = specForPath(dialog.selectedFiles().front());
   if (spec.isEmpty()) {
     Q_EMIT loadFailed(dialog.selectedFiles().front(), tr("not a dataset Glowscope can read"));
     return;
@@ -282,7 +286,7 @@ void DatasetBrowser::dragEnterEvent(QDragEnterEvent* event) {
 void DatasetBrowser::dropEvent(QDropEvent* event) {
   QString lastSpec;
   for (const QUrl& url : event->mimeData()->urls()) {
-    const QString spec = datasetSpecForPath(url.toLocalFile());
+    const QString spec = specForPath(url.toLocalFile());
     if (spec.isEmpty()) continue;
     addUserDataset(spec);
     lastSpec = spec;
@@ -292,71 +296,42 @@ void DatasetBrowser::dropEvent(QDropEvent* event) {
 }
 
 void DatasetBrowser::cancelLoading() {
-  if (!worker_) return;
-  cancel_->store(true);
-  setInfo_->setText(tr("Cancelling…"));
+  if (loader_.cancel() == BackgroundTaskBase::Stopped::Run) setInfo_->setText(tr("Cancelling…"));
 }
 
 void DatasetBrowser::loadDataset(const QString& spec) {
-  if (worker_) {
-    cancel_->store(true);
-    worker_->wait();
-  }
-  cancel_ = std::make_shared<std::atomic<bool>>(false);
+  loadingSpec_ = spec;
   progress_->setValue(0);
   progress_->show();
   cancelButton_->show();
   setInfo_->setText(tr("Loading %1…").arg(spec));
-  const auto cancel = cancel_;
-  worker_ = QThread::create([this, spec, cancel] {
-    std::shared_ptr<const ImageSet> set;
-    DatasetStats stats;
-    QString error;
-    const auto report = [this, cancel](double fraction, const QString& stage) {
-      QMetaObject::invokeMethod(
-          this,
-          [this, fraction, stage, cancel] {
-            if (cancel == cancel_) {
-              progress_->setValue(int(10 + 90 * fraction));
-              progress_->setFormat(stage + " %p%");
-            }
-          },
-          Qt::QueuedConnection);
-    };
-    try {
-      report(0.0, tr("reading files"));
-      set = std::make_shared<const ImageSet>(glowscope::loadDataset(spec.toStdString()));
-      if (cancel->load()) throw CancelledError();
-      stats = computeDatasetStats(*set, cancel.get(), report);
-    } catch (const CancelledError&) {
-      error = tr("cancelled");
-    } catch (const std::exception& failure) {
-      error = QString::fromStdString(failure.what());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [this, spec, set, stats, error, cancel] {
-          if (cancel == cancel_) finishLoading(spec, set, stats, error);
-        },
-        Qt::QueuedConnection);
+  loader_.start([spec](const BackgroundRun& run) {
+    DatasetLoad load;
+    run.progress(0.0, tr("reading files"));
+    load.set = std::make_shared<const ImageSet>(glowscope::loadDataset(spec.toStdString()));
+    run.throwIfCancelled();
+    load.stats = computeDatasetStats(*load.set, run.cancelRequested, run.progress);
+    return load;
   });
-  connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
-  worker_->start(QThread::LowPriority);
 }
 
-void DatasetBrowser::finishLoading(const QString& spec, std::shared_ptr<const ImageSet> set,
-                                   DatasetStats stats, const QString& error) {
-  if (worker_) worker_->wait();
-  worker_ = nullptr;
+void DatasetBrowser::showProgress(double fraction, const QString& stage) {
+  progress_->setValue(int(10 + 90 * fraction));
+  progress_->setFormat(stage + " %p%");
+}
+
+void DatasetBrowser::finishLoading(DatasetLoad load) {
+  const QString& spec = loadingSpec_;
   progress_->hide();
   cancelButton_->hide();
+  const QString error = load.cancelled ? tr("cancelled") : load.error;
   if (!error.isEmpty()) {
     setInfo_->setText(tr("%1: %2").arg(spec, error));
     Q_EMIT loadFailed(spec, error);
     return;
   }
-  current_ = std::move(set);
-  stats_ = std::move(stats);
+  current_ = std::move(load.set);
+  stats_ = std::move(load.stats);
   setInfo_->setText(tr("%1: %L2 images, %3×%4×%5")
                         .arg(QString::fromStdString(current_->name))
                         .arg(current_->count)

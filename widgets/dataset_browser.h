@@ -5,9 +5,9 @@
 // channel means/std and the pixel-difference histogram. Loading and statistics run on a worker
 // thread with progress and cancel; the window never blocks.
 #include <QWidget>
-#include <atomic>
 #include <memory>
 
+#include "widgets/base/background_task.h"
 #include "widgets/dataset_stats.h"
 
 class QComboBox;
@@ -18,7 +18,6 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QTableWidget;
-class QThread;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -38,10 +37,10 @@ class DatasetBrowser : public QWidget {
   QStringList userDatasets() const { return userSpecs_; }
   /// Adds a dataset spec (e.g. from datasetSpecForPath); emits datasetAdded when new.
   void addUserDataset(const QString& spec);
-  /// Starts loading `spec` on the worker thread (cancelling a running load).
+  /// Starts loading `spec` on a worker thread (a running load is cancelled and forgotten).
   void loadDataset(const QString& spec);
   void cancelLoading();
-  bool loading() const { return worker_ != nullptr; }
+  bool loading() const { return loader_.isRunning(); }
 
   std::shared_ptr<const ImageSet> currentSet() const { return current_; }
   const DatasetStats& currentStats() const { return stats_; }
@@ -65,16 +64,21 @@ class DatasetBrowser : public QWidget {
   void refreshList();
   void addFromDisk(bool folder);
   void showDetails(QTreeWidgetItem* item);
-  void finishLoading(const QString& spec, std::shared_ptr<const ImageSet> set, DatasetStats stats,
-                     const QString& error);
+  struct DatasetLoad {
+    std::shared_ptr<const ImageSet> set;
+    DatasetStats stats;
+    QString error;
+    bool cancelled = false;
+  };
+  void finishLoading(DatasetLoad load);
+  void showProgress(double fraction, const QString& stage);
   void showStats();
 
   QStringList userSpecs_;
   QStringList availableBuiltIns_;
   std::shared_ptr<const ImageSet> current_;
   DatasetStats stats_;
-  QThread* worker_ = nullptr;
-  std::shared_ptr<std::atomic<bool>> cancel_;
+  QString loadingSpec_;  ///< of the newest load
 
   QTreeWidget* list_ = nullptr;
   QLabel* details_ = nullptr;
@@ -89,6 +93,10 @@ class DatasetBrowser : public QWidget {
   QTableWidget* classCounts_ = nullptr;
   QLabel* channelStats_ = nullptr;
   QCustomPlot* histogram_ = nullptr;
+  // Last: stops and waits for a load before the widgets it reports to go.
+  BackgroundTask<DatasetLoad> loader_{
+      this, [this](DatasetLoad load) { finishLoading(std::move(load)); },
+      [this](double fraction, const QString& stage) { showProgress(fraction, stage); }};
 };
 
 }  // namespace glowscope

@@ -10,17 +10,9 @@ void CurvePoints::add(double xValue, double yValue) {
   y.push_back(yValue);
 }
 
-void EpochMeans::add(int64_t epoch, double value) {
-  if (!std::isfinite(value)) return;
-  auto& [sum, count] = sums_[epoch];
-  sum += value;
-  ++count;
-}
-
 CurvePoints EpochMeans::points() const {
   CurvePoints points;
-  for (const auto& [epoch, sumAndCount] : sums_)
-    points.add(static_cast<double>(epoch + 1), sumAndCount.first / sumAndCount.second);
+  for (const auto& [epoch, mean] : means_.means()) points.add(static_cast<double>(epoch + 1), mean);
   return points;
 }
 

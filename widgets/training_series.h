@@ -5,6 +5,7 @@
 #include <QVector>
 #include <map>
 
+#include "core/metrics/statistics.h"
 #include "core/training/progress.h"
 
 namespace glowscope {
@@ -15,14 +16,14 @@ struct CurvePoints {
   int size() const { return static_cast<int>(x.size()); }
 };
 
-/// Epoch means of a per-step quantity.
+/// Epoch means of a per-step quantity (core's KeyedMeans) as curve points.
 class EpochMeans {
  public:
-  void add(int64_t epoch, double value);  ///< skips non-finite values
-  CurvePoints points() const;             ///< x = epoch (1-based)
+  void add(int64_t epoch, double value) { means_.add(epoch, value); }  ///< skips non-finite
+  CurvePoints points() const;                                          ///< x = epoch (1-based)
 
  private:
-  std::map<int64_t, std::pair<double, int>> sums_;
+  KeyedMeans means_;
 };
 
 struct TrainingSeries {

@@ -68,6 +68,8 @@ void TrainingView::buildLayout() {
                                      tr("NaN/skip")});
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->horizontalHeader()->setStretchLastSection(true);
+  table_->horizontalHeaderItem(kSpeed)->setToolTip(
+      tr("Training images per second of all processes of the run together"));
   table_->verticalHeader()->hide();
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -234,7 +236,11 @@ void TrainingView::refreshTableRow(const QString& runId) {
   table_->item(row, kLoss)->setText(number(last.loss, 3));
   table_->item(row, kTrainBpd)->setText(number(last.trainBitsPerDim, 3));
   table_->item(row, kTestBpd)->setText(number(last.testBitsPerDim, 3));
-  table_->item(row, kSpeed)->setText(number(last.imagesPerSecond, 0));
+  table_->item(row, kSpeed)
+      ->setText(last.processes > 1 ? tr("%1 (%2 processes)")
+                                         .arg(number(last.imagesPerSecond, 0))
+                                         .arg(last.processes)
+                                   : number(last.imagesPerSecond, 0));
   table_->item(row, kEvents)->setText(QString::number(run.eventCount()));
 }
 

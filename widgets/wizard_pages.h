@@ -123,7 +123,8 @@ class SchedulePage : public WizardPageBase {
   QStringList existingRuns_;
   QLineEdit* runName_;
   QRadioButton *useSteps_, *useEpochs_;
-  QSpinBox *steps_, *epochs_, *batch_, *warmup_, *seed_, *threads_, *evalEvery_, *checkpointEvery_;
+  QSpinBox *steps_, *epochs_, *batch_, *warmup_, *seed_, *threads_, *processes_, *evalEvery_,
+      *checkpointEvery_;
   QLineEdit* learningRate_;
   QComboBox *schedule_, *device_;
   QDoubleSpinBox* averageDecay_;

@@ -12,8 +12,8 @@
 #include <QVBoxLayout>
 
 #include "core/project/project_file.h"
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
-#include "core/util/runtime.h"
 #include "widgets/wizard_pages.h"
 
 namespace glowscope {
@@ -239,6 +239,10 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   seed_ = intSpin("seed", 0, 2'000'000'000, 0, this);
   threads_ = intSpin("threads", 0, 256, 0, this);
   threads_->setSpecialValueText(tr("all cores"));
+  processes_ = intSpin("processes", 1, 64, 1, this);
+  processes_->setToolTip(
+      tr("Data-parallel processes on this machine: each trains on its share of every batch and "
+         "the threads are split between them (docs/scaling-out.md)."));
   device_ = new QComboBox(this);
   device_->setObjectName("device");
   device_->addItem("cpu");
@@ -258,6 +262,7 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   form->addRow(tr("Weight &averaging (decay):"), averageDecay_);
   form->addRow(tr("&Seed:"), seed_);
   form->addRow(tr("T&hreads:"), threads_);
+  form->addRow(tr("Pr&ocesses:"), processes_);
   form->addRow(tr("&Device:"), device_);
   form->addRow(tr("E&valuate every (steps):"), evalEvery_);
   form->addRow(tr("&Checkpoint every (steps):"), checkpointEvery_);
@@ -286,6 +291,9 @@ QString SchedulePage::check() const {
   const double rate = learningRate_->text().trimmed().toDouble(&ok);
   if (!ok || !(rate > 0) || rate > 1)
     return tr("The learning rate must be a number in (0, 1], e.g. 5e-4.");
+  if (batch_->value() % processes_->value() != 0)
+    return tr("The batch size must be a multiple of the number of processes: each process takes "
+              "an equal share of every batch.");
   return {};
 }
 
@@ -300,6 +308,7 @@ void SchedulePage::writeTo(nlohmann::json& config) const {
   config["seed"] = seed_->value();
   config["dataSeed"] = seed_->value();
   config["threads"] = threads_->value();
+  config["processes"] = processes_->value();
   config["device"] = device_->currentText().toStdString();
   config["evalEverySteps"] = evalEvery_->value();
   config["checkpointEverySteps"] = checkpointEvery_->value();

@@ -24,8 +24,9 @@
 #include "core/data/dataset_registry.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
+#include "core/runtime/device.h"
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
-#include "core/util/runtime.h"
 
 namespace glowscope::cli {
 namespace {
@@ -41,7 +42,7 @@ void addCommonOptions(QCommandLineParser& parser, const QString& subcommand) {
   parser.addOption({"out", "Results folder.", "dir", "results/analysis/" + subcommand});
   parser.addOption({"limit", "Images per dataset (0 = all).", "n", "1000"});
   parser.addOption({"batch-size", "Images per forward pass.", "n", "256"});
-  parser.addOption({"device", "cpu or cuda (default: cuda when available).", "name"});
+  parser.addOption({"device", "cpu, cuda or cuda:N (default: cuda when available).", "name"});
   parser.addOption({"threads", "Torch threads (0 = all cores).", "n", "0"});
 }
 
@@ -77,7 +78,7 @@ Common readCommon(const QCommandLineParser& parser) {
   configureThreads(static_cast<int>(positiveInt(parser, "threads", 0)));
   const std::string device =
       parser.isSet("device") ? parser.value("device").toStdString() : preferredDeviceName();
-  if (device != "cpu" && device != "cuda") throw ConfigError("device", "must be cpu or cuda");
+  requireDeviceAvailable(device);  // names what is missing (core/util/device.h)
   common.device = at::Device(device);
   std::error_code error;
   fs::create_directories(common.outDir, error);

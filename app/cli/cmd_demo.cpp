@@ -7,6 +7,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "app/cli/data_parallel_cli.h"
 #include "app/cli/experiment_cli.h"
 #include "app/cli/experiment_figures.h"
 #include "core/experiments/default_experiment.h"
@@ -35,8 +36,9 @@ int runDemo(const QStringList& arguments) {
     return kExitOk;
   }
   const std::filesystem::path output = parser.value(outputOption).toStdString();
-  const int runExitCode = runExperimentCommand(spec, output, parser, arguments.join(' '));
-  return runExitCode == kExitOk ? exportExperimentFigures(output, output / "figures") : runExitCode;
+  const int runExitCode = runExperimentCommand(spec, output, parser, arguments);
+  if (runExitCode != kExitOk || secondaryRank()) return runExitCode;
+  return exportExperimentFigures(output, output / "figures");
 }
 
 const CommandRegistrar registrar("demo", {"run the default experiment (the main job)", runDemo,

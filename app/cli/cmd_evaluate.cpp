@@ -5,6 +5,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "app/cli/data_parallel_cli.h"
 #include "app/cli/experiment_cli.h"
 #include "app/cli/experiment_figures.h"
 #include "core/experiments/experiment_spec.h"
@@ -32,8 +33,9 @@ int runEvaluate(const QStringList& arguments) {
   const ExperimentSpec spec =
       ExperimentSpec::fromFile(parser.value(experimentOption).toStdString());
   const std::filesystem::path output = parser.value(outputOption).toStdString();
-  const int runExitCode = runExperimentCommand(spec, output, parser, arguments.join(' '));
-  if (runExitCode != kExitOk || !parser.isSet(figuresOption)) return runExitCode;
+  const int runExitCode = runExperimentCommand(spec, output, parser, arguments);
+  if (runExitCode != kExitOk || !parser.isSet(figuresOption) || secondaryRank())
+    return runExitCode;
   return exportExperimentFigures(output, parser.value(figuresOption).toStdString());
 }
 

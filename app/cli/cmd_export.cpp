@@ -11,9 +11,9 @@
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
 #include "app/cli/experiment_figures.h"
+#include "core/experiments/results_folder.h"
 #include "core/util/errors.h"
 #include "widgets/views/batch_export.h"
-#include "widgets/views/results_folder.h"
 
 namespace glowscope::cli {
 namespace {
@@ -77,10 +77,13 @@ int runExport(const QStringList& arguments) {
     printError(QString::fromUtf8(error.what()));
     return kExitUsage;
   }
-  const ResultsFolder results = loadResultsFolder(parser.value("results"));  // FileError: 1
+  const ResultsFolder results =
+      loadResultsFolder(parser.value("results").toStdString());  // FileError: 1
   if (options.seed &&
       std::find(results.seeds.begin(), results.seeds.end(), *options.seed) == results.seeds.end()) {
-    printError(QString("--seed %1: not a seed of %2").arg(*options.seed).arg(results.path));
+    printError(QString("--seed %1: not a seed of %2")
+                   .arg(*options.seed)
+                   .arg(QString::fromStdString(results.path.string())));
     return kExitUsage;
   }
   std::signal(SIGINT, requestCancel);

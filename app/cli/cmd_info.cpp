@@ -4,7 +4,7 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 namespace glowscope::cli {
 namespace {

@@ -12,7 +12,9 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "app/cli/data_parallel_cli.h"
 #include "core/project/project_file.h"
+#include "core/training/distributed.h"
 #include "core/training/trainer.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
@@ -42,7 +44,8 @@ constexpr FlagField kFlagFields[] = {
     {"batch", "batchSize", "batch size"},
     {"seed", "seed", "torch/noise seed"},
     {"data-seed", "dataSeed", "data order seed"},
-    {"threads", "threads", "torch threads (0 = all cores)"},
+    {"threads", "threads", "torch threads (0 = all cores; split between processes)"},
+    {"device", "device", "cpu, cuda or cuda:N (a GPU needs a CUDA LibTorch)"},
     {"output", "outputDir", "output folder"},
     {"lr", "optimizer.learningRate", "learning rate"},
 };
@@ -156,7 +159,7 @@ int runTrain(const QStringList& arguments) {
                                      "key=value");
   const QCommandLineOption resumeOption("resume", "Continue from the output folder's checkpoint.");
   const QCommandLineOption checkOption("check", "Validate the config and data, then stop.");
-  parser.addOptions({configOption, setOption, resumeOption, checkOption});
+  parser.addOptions({configOption, setOption, resumeOption, checkOption, processesOption()});
   parser.addOptions({{"project", "Train a run recorded in this project (with --run).", "folder"},
                      {"run", "The project's run to train.", "name"}});
   for (const FlagField& flag : kFlagFields)
@@ -169,12 +172,22 @@ int runTrain(const QStringList& arguments) {
     return kExitUsage;
   }
   std::unique_ptr<Trainer> trainer;
+  std::shared_ptr<DataParallelGroup> group;
   try {
-    trainer = std::make_unique<Trainer>(buildConfig(parser, configOption, setOption, resumeOption));
+    const TrainingConfig config = buildConfig(parser, configOption, setOption, resumeOption);
+    const int processes = parser.isSet("nproc-per-node")
+                              ? parser.value("nproc-per-node").toInt()
+                              : config.processes;
+    if (processes < 1) throw ConfigError("nproc-per-node", "must be 1 or more");
+    if (processes > 1 && !launchedAsRank() && !parser.isSet(checkOption))
+      return runLocalGroup(processes, config.threads, arguments);
+    group = joinGroupFromEnvironment(config.device);
+    trainer = std::make_unique<Trainer>(config, group);
   } catch (const ConfigError& error) {
     printError(QString::fromStdString(error.what()));
     return kExitUsage;
   }
+  const bool main = !group || group->isMain();
   if (parser.isSet(checkOption)) {
     std::printf("config OK: %lld steps, output %s\n", static_cast<long long>(trainer->totalSteps()),
                 trainer->config().outputDir.string().c_str());
@@ -194,7 +207,11 @@ int runTrain(const QStringList& arguments) {
   ProgressPrinter printer;
   TrainingResult result;
   try {
-    result = trainer->run(std::ref(printer), &control);
+    result = trainer->run(
+        [&](const TrainingProgress& progress) {
+          if (main) printer(progress);  // rank 0 speaks for the group
+        },
+        &control);
   } catch (...) {
     done.store(true);
     watcher.join();
@@ -204,7 +221,8 @@ int runTrain(const QStringList& arguments) {
   watcher.join();
   std::signal(SIGINT, SIG_DFL);
   std::signal(SIGTERM, SIG_DFL);
-  std::printf("%s after %lld steps; checkpoint %s%s%s\n", result.cancelled ? "stopped" : "done",
+  if (main)
+    std::printf("%s after %lld steps; checkpoint %s%s%s\n", result.cancelled ? "stopped" : "done",
               static_cast<long long>(result.steps), result.lastCheckpoint.string().c_str(),
               result.modelFile.empty() ? "" : "; model ", result.modelFile.string().c_str());
   return result.cancelled ? kExitFailure : kExitOk;

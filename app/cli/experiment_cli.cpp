@@ -12,13 +12,16 @@
 #include <string>
 
 #include "app/cli/cli_support.h"
+#include "app/cli/data_parallel_cli.h"
 #include "core/experiments/experiment_runner.h"
 #include "core/experiments/experiment_trainer.h"
 #include "core/experiments/results_writer.h"
+#include "core/runtime/device.h"
+#include "core/runtime/runtime.h"
+#include "core/training/distributed.h"
 #include "core/training/progress.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 
 namespace glowscope::cli {
 namespace {
@@ -78,25 +81,50 @@ void chooseParallelism(const QCommandLineParser& parser, ExperimentRunOptions& o
 
 }  // namespace
 
-QList<QCommandLineOption> experimentRunOptions() { return {kThreadsOption, kParallelOption}; }
+QList<QCommandLineOption> experimentRunOptions() {
+  return {kThreadsOption, kParallelOption, deviceOption(), processesOption()};
+}
 
 int runExperimentCommand(const ExperimentSpec& spec, const std::filesystem::path& outputDir,
-                         const QCommandLineParser& parser, const QString& commandLine) {
+                         const QCommandLineParser& parser, const QStringList& arguments) {
+  const QString commandLine = arguments.join(' ');
+  const std::string device =
+      parser.isSet("device") ? parser.value("device").toStdString() : std::string("cpu");
+  requireDeviceAvailable(device);
+  const int processes = parser.isSet("nproc-per-node") ? parser.value("nproc-per-node").toInt() : 1;
+  if (processes < 1) throw ConfigError("nproc-per-node", "must be 1 or more");
+  if (processes > 1 && !launchedAsRank())
+    return runLocalGroup(processes, parser.value(kThreadsOption).toInt(), arguments);
   configureThreads(parser.value(kThreadsOption).toInt());
+  const std::shared_ptr<DataParallelGroup> group = joinGroupFromEnvironment(device);
+  if (group && !group->isMain()) {  // trains what rank 0 hands out, nothing else
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    serveTrainingJobs(group, &gCancelRequested);
+    return kExitOk;
+  }
   logger()->info("{}", describeRuntime());
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
   ExperimentRunOptions options;
   options.outputDir = outputDir;
-  options.trainer = makeModelTrainer(printTrainingProgress);
+  options.trainer = makeModelTrainer(printTrainingProgress, group);
+  options.device = device;
   options.cancel = &gCancelRequested;
   options.extraMetadata = {{"qt", qVersion()}, {"commandLine", commandLine.toStdString()}};
   options.progress = [](const std::string& stage, double) { logger()->info("{}", stage); };
   chooseParallelism(parser, options);
+  if (group) {  // every process takes part in each training: one at a time
+    options.parallelTrainings = 1;
+    options.threadsPerTraining = std::max(0, parser.value(kThreadsOption).toInt());
+    options.extraMetadata["dataParallelProcesses"] = group->worldSize();
+  }
   try {
     const ExperimentResults results = runExperiment(spec, options);
-    std::printf("\n%s\n", metricTable(results, TableMetric::Auroc).toMarkdown().c_str());
-    std::printf("%s\n", bitsPerDimTable(results).toMarkdown().c_str());
+    if (group) finishTrainingJobs(*group);
+    const ResultsSummary summary = resultsSummary(results);
+    std::printf("\n%s\n", metricTable(summary, TableMetric::Auroc).toMarkdown().c_str());
+    std::printf("%s\n", bitsPerDimTable(summary).toMarkdown().c_str());
     std::printf(
         "Finished in %.0f s. Results (tables as CSV/Markdown/LaTeX, per-image scores,\n"
         "summary.json, metadata.json): %s\n",

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "app/cli/cli_support.h"
+#include "core/experiments/results_folder.h"
 #include "widgets/views/batch_export.h"
-#include "widgets/views/results_folder.h"
 
 namespace glowscope::cli {
 
@@ -20,7 +20,7 @@ int exportExperimentFigures(const std::filesystem::path& resultsDir,
                             const std::filesystem::path& figuresDir) {
   const QString outDir = QDir(QString::fromStdString(figuresDir.string())).absolutePath();
   try {
-    const ResultsFolder results = loadResultsFolder(QString::fromStdString(resultsDir.string()));
+    const ResultsFolder results = loadResultsFolder(resultsDir);
     const BatchExportResult written = exportAllViews(results, outDir);
     if (!written.ok()) {
       printError("figures: " + (written.error.isEmpty() ? QString("cancelled") : written.error));

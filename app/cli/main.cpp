@@ -6,9 +6,9 @@
 
 #include "app/cli/cli_support.h"
 #include "app/cli/command_registry.h"
+#include "core/runtime/runtime.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 #include "core/util/version.h"
 
 namespace {

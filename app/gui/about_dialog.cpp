@@ -3,7 +3,7 @@
 #include <QMessageBox>
 #include <QWidget>
 
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 #include "core/util/version.h"
 
 namespace glowscope {

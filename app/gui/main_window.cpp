@@ -18,9 +18,10 @@
 #include "app/gui/project_controller.h"
 #include "app/gui/results_images.h"
 #include "app/gui/training_controller.h"
+#include "core/runtime/runtime.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 #include "widgets/analysis/analysis_page.h"
+#include "widgets/base/qt_strings.h"
 #include "widgets/dataset_browser.h"
 #include "widgets/log_bridge.h"
 #include "widgets/log_panel.h"
@@ -136,8 +137,9 @@ void MainWindow::createAnalysisPage() {
   connect(resultsBrowser_, &ResultsBrowser::resultsChanged, this, [this] {
     const auto& results = resultsBrowser_->results();
     if (!results || results->seeds.empty()) return;
-    analysisPage_->setModels(resultsFolderModels(results->path, results->seeds.front()));
-    analysisPage_->setSetNames(results->allSets());
+    analysisPage_->setModels(
+        resultsFolderModels(toQString(results->path.string()), results->seeds.front()));
+    analysisPage_->setSetNames(toQStringList(results->allSets()));
   });
 }
 
@@ -146,12 +148,13 @@ void MainWindow::createResultsImages() {
   resultsImages_ = new ResultsImagesLoader(this);
   connect(resultsBrowser_, &ResultsBrowser::resultsChanged, this, [this] {
     const auto& results = resultsBrowser_->results();
-    if (results) resultsImages_->load(results->path, results->allSets());
+    if (results)
+      resultsImages_->load(toQString(results->path.string()), toQStringList(results->allSets()));
   });
   connect(resultsImages_, &ResultsImagesLoader::setLoaded, this,
           [this](const QString& folder, const ResultsSetImages& images) {
             const auto& results = resultsBrowser_->results();
-            if (results && results->path == folder && images.images)
+            if (results && toQString(results->path.string()) == folder && images.images)
               resultsBrowser_->setSetImages(images.setName, images.images);
           });
 }

@@ -1,8 +1,6 @@
 #include "app/gui/results_images.h"
 
 #include <QDir>
-#include <QThread>
-#include <algorithm>
 #include <exception>
 #include <nlohmann/json.hpp>
 
@@ -49,50 +47,22 @@ ResultsSetImages loadResultsSetImages(const QString& folder, const QString& setN
 
 ResultsImagesLoader::ResultsImagesLoader(QObject* parent) : QObject(parent) {}
 
-ResultsImagesLoader::~ResultsImagesLoader() {
-  cancel();
-  for (QThread* worker : workers_) {
-    worker->wait();
-    delete worker;
-  }
-}
+ResultsImagesLoader::~ResultsImagesLoader() = default;
 
-void ResultsImagesLoader::cancel() {
-  ++generation_;
-  if (cancel_) cancel_->store(true);
-}
+void ResultsImagesLoader::cancel() { task_.discard(); }
 
 void ResultsImagesLoader::load(const QString& folder, const QStringList& sets) {
-  cancel();
-  cancel_ = std::make_shared<std::atomic<bool>>(false);
-  const int generation = generation_;
-  const auto cancelled = cancel_;
-  QThread* worker = QThread::create([this, folder, sets, generation, cancelled] {
+  task_.start([this, folder, sets](const BackgroundRun& run) {
     for (const QString& set : sets) {
-      if (cancelled->load()) return;
+      run.throwIfCancelled();
       const ResultsSetImages images = loadResultsSetImages(folder, set);
-      QMetaObject::invokeMethod(
-          this, [this, generation, folder, images] { deliver(generation, folder, images); },
-          Qt::QueuedConnection);
+      run.post([this, folder, images] { deliver(folder, images); });
     }
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation, folder] {
-          if (generation == generation_) Q_EMIT finished(folder);
-        },
-        Qt::QueuedConnection);
+    return LoadDone{folder, {}};
   });
-  workers_.push_back(worker);
-  connect(worker, &QThread::finished, this, [this, worker] {
-    workers_.erase(std::remove(workers_.begin(), workers_.end(), worker), workers_.end());
-    worker->deleteLater();
-  });
-  worker->start(QThread::LowPriority);
 }
 
-void ResultsImagesLoader::deliver(int generation, const QString& folder,
-                                  const ResultsSetImages& images) {
-  if (generation != generation_) return;
+void ResultsImagesLoader::deliver(const QString& folder, const ResultsSetImages& images) {
   if (!images.images)
     logger()->warn("no thumbnails for {}: {}", images.setName.toStdString(),
                    images.error.toStdString());

@@ -5,13 +5,10 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <atomic>
 #include <memory>
-#include <vector>
 
 #include "core/data/image_set.h"
-
-class QThread;
+#include "widgets/base/background_task.h"
 
 namespace glowscope {
 
@@ -38,8 +35,9 @@ class ResultsImagesLoader : public QObject {
 
   /// Starts loading `sets` of `folder`; a load in progress is cancelled and its results dropped.
   void load(const QString& folder, const QStringList& sets);
+  /// Stops the load in progress; nothing more of it arrives.
   void cancel();
-  bool isLoading() const { return !workers_.empty(); }
+  bool isLoading() const { return task_.isRunning(); }
 
  Q_SIGNALS:
   /// One set loaded (or failed: images null, error set), on the GUI thread.
@@ -48,11 +46,15 @@ class ResultsImagesLoader : public QObject {
   void finished(const QString& folder);
 
  private:
-  void deliver(int generation, const QString& folder, const ResultsSetImages& images);
+  struct LoadDone {
+    QString folder;
+    QString error;
+  };
+  void deliver(const QString& folder, const ResultsSetImages& images);
 
-  int generation_ = 0;
-  std::shared_ptr<std::atomic<bool>> cancel_;
-  std::vector<QThread*> workers_;
+  BackgroundTask<LoadDone> task_{this, [this](LoadDone done) {
+                                   if (done.error.isEmpty()) Q_EMIT finished(done.folder);
+                                 }};
 };
 
 }  // namespace glowscope

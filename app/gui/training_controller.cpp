@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "app/gui/project_controller.h"
+#include "core/training/local_training.h"
 #include "core/training/trainer.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
@@ -36,8 +37,15 @@ TrainingController::TrainingController(ProjectController* projects, TrainingView
 }
 
 TrainingController::~TrainingController() {
-  for (const ActiveRun& run : active_) run.control->requestCancel();
-  for (const ActiveRun& run : active_) run.thread->wait();
+  // Every run is asked to stop first (each writes a resumable checkpoint), then each is waited
+  // for as active_ goes; nothing is reported to the view any more.
+  for (auto& [name, run] : active_) run.task->discard();
+}
+
+QStringList TrainingController::activeRuns() const {
+  QStringList names;
+  for (const auto& [name, run] : active_) names << name;
+  return names;
 }
 
 void TrainingController::setDatasetNameSource(std::function<QStringList()> source) {
@@ -77,90 +85,110 @@ TrainingWizard* TrainingController::openWizard() {
 }
 
 bool TrainingController::startRun(const QString& name, nlohmann::json config, bool resume) {
-  if (active_.contains(name)) {
+  if (active_.count(name)) {
     Q_EMIT errorOccurred(tr("Training"), tr("The run %1 is already active.").arg(name));
     return false;
   }
-  TrainingConfig parsed;
+  const std::optional<TrainingConfig> parsed = checkedConfig(config, resume);
+  if (!parsed) return false;
+  configs_[name] = config;
+  if (projects_->hasProject()) recordStartedRun(name, config, *parsed);
+  view_->addRun(name, name, !resume);
+  view_->setRunState(name, "running", tr("Starting %1…").arg(name));
+  view_->selectRun(name);
+  launchRun(name, *parsed);
+  return true;
+}
+
+std::optional<TrainingConfig> TrainingController::checkedConfig(const nlohmann::json& config,
+                                                                bool resume) {
   try {
-    parsed = TrainingConfig::fromJson(config);
+    TrainingConfig parsed = TrainingConfig::fromJson(config);
     if (parsed.outputDir.is_relative() && projects_->hasProject())
       parsed.outputDir =
           std::filesystem::path(projects_->folder().toStdString()) / parsed.outputDir;
     parsed.resume = resume;
     parsed.validate();
+    return parsed;
   } catch (const Error& error) {
     Q_EMIT errorOccurred(tr("Training"), QString::fromStdString(error.what()));
-    return false;
+    return std::nullopt;
   }
-  configs_[name] = config;
-  if (projects_->hasProject()) {
-    ProjectRun run;
-    if (const ProjectRun* existing = projects_->project().findRun(name.toStdString()))
-      run = *existing;
-    run.name = name.toStdString();
-    run.config = portableConfig(config, projects_->folder());
-    run.config["resume"] = false;
-    if (run.created.empty()) run.created = utcTimestamp();
-    run.status = "running";
-    for (const std::string& set : {parsed.trainSet, parsed.testSet, parsed.outlierSet})
-      if (!set.empty()) projects_->addDataset(QString::fromStdString(set));
-    projects_->recordRun(run);
-  }
-  view_->addRun(name, name, !resume);
-  view_->setRunState(name, "running", tr("Starting %1…").arg(name));
-  view_->selectRun(name);
+}
 
-  auto control = std::make_shared<TrainingControl>();
-  QThread* thread = QThread::create([this, name, parsed, control] {
-    QString state = "failed", message, modelFile;
-    int64_t steps = 0;
-    double testBpd = kNotComputed;
-    try {
-      Trainer trainer(parsed);
-      const TrainingResult result = trainer.run(
-          [this, name](const TrainingProgress& progress) {
-            QMetaObject::invokeMethod(
-                this, [this, name, progress] { view_->updateRun(name, progress); },
-                Qt::QueuedConnection);
-          },
-          control.get());
-      state = result.cancelled ? "cancelled" : "finished";
-      steps = result.steps;
-      testBpd = result.testBitsPerDim;
-      modelFile = QString::fromStdString(result.modelFile.string());
-      message = result.cancelled ? tr("%1 stopped at step %2; resumable checkpoint %3")
-                                       .arg(name)
-                                       .arg(steps)
-                                       .arg(QString::fromStdString(result.lastCheckpoint.string()))
-                                 : tr("%1 finished after %2 steps").arg(name).arg(steps);
-    } catch (const std::exception& error) {
-      message = tr("%1 failed: %2").arg(name, QString::fromStdString(error.what()));
-      logger()->error("{}", message.toStdString());
-    }
-    QMetaObject::invokeMethod(
-        this,
-        [this, name, state, steps, testBpd, modelFile, message] {
-          finishRun(name, state, steps, testBpd, modelFile, message);
-        },
-        Qt::QueuedConnection);
-  });
-  active_.insert(name, {thread, control});
-  thread->start();
-  return true;
+void TrainingController::recordStartedRun(const QString& name, const nlohmann::json& config,
+                                          const TrainingConfig& parsed) {
+  ProjectRun run;
+  if (const ProjectRun* existing = projects_->project().findRun(name.toStdString()))
+    run = *existing;
+  run.name = name.toStdString();
+  run.config = portableConfig(config, projects_->folder());
+  run.config["resume"] = false;
+  if (run.created.empty()) run.created = utcTimestamp();
+  run.status = "running";
+  for (const std::string& set : {parsed.trainSet, parsed.testSet, parsed.outlierSet})
+    if (!set.empty()) projects_->addDataset(QString::fromStdString(set));
+  projects_->recordRun(run);
+}
+
+void TrainingController::launchRun(const QString& name, const TrainingConfig& parsed) {
+  ActiveRun& active = active_[name];
+  active.control = std::make_shared<TrainingControl>();
+  active.task = std::make_unique<BackgroundTask<RunOutcome>>(
+      this, [this, name](RunOutcome outcome) { finishRun(name, std::move(outcome)); });
+  const auto control = active.control;
+  BackgroundRunOptions options;
+  options.priority = QThread::InheritPriority;                 // the user waits for this one
+  options.onCancel = [control] { control->requestCancel(); };  // also ends a pause
+  active.task->start(
+      [this, name, parsed, control](const BackgroundRun& run) {
+        const TrainingProgressCallback report = [this, name,
+                                                 &run](const TrainingProgress& progress) {
+          run.post([this, name, progress] { view_->updateRun(name, progress); });
+        };
+        // Several processes: this one is rank 0, glowscope-cli beside it (or GLOWSCOPE_CLI) runs
+        // the others.
+        const QString cli = qEnvironmentVariable(
+            "GLOWSCOPE_CLI",
+            QDir(QCoreApplication::applicationDirPath()).filePath("glowscope-cli"));
+        const TrainingResult result =
+            parsed.processes > 1
+                ? trainWithLocalProcesses(parsed, cli.toStdString(), report, control.get())
+                : Trainer(parsed).run(report, control.get());
+        RunOutcome outcome;
+        outcome.state = result.cancelled ? "cancelled" : "finished";
+        outcome.steps = result.steps;
+        outcome.testBpd = result.testBitsPerDim;
+        outcome.modelFile = QString::fromStdString(result.modelFile.string());
+        outcome.message = result.cancelled
+                              ? tr("%1 stopped at step %2; resumable checkpoint %3")
+                                    .arg(name)
+                                    .arg(result.steps)
+                                    .arg(QString::fromStdString(result.lastCheckpoint.string()))
+                              : tr("%1 finished after %2 steps").arg(name).arg(result.steps);
+        return outcome;
+      },
+      options);
 }
 
 void TrainingController::setPaused(const QString& name, bool paused) {
-  if (!active_.contains(name)) return;
-  active_[name].control->setPaused(paused);
+  if (!active_.count(name)) return;
+  if (paused && configs_.value(name).value("processes", 1) > 1) {  // the others would time out
+    view_->setRunState(name, "running",
+                       tr("%1 runs on several processes and cannot pause: stop it and resume it "
+                          "later")
+                           .arg(name));
+    return;
+  }
+  active_.at(name).control->setPaused(paused);
   view_->setRunState(name, paused ? "paused" : "running",
                      paused ? tr("%1 paused").arg(name) : tr("%1 continues").arg(name));
   recordRunState(name, paused ? "paused" : "running", -1, kNotComputed);
 }
 
 void TrainingController::stop(const QString& name) {
-  if (!active_.contains(name)) return;
-  active_[name].control->requestCancel();
+  if (!active_.count(name)) return;
+  active_.at(name).task->cancel();  // the trainer stops at the next step boundary
   view_->setRunState(name, "running", tr("Stopping %1 after the current step…").arg(name));
 }
 
@@ -179,39 +207,41 @@ bool TrainingController::resume(const QString& name) {
 }
 
 void TrainingController::stopAllAndWait() {
-  for (const ActiveRun& run : active_) run.control->requestCancel();
-  while (!active_.isEmpty()) {
+  for (auto& [name, run] : active_) run.task->cancel();
+  while (!active_.empty()) {
     // finishRun (queued from the worker) removes each run; keep the window painting meanwhile.
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     QThread::msleep(10);
   }
 }
 
-void TrainingController::finishRun(const QString& name, const QString& state, int64_t steps,
-                                   double testBpd, const QString& modelFile,
-                                   const QString& message) {
-  if (active_.contains(name)) {
-    QThread* thread = active_[name].thread;
-    thread->wait();
-    thread->deleteLater();
-    active_.remove(name);
+void TrainingController::finishRun(const QString& name, RunOutcome outcome) {
+  active_.erase(name);  // its thread has ended
+  if (!outcome.error.isEmpty()) {
+    outcome.state = "failed";
+    outcome.message = tr("%1 failed: %2").arg(name, outcome.error);
+    logger()->error("{}", outcome.message.toStdString());
   }
-  view_->setRunState(name, state, message);
-  recordRunState(name, state, steps, testBpd);
-  if (state == "finished" && projects_->hasProject() && !modelFile.isEmpty()) {
-    ProjectModel model;
-    model.name = name.toStdString();
-    model.file = QDir(projects_->folder()).relativeFilePath(modelFile).toStdString();
-    model.run = name.toStdString();
-    const ProjectRun* run = projects_->project().findRun(name.toStdString());
-    const bool general =
-        run && run->config.value("losses", nlohmann::json::object()).value("trainedModel", "") ==
-                   "general";
-    model.role = general ? "general" : "in-distribution";
-    projects_->recordModel(model);
-    projects_->save();
-  }
-  Q_EMIT runFinished(name, state);
+  view_->setRunState(name, outcome.state, outcome.message);
+  recordRunState(name, outcome.state, outcome.steps,
+                 outcome.error.isEmpty() ? outcome.testBpd : kNotComputed);
+  if (outcome.state == "finished" && projects_->hasProject() && !outcome.modelFile.isEmpty())
+    recordModel(name, outcome.modelFile);
+  Q_EMIT runFinished(name, outcome.state);
+}
+
+void TrainingController::recordModel(const QString& name, const QString& modelFile) {
+  ProjectModel model;
+  model.name = name.toStdString();
+  model.file = QDir(projects_->folder()).relativeFilePath(modelFile).toStdString();
+  model.run = name.toStdString();
+  const ProjectRun* run = projects_->project().findRun(name.toStdString());
+  const bool general =
+      run &&
+      run->config.value("losses", nlohmann::json::object()).value("trainedModel", "") == "general";
+  model.role = general ? "general" : "in-distribution";
+  projects_->recordModel(model);
+  projects_->save();
 }
 
 void TrainingController::recordRunState(const QString& name, const QString& state, int64_t steps,

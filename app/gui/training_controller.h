@@ -5,12 +5,16 @@
 #include <QHash>
 #include <QObject>
 #include <QStringList>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "widgets/base/background_task.h"
 
 class QMenu;
-class QThread;
 class QWidget;
 
 namespace glowscope {
@@ -19,6 +23,7 @@ class ProjectController;
 class TrainingControl;
 class TrainingView;
 class TrainingWizard;
+struct TrainingConfig;
 
 class TrainingController : public QObject {
   Q_OBJECT
@@ -39,8 +44,8 @@ class TrainingController : public QObject {
   /// Continues a stopped run of the project from its latest checkpoint.
   bool resume(const QString& name);
 
-  bool hasActiveRuns() const { return !active_.isEmpty(); }
-  QStringList activeRuns() const { return active_.keys(); }
+  bool hasActiveRuns() const { return !active_.empty(); }
+  QStringList activeRuns() const;
   /// Asks every run to stop and waits (processing events) until each wrote its checkpoint.
   void stopAllAndWait();
   /// Opens the wizard (window-modal); a finished wizard starts its run.
@@ -51,19 +56,33 @@ class TrainingController : public QObject {
   void errorOccurred(const QString& title, const QString& message);
 
  private:
-  struct ActiveRun {
-    QThread* thread = nullptr;
-    std::shared_ptr<TrainingControl> control;
+  /// How a training ended (a failure: `error`).
+  struct RunOutcome {
+    QString state = "failed";
+    int64_t steps = 0;
+    double testBpd = 0;
+    QString modelFile;
+    QString message;
+    QString error;
   };
-  void finishRun(const QString& name, const QString& state, int64_t steps, double testBpd,
-                 const QString& modelFile, const QString& message);
+  struct ActiveRun {
+    std::shared_ptr<TrainingControl> control;
+    std::unique_ptr<BackgroundTask<RunOutcome>> task;
+  };
+  /// The run's config checked and resolved (outputDir inside the project); none after an error.
+  std::optional<TrainingConfig> checkedConfig(const nlohmann::json& config, bool resume);
+  void recordStartedRun(const QString& name, const nlohmann::json& config,
+                        const TrainingConfig& parsed);
+  void launchRun(const QString& name, const TrainingConfig& parsed);
+  void finishRun(const QString& name, RunOutcome outcome);
+  void recordModel(const QString& name, const QString& modelFile);
   void recordRunState(const QString& name, const QString& state, int64_t steps, double testBpd);
 
   ProjectController* projects_;
   TrainingView* view_;
   QWidget* window_;
   std::function<QStringList()> datasetNames_;
-  QHash<QString, ActiveRun> active_;
+  std::map<QString, ActiveRun> active_;
   QHash<QString, nlohmann::json> configs_;  ///< runs started without a project
 };
 

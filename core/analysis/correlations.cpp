@@ -22,24 +22,6 @@ std::vector<double> sumOfLowerScales(const ImageScores& scores) {
 
 }  // namespace
 
-CorrelationMatrix spearmanMatrix(const std::vector<std::string>& labels,
-                                 const std::vector<std::vector<double>>& series) {
-  if (labels.size() != series.size()) {
-    throw ConfigError("labels", "need one label per series");
-  }
-  CorrelationMatrix matrix;
-  matrix.labels = labels;
-  matrix.values.assign(series.size(), std::vector<double>(series.size(), 1.0));
-  for (size_t row = 0; row < series.size(); ++row) {
-    for (size_t column = row; column < series.size(); ++column) {
-      const double rho = spearman(series[row], series[column]);
-      matrix.values[row][column] = rho;
-      matrix.values[column][row] = rho;
-    }
-  }
-  return matrix;
-}
-
 ModelCorrelations correlateModels(const std::vector<std::string>& modelLabels,
                                   const std::vector<ImageScores>& scores) {
   if (scores.empty()) throw ConfigError("models", "need at least one model");

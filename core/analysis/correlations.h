@@ -4,18 +4,13 @@
 
 #include "core/analysis/fourier_mixing.h"
 #include "core/analysis/model_images.h"
+#include "core/metrics/correlation.h"
 
 namespace glowscope::analysis {
 
-/// Symmetric matrix of Spearman correlations between labelled per-image series.
-struct CorrelationMatrix {
-  std::vector<std::string> labels;
-  std::vector<std::vector<double>> values;  ///< [row][column], NaN where a series is constant
-};
-
-/// Spearman rho between every pair of series (all of equal length >= 2; ConfigError otherwise).
-CorrelationMatrix spearmanMatrix(const std::vector<std::string>& labels,
-                                 const std::vector<std::vector<double>>& series);
+// CorrelationMatrix and spearmanMatrix: core/metrics/correlation.h.
+using glowscope::CorrelationMatrix;
+using glowscope::spearmanMatrix;
 
 /// Fig. 1C / 3C,D: correlations between several models' scores on the same images.
 struct ModelCorrelations {

@@ -143,4 +143,25 @@ FourierMixResult mixAmplitudePhase(const ImageSet& amplitudeSources, const Image
   return result;
 }
 
+std::vector<double> centredLogAmplitudeSpectrum(const ImageSet& images, int64_t index) {
+  const int height = int(images.height), width = int(images.width);
+  const std::size_t plane = std::size_t(height) * std::size_t(width);
+  std::vector<double> mean(plane, 0.0);
+  for (std::int64_t c = 0; c < images.channels; ++c) {
+    const std::uint8_t* pixels = images.image(index) + std::size_t(c) * plane;
+    const std::vector<double> values(pixels, pixels + plane);
+    const std::vector<double> amplitudes = fourierAmplitudes(values, height, width);
+    for (std::size_t i = 0; i < plane; ++i)
+      mean[i] += std::log1p(amplitudes[i]) / double(images.channels);
+  }
+  // fftshift: frequency 0 moves to (height/2, width/2), as numpy.fft.fftshift.
+  std::vector<double> shifted(plane);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x)
+      shifted[std::size_t((y + height / 2) % height) * std::size_t(width) +
+              std::size_t((x + width / 2) % width)] =
+          mean[std::size_t(y) * std::size_t(width) + std::size_t(x)];
+  return shifted;
+}
+
 }  // namespace glowscope::analysis

@@ -21,6 +21,11 @@ struct FourierMixOptions {
 /// |DFT| of one real plane (height x width, row-major), same layout; OpenCV's unscaled forward DFT.
 std::vector<double> fourierAmplitudes(std::span<const double> plane, int height, int width);
 
+/// The spectrum shown beside a mixed image: log(1 + |DFT|) of image `index`, averaged over its
+/// channels, with frequency 0 moved to (height/2, width/2) as numpy.fft.fftshift does;
+/// row-major height x width.
+std::vector<double> centredLogAmplitudeSpectrum(const ImageSet& images, int64_t index);
+
 /// The real mixed image, before quantisation, in grey levels: per channel
 /// Re(IDFT(|DFT(a)| * exp(i * arg DFT(b)))) of image `amplitudeIndex` of `amplitudeSources` and
 /// image `phaseIndex` of `phaseSources` (equal C, H, W). Layout C x H x W.

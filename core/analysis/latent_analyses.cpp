@@ -11,12 +11,6 @@
 namespace glowscope::analysis {
 namespace {
 
-ImageSet concatenated(const std::vector<const ImageSet*>& parts) {
-  ImageSet all = *parts.front();
-  for (std::size_t i = 1; i < parts.size(); ++i) appendImages(all, *parts[i]);
-  return all;
-}
-
 ImageSet oneImage(const ImageSet& images, std::int64_t index, const std::string& name) {
   ImageSet one;
   one.name = name;
@@ -48,10 +42,6 @@ ImageSet prepareForModel(ModelHandle& model, const ImageSet& images) {
   return prepareImagesForModel(images, model.model().config());
 }
 
-double bitsPerDimOf(double logLikelihoodNats, std::int64_t dimsPerImage) {
-  return bitsPerDim(logLikelihoodNats, dimsPerImage);
-}
-
 PairSwapResult swapPairFeatures(ModelHandle& model, const ImageSet& a, const ImageSet& b,
                                 int firstHighLatent, const TaskControl& control) {
   requireOneImage(a, "image a");
@@ -65,8 +55,8 @@ PairSwapResult swapPairFeatures(ModelHandle& model, const ImageSet& a, const Ima
   FeatureSwapOptions options;
   options.firstHighLatent = firstHighLatent;
   const FeatureSwapResult swapped =
-      swapFeatures(flow, concatenated({&preparedA, &preparedA, &preparedB}),
-                   concatenated({&preparedB, &preparedA, &preparedB}), options, control);
+      swapFeatures(flow, concatenateImages({&preparedA, &preparedA, &preparedB}),
+                   concatenateImages({&preparedB, &preparedA, &preparedB}), options, control);
   // Pair p's four images sit at 4p..4p+3 as (first, second, first-low/second-high, the other).
   const std::int64_t source[kSwapImageCount] = {0, 1, 6, 10, 2, 3};
   PairSwapResult result;

@@ -96,7 +96,4 @@ FixedLatentOptimisationResult optimiseWithFixedLatents(
     const std::function<void(const FixedLatentOptimisationUpdate&)>& onUpdate = {},
     const TaskControl& control = {});
 
-/// bits/dim of log p (nats) for images of `dimsPerImage` sub-pixels (core's one conversion).
-double bitsPerDimOf(double logLikelihoodNats, std::int64_t dimsPerImage);
-
 }  // namespace glowscope::analysis

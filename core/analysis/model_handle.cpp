@@ -4,8 +4,9 @@
 
 #include <sstream>
 
+#include "core/data/image_set_ops.h"
 #include "core/flows/flow_model.h"
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 namespace glowscope::analysis {
 
@@ -52,6 +53,11 @@ std::unique_lock<std::mutex> ModelHandle::lock() { return std::unique_lock(impl_
 ModelScores ModelHandle::score(const ImageSet& images, const ScoringOptions& options) {
   const auto guard = lock();
   return scoreImages(*impl_->model, images, options);
+}
+
+ImageSet imagesForModel(const ImageSet& images, const ModelHandle* model) {
+  if (!model) return images;
+  return imagesWithShape(images, model->channels(), model->height(), model->width());
 }
 
 }  // namespace glowscope::analysis

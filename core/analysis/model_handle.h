@@ -51,4 +51,8 @@ class ModelHandle {
   std::unique_ptr<Impl> impl_;
 };
 
+/// The images at the model's C, H, W (imagesWithShape, core/data/image_set_ops.h), or a copy of
+/// them when `model` is null: the analysis views mix and measure the very images a model scores.
+ImageSet imagesForModel(const ImageSet& images, const ModelHandle* model);
+
 }  // namespace glowscope::analysis

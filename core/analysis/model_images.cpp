@@ -64,21 +64,4 @@ ImageSet quantiseModelImages(const at::Tensor& x, const std::string& name) {
   return images;
 }
 
-void appendImages(ImageSet& images, const ImageSet& more) {
-  if (images.count == 0 && images.pixels.empty()) {
-    const std::string name = images.name;
-    images = more;
-    images.labels.clear();
-    if (!name.empty()) images.name = name;
-    return;
-  }
-  if (images.channels != more.channels || images.height != more.height ||
-      images.width != more.width) {
-    throw ConfigError("images", "cannot append images of another size");
-  }
-  images.pixels.insert(images.pixels.end(), more.pixels.begin(), more.pixels.end());
-  images.count += more.count;
-  images.labels.clear();
-}
-
 }  // namespace glowscope::analysis

@@ -9,6 +9,7 @@
 
 #include "core/analysis/task_control.h"
 #include "core/data/image_set.h"
+#include "core/data/image_set_ops.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
 #include "core/scoring/model_scores.h"
@@ -40,7 +41,7 @@ ImageScores scoreImages(FlowModelImpl& model, const ImageSet& images,
 /// to its own k. NaN maps to 0.
 ImageSet quantiseModelImages(const at::Tensor& x, const std::string& name);
 
-/// Appends the images of `more` to `images` (equal C, H, W; ConfigError otherwise).
-void appendImages(ImageSet& images, const ImageSet& more);
+// appendImages: core/data/image_set_ops.h.
+using glowscope::appendImages;
 
 }  // namespace glowscope::analysis

@@ -136,8 +136,7 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
                                   const std::map<std::string, std::filesystem::path>& known,
                                   const ExperimentRunOptions& options) {
   if (!model.modelFile.empty()) return model.modelFile;
-  const auto modelDir =
-      options.outputDir / "models" / fileSafeName(model.id + "-seed" + std::to_string(seed));
+  const auto modelDir = options.outputDir / modelFolderPath(model.id, seed);
   const nlohmann::json config = resolvedTrainingConfig(model, seed, known, modelDir);
   if (auto reused = reusableModel(modelDir, config, options.outputDir)) {
     logger()->info("model '{}' (seed {}): reusing {}", model.id, seed, reused->string());
@@ -152,6 +151,8 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
   // the reuse check, and only when the spec leaves it open.
   if (options.threadsPerTraining > 0 && !config.contains("threads"))
     trainingConfig["threads"] = options.threadsPerTraining;
+  if (!options.device.empty() && !config.contains("device"))
+    trainingConfig["device"] = options.device;  // where, like threads, not what it learns
   const std::filesystem::path trained = options.trainer(trainingConfig, options.cancel);
   recordTrainedModel(modelDir, config, trained, options.outputDir);
   return trained;
@@ -230,7 +231,9 @@ void scoreSeed(const ExperimentSpec& spec, const std::map<std::string, LoadedSet
   std::map<std::string, FlowModel> loaded;
   auto model = [&](const std::string& id) -> FlowModelImpl& {
     FlowModel& slot = loaded[id];
-    if (!slot) slot = loadFlowModel(seedResults.modelFiles.at(id));
+    if (!slot)
+      slot = loadFlowModel(seedResults.modelFiles.at(id),
+                           at::Device(options.device.empty() ? "cpu" : options.device));
     return *slot;
   };
   ScoringOptions scoring;

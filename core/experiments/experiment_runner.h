@@ -1,7 +1,7 @@
 #pragma once
 // Runs an ExperimentSpec: obtains every model (trains it, or reuses a model trained before with
 // the same config), scores every set with every model (through the score cache), computes the
-// metrics and writes the results folder (see results_writer.h).
+// metrics and writes the results folder (see results_folder.h).
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/experiments/experiment_spec.h"
+#include "core/experiments/results_folder.h"
 #include "core/metrics/bootstrap.h"
 #include "core/metrics/ood_metrics.h"
 #include "core/scoring/model_scores.h"
@@ -34,15 +35,12 @@ struct ExperimentRunOptions {
   int parallelTrainings = 1;
   /// Torch threads of each training whose config does not set "threads"; 0 = its default.
   int threadsPerTraining = 0;
+  /// Device of the trainings whose config does not set "device", and of scoring: "cpu",
+  /// "cuda" or "cuda:N"; empty = cpu.
+  std::string device;
   const std::atomic<bool>* cancel = nullptr;
   /// Added to metadata.json, e.g. the front end's Qt version and command line.
   nlohmann::json extraMetadata = nlohmann::json::object();
-};
-
-/// The metrics of one score on one OOD set against the in-distribution set, for one seed.
-struct ScoreMetrics {
-  OodMetrics metrics;
-  std::optional<BootstrapInterval> aurocInterval;
 };
 
 /// Everything one seed produced.
@@ -56,7 +54,7 @@ struct SeedResults {
   /// model id -> set name -> images whose log p is not finite (left out of that mean)
   std::map<std::string, std::map<std::string, std::size_t>> nonFiniteImages;
   /// OOD set -> score name -> metrics
-  std::map<std::string, std::map<std::string, ScoreMetrics>> metrics;
+  MetricsBySet metrics;
 };
 
 struct ExperimentResults {

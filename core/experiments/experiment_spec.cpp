@@ -3,20 +3,11 @@
 #include <algorithm>
 #include <set>
 
-#include "core/util/atomic_file.h"
 #include "core/util/errors.h"
+#include "core/util/json_reader.h"
 
 namespace glowscope {
 namespace {
-
-template <typename T>
-T fieldAs(const nlohmann::json& value, const std::string& field) {
-  try {
-    return value.get<T>();
-  } catch (const nlohmann::json::exception&) {
-    throw ConfigError(field, "wrong type");
-  }
-}
 
 std::string modeName(PreprocessMode mode) {
   return mode == PreprocessMode::TrainingNoise ? "noise" : "paper";
@@ -29,24 +20,14 @@ PreprocessMode modeFromName(const std::string& name) {
 }
 
 ExperimentModel modelFromJson(const nlohmann::json& json, const std::string& context) {
-  if (!json.is_object()) throw ConfigError(context, "must be an object");
+  JsonObjectReader reader(json, context);
   ExperimentModel model;
-  for (const auto& [key, value] : json.items()) {
-    const std::string field = context + "." + key;
-    if (key == "id")
-      model.id = fieldAs<std::string>(value, field);
-    else if (key == "label")
-      model.label = fieldAs<std::string>(value, field);
-    else if (key == "modelFile")
-      model.modelFile = fieldAs<std::string>(value, field);
-    else if (key == "training") {
-      if (!value.is_object()) throw ConfigError(field, "must be an object");
-      model.training = value;
-    } else if (key == "sharedAcrossSeeds")
-      model.sharedAcrossSeeds = fieldAs<bool>(value, field);
-    else
-      throw ConfigError(field, "unknown field");
-  }
+  reader.read("id", model.id);
+  reader.read("label", model.label);
+  reader.read("modelFile", model.modelFile);
+  reader.readObject("training", model.training);
+  reader.read("sharedAcrossSeeds", model.sharedAcrossSeeds);
+  reader.finish();
   if (model.id.empty()) throw ConfigError(context + ".id", "is required");
   if (model.label.empty()) model.label = model.id;
   if (model.modelFile.empty() == model.training.is_null())
@@ -77,39 +58,25 @@ void checkReferences(const ExperimentSpec& spec) {
   }
 }
 
-void parseTopLevelField(ExperimentSpec& spec, const std::string& key, const nlohmann::json& value) {
-  if (key == "name")
-    spec.name = fieldAs<std::string>(value, key);
-  else if (key == "inDistribution")
-    spec.inDistribution = fieldAs<std::string>(value, key);
-  else if (key == "oodSets")
-    spec.oodSets = fieldAs<std::vector<std::string>>(value, key);
-  else if (key == "notOodSets")
-    spec.notOodSets = fieldAs<std::map<std::string, std::string>>(value, key);
-  else if (key == "imagesPerSet")
-    spec.imagesPerSet = fieldAs<std::int64_t>(value, key);
-  else if (key == "evaluationMode")
-    spec.evaluationMode = modeFromName(fieldAs<std::string>(value, key));
-  else if (key == "evaluationBatchSize")
-    spec.evaluationBatchSize = fieldAs<std::int64_t>(value, key);
-  else if (key == "seeds")
-    spec.seeds = fieldAs<std::vector<std::uint64_t>>(value, key);
-  else if (key == "bootstrapIntervals")
-    spec.bootstrapIntervals = fieldAs<bool>(value, key);
-  else if (key == "bootstrapResamples")
-    spec.bootstrapResamples = fieldAs<std::int64_t>(value, key);
-  else if (key == "models") {
-    if (!value.is_array()) throw ConfigError(key, "must be an array");
-    for (std::size_t i = 0; i < value.size(); ++i)
-      spec.models.push_back(modelFromJson(value[i], "models[" + std::to_string(i) + "]"));
-  } else if (key == "scores") {
-    if (!value.is_array()) throw ConfigError(key, "must be an array");
-    for (std::size_t i = 0; i < value.size(); ++i)
-      spec.scores.push_back(
-          ScoreDefinition::fromJson(value[i], "scores[" + std::to_string(i) + "]"));
-  } else {
-    throw ConfigError(key, "unknown field");
-  }
+void readSpecFields(JsonObjectReader& reader, ExperimentSpec& spec) {
+  reader.read("name", spec.name);
+  reader.read("inDistribution", spec.inDistribution);
+  reader.read("oodSets", spec.oodSets);
+  reader.read("notOodSets", spec.notOodSets);
+  reader.read("imagesPerSet", spec.imagesPerSet);
+  std::string mode = modeName(spec.evaluationMode);
+  reader.read("evaluationMode", mode);
+  spec.evaluationMode = modeFromName(mode);
+  reader.read("evaluationBatchSize", spec.evaluationBatchSize);
+  reader.read("seeds", spec.seeds);
+  reader.read("bootstrapIntervals", spec.bootstrapIntervals);
+  reader.read("bootstrapResamples", spec.bootstrapResamples);
+  reader.forEach("models", [&spec](const nlohmann::json& item, const std::string& path) {
+    spec.models.push_back(modelFromJson(item, path));
+  });
+  reader.forEach("scores", [&spec](const nlohmann::json& item, const std::string& path) {
+    spec.scores.push_back(ScoreDefinition::fromJson(item, path));
+  });
 }
 
 }  // namespace
@@ -133,7 +100,9 @@ ExperimentSpec ExperimentSpec::fromJson(const nlohmann::json& json) {
   if (!json.is_object()) throw ConfigError("(experiment)", "must be a JSON object");
   ExperimentSpec spec;
   spec.seeds.clear();
-  for (const auto& [key, value] : json.items()) parseTopLevelField(spec, key, value);
+  JsonObjectReader reader(json, "");
+  readSpecFields(reader, spec);
+  reader.finish();
   if (spec.seeds.empty()) spec.seeds.push_back(0);
   if (spec.inDistribution.empty()) throw ConfigError("inDistribution", "is required");
   if (spec.oodSets.empty()) throw ConfigError("oodSets", "needs at least one set");
@@ -150,14 +119,7 @@ ExperimentSpec ExperimentSpec::fromJson(const nlohmann::json& json) {
 }
 
 ExperimentSpec ExperimentSpec::fromFile(const std::filesystem::path& path) {
-  const std::string text = readWholeFile(path);
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw FileError(path.string(), std::string("not valid JSON: ") + error.what());
-  }
-  return fromJson(json);
+  return fromJson(readJsonFile(path));
 }
 
 nlohmann::json ExperimentSpec::toJson() const {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/flows/preprocess.h"
+#include "core/flows/preprocess_mode.h"
 #include "core/scoring/score_definitions.h"
 
 namespace glowscope {

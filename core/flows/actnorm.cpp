@@ -50,12 +50,37 @@ at::Tensor ActNormImpl::logDetPerExample(const at::Tensor& x) const {
 }
 
 void ActNormImpl::initializeFrom(const at::Tensor& x) {
+  if (reducer_) return initializeFromAllProcesses(x);
   at::NoGradGuard noGrad;
   const std::vector<std::int64_t> dims =
       x.dim() == 2 ? std::vector<std::int64_t>{0} : std::vector<std::int64_t>{0, 2, 3};
   at::Tensor mean = x.mean(dims);
   at::Tensor std = x.std(dims, /*unbiased=*/true);
   // A single sample has no spread; fall back to unit scale rather than NaN.
+  std = at::where(at::isfinite(std), std, at::ones_like(std)).clamp_min(1e-6);
+  bias.copy_(-mean);
+  logScale.copy_((1.0 / std).log());
+  initializedFlag_.fill_(1.0);
+}
+
+/// The same statistics over the union of every process's input: sums and counts reduced across
+/// processes, two passes (mean, then squared deviations) in double, so the result equals the
+/// one-process init on all the images up to float rounding (docs/scaling-out.md).
+void ActNormImpl::initializeFromAllProcesses(const at::Tensor& x) {
+  at::NoGradGuard noGrad;
+  const std::vector<std::int64_t> dims =
+      x.dim() == 2 ? std::vector<std::int64_t>{0} : std::vector<std::int64_t>{0, 2, 3};
+  const at::Tensor values = x.to(at::kDouble);
+  const double perFeature = static_cast<double>(x.numel() / options_.numFeatures);
+  at::Tensor sums = at::cat({values.sum(dims), at::full({1}, perFeature, values.options())});
+  reducer_(sums);
+  const at::Tensor count = sums.slice(0, options_.numFeatures);
+  const at::Tensor mean = sums.slice(0, 0, options_.numFeatures) / count;
+  at::Tensor squares = (values - mean.view(parameterViewShape(x, options_.numFeatures)))
+                           .pow(2)
+                           .sum(dims);
+  reducer_(squares);
+  at::Tensor std = (squares / (count - 1)).sqrt();
   std = at::where(at::isfinite(std), std, at::ones_like(std)).clamp_min(1e-6);
   bias.copy_(-mean);
   logScale.copy_((1.0 / std).log());

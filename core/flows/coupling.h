@@ -34,7 +34,7 @@ class MlpCouplingNetImpl : public CouplingNetImpl {
   at::Tensor weight1, bias1, weight2, bias2, weight3, bias3;
 };
 
-/// Affine coupling (reference-spec 1.2): x1 = first half (dim 1) conditions, x2 = second half is
+/// Affine coupling (docs/flows.md): x1 = first half (dim 1) conditions, x2 = second half is
 /// transformed: h = NN(x1), t = h[:,0::2], s = sigmoid(h[:,1::2] + 2), y2 = (x2 + t) * s.
 class AffineCouplingImpl : public FlowLayerImpl {
  public:

@@ -12,7 +12,7 @@ inline c10::optional<at::Generator> toC10Generator(const std::optional<at::Gener
 }
 
 /// Output of one invertible layer: the transformed tensor and log|det J| per example (B).
-/// Both directions report the FORWARD log-det (reference-spec 10.5), so inverse chains yield
+/// Both directions report the FORWARD log-det (docs/flows.md), so inverse chains yield
 /// log p of the generated x.
 struct FlowResult {
   at::Tensor output;

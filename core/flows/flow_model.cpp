@@ -96,8 +96,13 @@ FlowModel cloneFlowModel(FlowModelImpl& model, std::optional<at::Device> device)
 }
 
 void initializeActNorms(FlowModelImpl& model, const at::Tensor& batch) {
+  initializeActNorms(model, batch, ActNormStatisticsReducer{});
+}
+
+void initializeActNorms(FlowModelImpl& model, const at::Tensor& batch,
+                        const ActNormStatisticsReducer& reducer) {
   auto actNorms = dataInitActNorms(model);
-  for (auto& actNorm : actNorms) actNorm->armDataInit();
+  for (auto& actNorm : actNorms) actNorm->armDataInit(reducer);
   try {
     at::NoGradGuard noGrad;
     model.forward(batch);

@@ -20,8 +20,8 @@ struct FlowOutput {
   std::vector<at::Tensor> latents;
   /// c_1..c_L, each (B), nats: scale i's flow log-dets + its latent ActNorm log-det + its prior
   /// log-density. For unconditional models sum_i c_i == logLikelihoodNats. For class-conditional
-  /// models c_i = logsumexp_k(per-class scale term) - log K per scale (reference-spec 1.5, "not
-  /// mathematically correct" there too), so the sum differs from the mixture log p(x).
+  /// models c_i = logsumexp_k(per-class scale term) - log K per scale (as in the authors' code;
+  /// docs/flows.md), so the sum differs from the mixture log p(x).
   std::vector<at::Tensor> scaleLogLikelihoodNats;
   /// log p(x) (B), nats, continuous density of x in [-0.5,0.5) (no -D ln 256 term).
   /// Class-conditional models: logsumexp_k log p(x|k) - log K.
@@ -91,13 +91,13 @@ FlowModel createFlowModel(const ModelConfig& config, at::Device device = at::kCP
 
 /// A class-conditional copy of an unconditional model: every shared weight is copied, and each
 /// of numClasses heads starts as the identity ActNorm + N(0,I), so at creation every class gives
-/// the same log p as the unconditional model (reference-spec 1.5). Same device as `model`.
+/// the same log p as the unconditional model (Sec. 3.2). Same device as `model`.
 FlowModel addClassHeads(FlowModelImpl& unconditionalModel, int numClasses);
 
 /// An independent deep copy (same config, same weights, same ActNorm-initialised flags).
 FlowModel cloneFlowModel(FlowModelImpl& model, std::optional<at::Device> device = std::nullopt);
 
-/// Data-dependent ActNorm init (reference-spec 3 "Init"): one no-grad forward of `batch` in init
+/// Data-dependent ActNorm init (docs/flows.md): one no-grad forward of `batch` in init
 /// mode, so every ActNorm (flow steps, coupling nets, latent priors; not the class heads, which
 /// start as identity) initialises on its actual input in execution order; then all are marked
 /// initialised. The flags are saved with the model; fine-tuning must not call this again.

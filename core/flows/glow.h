@@ -10,7 +10,7 @@ namespace glowscope {
 
 class InvConvLUImpl;
 
-/// (B,C,H,W) -> (B,4C,H/2,W/2) with new channel index c*4 + 2*di + dj (reference-spec 1.1).
+/// (B,C,H,W) -> (B,4C,H/2,W/2) with new channel index c*4 + 2*di + dj (docs/flows.md).
 at::Tensor squeeze2x2(const at::Tensor& x);
 /// Exact inverse of squeeze2x2.
 at::Tensor unsqueeze2x2(const at::Tensor& x);
@@ -46,7 +46,7 @@ class FlowScaleImpl : public torch::nn::Module {
 };
 TORCH_MODULE(FlowScale);
 
-/// Multi-scale Glow, conv (reference-spec 1.1/1.2) or dense (1.3), with optional class heads.
+/// Multi-scale Glow, conv or dense (supp. S2.2; docs/flows.md), with optional class heads.
 class GlowImpl : public FlowModelImpl {
  public:
   GlowImpl(const ModelConfig& config, at::Generator& generator);

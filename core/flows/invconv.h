@@ -4,7 +4,7 @@
 
 namespace glowscope {
 
-/// Invertible 1x1 convolution with an LU-parametrised weight (reference-spec 1.2):
+/// Invertible 1x1 convolution with an LU-parametrised weight (Glow; docs/flows.md):
 /// W = P (L*mask_l + I) (U*mask_u + diag(sign * exp(logS))), init from the QR of randn(C,C).
 /// log-det = H*W*sum(logS); the inverse recomputes W^-1 at every call.
 class InvConvLUImpl : public FlowLayerImpl {
@@ -25,8 +25,8 @@ class InvConvLUImpl : public FlowLayerImpl {
 };
 TORCH_MODULE(InvConvLU);
 
-/// Fixed random orthogonal mixing of a (B,D) vector ('invconvfixed', reference-spec 1.3): a
-/// non-trainable buffer W with its precomputed inverse and log|det| (about 0).
+/// Fixed random orthogonal mixing of a (B,D) vector (the dense Glow of supp. S2.2; docs/flows.md):
+/// a non-trainable buffer W with its precomputed inverse and log|det| (about 0).
 class FixedOrthogonalImpl : public FlowLayerImpl {
  public:
   FixedOrthogonalImpl(std::int64_t dims, at::Generator& generator);

@@ -8,7 +8,7 @@
 
 namespace glowscope {
 
-/// The prior of one latent (reference-spec 1.1 step 4 and 1.5): a per-dimension ActNorm
+/// The prior of one latent (docs/flows.md; class heads: Sec. 3.2): a per-dimension ActNorm
 /// (scale exp(s)+1e-8) followed by N(0,I); with numClasses > 0 additionally K class heads, each a
 /// per-dimension ActNorm (identity at creation) followed by N(mean_k, exp(logStd_k)^2) with
 /// trainable mean and log-std (zero at creation).

@@ -3,10 +3,11 @@
 
 namespace glowscope {
 
-/// Local Glow (reference-spec 1.4): the image is cut into non-overlapping patchSize x patchSize
-/// patches (row-major patch order), each patch goes through ONE single-scale conv Glow, and the
-/// image log-likelihood is the sum of the patch log-likelihoods. The single latent is (B, P*D)
-/// with the patches' latents concatenated in patch order. Inverse and sampling are per patch.
+/// Local Glow (Fig. 1C, 8x8 patches; docs/flows.md): the image is cut into non-overlapping
+/// patchSize x patchSize patches (row-major patch order), each patch goes through ONE single-scale
+/// conv Glow, and the image log-likelihood is the sum of the patch log-likelihoods. The single
+/// latent is (B, P*D) with the patches' latents concatenated in patch order. Inverse and sampling
+/// are per patch.
 class LocalGlowImpl : public FlowModelImpl {
  public:
   LocalGlowImpl(const ModelConfig& config, at::Generator& generator);

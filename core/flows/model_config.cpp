@@ -1,10 +1,9 @@
 #include "core/flows/model_config.h"
 
-#include <functional>
-#include <map>
 #include <nlohmann/json.hpp>
 
 #include "core/util/errors.h"
+#include "core/util/json_reader.h"
 
 namespace glowscope {
 
@@ -82,41 +81,20 @@ nlohmann::json ModelConfig::toJson() const {
 ModelConfig ModelConfig::fromJson(const nlohmann::json& json) {
   if (!json.is_object()) throw ConfigError("model", "expected a JSON object");
   ModelConfig config;
-  auto intField = [](int& target) {
-    return [&target](const std::string& key, const nlohmann::json& value) {
-      if (!value.is_number_integer()) throw ConfigError(key, "expected an integer");
-      const auto v = value.get<long long>();
-      if (v < -1000000000LL || v > 1000000000LL) throw ConfigError(key, "value out of range");
-      target = static_cast<int>(v);
-    };
-  };
-  const std::map<std::string, std::function<void(const std::string&, const nlohmann::json&)>>
-      fields{
-          {"type",
-           [&](const std::string& key, const nlohmann::json& value) {
-             if (!value.is_string()) throw ConfigError(key, "expected a string");
-             config.type = flowTypeFromName(value.get<std::string>());
-           }},
-          {"channels", intField(config.channels)},
-          {"height", intField(config.height)},
-          {"width", intField(config.width)},
-          {"numScales", intField(config.numScales)},
-          {"stepsPerScale", intField(config.stepsPerScale)},
-          {"hiddenChannels", intField(config.hiddenChannels)},
-          {"numClasses", intField(config.numClasses)},
-          {"patchSize", intField(config.patchSize)},
-          {"seed",
-           [&](const std::string& key, const nlohmann::json& value) {
-             if (!value.is_number_unsigned())
-               throw ConfigError(key, "expected a non-negative integer");
-             config.seed = value.get<std::uint64_t>();
-           }},
-      };
-  for (const auto& [key, value] : json.items()) {
-    auto it = fields.find(key);
-    if (it == fields.end()) throw ConfigError(key, "unknown field");
-    it->second(key, value);
-  }
+  JsonObjectReader reader(json, "");
+  std::string type = flowTypeName(config.type);
+  reader.read("type", type);
+  config.type = flowTypeFromName(type);
+  reader.read("channels", config.channels);
+  reader.read("height", config.height);
+  reader.read("width", config.width);
+  reader.read("numScales", config.numScales);
+  reader.read("stepsPerScale", config.stepsPerScale);
+  reader.read("hiddenChannels", config.hiddenChannels);
+  reader.read("numClasses", config.numClasses);
+  reader.read("patchSize", config.patchSize);
+  reader.read("seed", config.seed);
+  reader.finish();
   config.validate();
   return config;
 }
@@ -129,7 +107,7 @@ ModelConfig modelPreset(std::string_view name, FlowType type, int channels, int 
   config.width = width;
   config.numScales = type == FlowType::Local ? 1 : 3;
   if (name == "paper") {
-    // The reference's dense model uses K=8 (reference-spec 1.3); conv and local use K=32.
+    // The authors' dense model uses K=8 (docs/flows.md, presets); conv and local use K=32.
     config.stepsPerScale = type == FlowType::Dense ? 8 : 32;
     config.hiddenChannels = 512;
   } else if (name == "small") {

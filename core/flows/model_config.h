@@ -7,7 +7,7 @@
 
 namespace glowscope {
 
-/// Which flow architecture a ModelConfig describes (reference-spec 1.1, 1.3, 1.4).
+/// Which flow architecture a ModelConfig describes (docs/flows.md).
 enum class FlowType {
   Conv,   ///< multi-scale conv Glow: ActNorm, LU 1x1 conv, affine coupling with a conv net
   Dense,  ///< fully connected Glow: per-dimension ActNorm, fixed orthogonal mixing, MLP couplings

@@ -30,12 +30,16 @@ at::Tensor imagesToUint8(const at::Tensor& x) {
   return ((x + 0.5) * 256.0).floor().clamp(0.0, 255.0).to(at::kByte);
 }
 
+double bitsPerDimPerNat(std::int64_t dimsPerImage) {
+  return -1.0 / (static_cast<double>(dimsPerImage) * std::log(2.0));
+}
+
 double bitsPerDim(double logLikelihoodNats, std::int64_t dimsPerImage) {
-  return 8.0 - logLikelihoodNats / (static_cast<double>(dimsPerImage) * std::log(2.0));
+  return kUniformBitsPerDim + logLikelihoodNats * bitsPerDimPerNat(dimsPerImage);
 }
 
 at::Tensor bitsPerDim(const at::Tensor& logLikelihoodNats, std::int64_t dimsPerImage) {
-  return 8.0 - logLikelihoodNats / (static_cast<double>(dimsPerImage) * std::log(2.0));
+  return logLikelihoodNats * bitsPerDimPerNat(dimsPerImage) + kUniformBitsPerDim;
 }
 
 }  // namespace glowscope

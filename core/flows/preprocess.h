@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "core/flows/bits_per_dim.h"
 #include "core/flows/preprocess_mode.h"
 
 namespace glowscope {
@@ -18,9 +19,7 @@ at::Tensor preprocessImages(const at::Tensor& images, PreprocessMode mode,
 /// Inverse of the scaling for display: k = clamp((x + 0.5) * 256, 0, 255) as uint8.
 at::Tensor imagesToUint8(const at::Tensor& x);
 
-/// The one conversion from a continuous log-density (nats, x in [-0.5,0.5) with bins of 1/256)
-/// to bits per dimension: bpd = 8 - logLikelihoodNats / (dims * ln 2).
-double bitsPerDim(double logLikelihoodNats, std::int64_t dimsPerImage);
+/// bitsPerDim (core/flows/bits_per_dim.h) of every element.
 at::Tensor bitsPerDim(const at::Tensor& logLikelihoodNats, std::int64_t dimsPerImage);
 
 }  // namespace glowscope

@@ -5,7 +5,7 @@
 namespace glowscope {
 
 /// How pixel values are dequantised when mapped to the model's continuous input
-/// (reference-spec 2): x = k/256 - 0.5 + offset.
+/// (docs/flows.md): x = k/256 - 0.5 + offset.
 enum class PreprocessMode {
   TrainingNoise,    ///< offset ~ U[0, 1/256) per sub-pixel (training and in-training eval)
   PaperEvaluation,  ///< offset = +1/512, deterministic (paper-style evaluation)

@@ -69,4 +69,33 @@ double spearman(std::span<const double> a, std::span<const double> b) {
   return pearson(averageRanks(a), averageRanks(b));
 }
 
+double spearmanOfFinitePairs(std::span<const double> a, std::span<const double> b) {
+  std::vector<double> x, y;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i)
+    if (std::isfinite(a[i]) && std::isfinite(b[i])) {
+      x.push_back(a[i]);
+      y.push_back(b[i]);
+    }
+  return x.size() < 2 ? std::numeric_limits<double>::quiet_NaN() : spearman(x, y);
+}
+
+CorrelationMatrix spearmanMatrix(const std::vector<std::string>& labels,
+                                 const std::vector<std::vector<double>>& series,
+                                 NonFiniteValues nonFinite) {
+  if (labels.size() != series.size()) throw ConfigError("labels", "need one label per series");
+  CorrelationMatrix matrix;
+  matrix.labels = labels;
+  matrix.values.assign(series.size(), std::vector<double>(series.size(), 1.0));
+  for (std::size_t row = 0; row < series.size(); ++row) {
+    for (std::size_t column = row; column < series.size(); ++column) {
+      const double rho = nonFinite == NonFiniteValues::SkipPerPair
+                             ? spearmanOfFinitePairs(series[row], series[column])
+                             : spearman(series[row], series[column]);
+      matrix.values[row][column] = rho;
+      matrix.values[column][row] = rho;
+    }
+  }
+  return matrix;
+}
+
 }  // namespace glowscope

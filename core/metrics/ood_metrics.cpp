@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
+#include <limits>
 
 #include "core/util/errors.h"
 
@@ -141,6 +143,39 @@ double auroc(std::span<const double> inDistributionScores,
   if (outOfDistributionScores.empty()) throw ConfigError("outOfDistributionScores", "no scores");
   const OrientedScores s = orientScores(inDistributionScores, outOfDistributionScores, options);
   return aurocBinary(s.inDistribution, s.outOfDistribution);
+}
+
+std::vector<RocPoint> rocCurve(std::span<const double> inDistributionScores,
+                               std::span<const double> outOfDistributionScores,
+                               const OodMetricOptions& options) {
+  if (inDistributionScores.empty() || outOfDistributionScores.empty())
+    throw ConfigError("ROC curve", "needs in-distribution and OOD scores");
+  OrientedScores scores = orientScores(inDistributionScores, outOfDistributionScores, options);
+  std::sort(scores.inDistribution.begin(), scores.inDistribution.end(), std::greater<>());
+  std::sort(scores.outOfDistribution.begin(), scores.outOfDistribution.end(), std::greater<>());
+  const auto& in = scores.inDistribution;
+  const auto& ood = scores.outOfDistribution;
+  std::vector<RocPoint> points{{0, 0}};
+  std::size_t i = 0, o = 0;
+  // Walk the thresholds from the highest score down, taking every score equal to it at once.
+  while (i < in.size() || o < ood.size()) {
+    double threshold = -std::numeric_limits<double>::infinity();
+    if (i < in.size()) threshold = in[i];
+    if (o < ood.size()) threshold = std::max(threshold, ood[o]);
+    while (i < in.size() && in[i] == threshold) ++i;
+    while (o < ood.size() && ood[o] == threshold) ++o;
+    points.push_back({static_cast<double>(o) / static_cast<double>(ood.size()),
+                      static_cast<double>(i) / static_cast<double>(in.size())});
+  }
+  return points;
+}
+
+double areaUnderCurve(std::span<const RocPoint> points) {
+  double area = 0;
+  for (std::size_t k = 1; k < points.size(); ++k)
+    area += (points[k].falsePositiveRate - points[k - 1].falsePositiveRate) *
+            (points[k].truePositiveRate + points[k - 1].truePositiveRate) / 2;
+  return area;
 }
 
 OodMetrics computeOodMetrics(std::span<const double> inDistributionScores,

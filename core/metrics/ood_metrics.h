@@ -81,6 +81,21 @@ OrientedScores orientScores(std::span<const double> inDistributionScores,
                             std::span<const double> outOfDistributionScores,
                             const OodMetricOptions& options = {});
 
+/// One point of a ROC curve (paper convention: in-distribution = positive).
+struct RocPoint {
+  double falsePositiveRate = 0;  ///< fraction of OOD images at or above the threshold
+  double truePositiveRate = 0;   ///< fraction of in-distribution images at or above it
+};
+
+/// The ROC curve: one point per distinct threshold (highest first) between (0, 0) and (1, 1),
+/// scores oriented and non-finite ones replaced as in computeOodMetrics, so the trapezoid area
+/// under the points equals auroc() (ties count 1/2). Throws ConfigError when a sample is empty.
+std::vector<RocPoint> rocCurve(std::span<const double> inDistributionScores,
+                               std::span<const double> outOfDistributionScores,
+                               const OodMetricOptions& options = {});
+/// Trapezoid area under the points.
+double areaUnderCurve(std::span<const RocPoint> points);
+
 // Binary building blocks: higher score = more positive, all scores finite, both non-empty.
 
 /// Mann-Whitney U / (nPos nNeg): ties between a positive and a negative count 1/2.

@@ -29,16 +29,36 @@ MeanSd meanAndSampleSd(std::span<const double> values) {
   return out;
 }
 
+void KeyedMeans::add(std::int64_t key, double value) {
+  if (!std::isfinite(value)) return;
+  auto& [sum, count] = sums_[key];
+  sum += value;
+  ++count;
+}
+
+std::map<std::int64_t, double> KeyedMeans::means() const {
+  std::map<std::int64_t, double> means;
+  for (const auto& [key, sumAndCount] : sums_)
+    means[key] = sumAndCount.first / static_cast<double>(sumAndCount.second);
+  return means;
+}
+
 double percentile(std::span<const double> values, double q) {
-  if (values.empty()) throw ConfigError("values", "no values for a percentile");
   if (!(q >= 0.0 && q <= 100.0)) throw ConfigError("q", "percentile must lie in [0, 100]");
+  return quantile(values, q / 100.0);
+}
+
+double quantile(std::span<const double> values, double fraction) {
+  if (values.empty()) throw ConfigError("values", "no values for a quantile");
+  if (!(fraction >= 0.0 && fraction <= 1.0))
+    throw ConfigError("fraction", "a quantile's fraction must lie in [0, 1]");
   std::vector<double> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());
-  const double position = q / 100.0 * static_cast<double>(sorted.size() - 1);
+  const double position = fraction * static_cast<double>(sorted.size() - 1);
   const std::size_t below = static_cast<std::size_t>(std::floor(position));
   const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  const double fraction = position - static_cast<double>(below);
-  return sorted[below] + fraction * (sorted[above] - sorted[below]);
+  const double weight = position - static_cast<double>(below);
+  return sorted[below] + weight * (sorted[above] - sorted[below]);
 }
 
 }  // namespace glowscope

@@ -1,6 +1,8 @@
 #pragma once
 // Summaries of repeated measurements (seeds, bootstrap resamples).
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 
@@ -21,5 +23,19 @@ MeanSd meanAndSampleSd(std::span<const double> values);
 /// position q/100 * (n - 1): numpy.percentile's default. Throws ConfigError on empty input or
 /// q out of range.
 double percentile(std::span<const double> values, double q);
+/// Means of values grouped by an integer key (e.g. a training quantity per epoch), kept as they
+/// arrive; non-finite values are skipped.
+class KeyedMeans {
+ public:
+  void add(std::int64_t key, double value);
+  /// key -> mean, for the keys that received a finite value.
+  std::map<std::int64_t, double> means() const;
+
+ private:
+  std::map<std::int64_t, std::pair<double, std::size_t>> sums_;
+};
+
+/// The same at a fraction in [0, 1] (position fraction * (n - 1)): numpy.quantile's default.
+double quantile(std::span<const double> values, double fraction);
 
 }  // namespace glowscope

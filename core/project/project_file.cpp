@@ -7,97 +7,52 @@
 
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
+#include "core/util/json_reader.h"
 
 namespace glowscope {
 namespace {
 
 using nlohmann::json;
 
-const json& requireField(const json& object, const char* key, json::value_t type,
-                         const std::string& field) {
-  if (!object.contains(key)) throw ConfigError(field, "is missing");
-  const json& value = object.at(key);
-  const bool numberWanted = type == json::value_t::number_float;
-  if (numberWanted ? !value.is_number() : value.type() != type)
-    throw ConfigError(field, std::string("has the wrong type (") + value.type_name() + ")");
-  return value;
-}
-
-std::string optionalString(const json& object, const char* key, const std::string& field) {
-  if (!object.contains(key)) return {};
-  if (!object.at(key).is_string()) throw ConfigError(field, "must be a string");
-  return object.at(key).get<std::string>();
-}
-
-void rejectUnknownKeys(const json& object, const std::set<std::string>& known,
-                       const std::string& prefix) {
-  for (const auto& [key, value] : object.items())
-    if (!known.contains(key)) throw ConfigError(prefix + key, "is not a known field");
-}
-
 ProjectRun runFromJson(const json& object, const std::string& field) {
-  if (!object.is_object()) throw ConfigError(field, "must be an object");
-  rejectUnknownKeys(object,
-                    {"name", "config", "status", "created", "steps", "testBitsPerDim", "note"},
-                    field + ".");
+  JsonObjectReader reader(object, field);
   ProjectRun run;
-  run.name =
-      requireField(object, "name", json::value_t::string, field + ".name").get<std::string>();
+  reader.require("name", run.name);
   validateRunName(run.name);
-  run.config = requireField(object, "config", json::value_t::object, field + ".config");
-  run.status = optionalString(object, "status", field + ".status");
+  if (!object.contains("config")) throw ConfigError(reader.path("config"), "is required");
+  reader.readObject("config", run.config);
+  reader.read("status", run.status);
   static const std::set<std::string> kStatuses{"new",       "running",  "paused",
                                                "cancelled", "finished", "failed"};
   if (run.status.empty()) run.status = "new";
-  if (!kStatuses.contains(run.status)) throw ConfigError(field + ".status", "unknown status");
-  run.created = optionalString(object, "created", field + ".created");
-  run.note = optionalString(object, "note", field + ".note");
-  if (object.contains("steps")) {
-    if (!object.at("steps").is_number_integer())
-      throw ConfigError(field + ".steps", "not an integer");
-    run.steps = object.at("steps").get<int64_t>();
-  }
-  if (object.contains("testBitsPerDim")) {
-    if (!object.at("testBitsPerDim").is_number())
-      throw ConfigError(field + ".testBitsPerDim", "not a number");
-    run.testBitsPerDim = object.at("testBitsPerDim").get<double>();
-  }
+  if (!kStatuses.contains(run.status)) throw ConfigError(reader.path("status"), "unknown status");
+  reader.read("created", run.created);
+  reader.read("note", run.note);
+  reader.read("steps", run.steps);
+  reader.read("testBitsPerDim", run.testBitsPerDim);
+  reader.finish();
   return run;
 }
 
 ProjectModel modelFromJson(const json& object, const std::string& field) {
-  if (!object.is_object()) throw ConfigError(field, "must be an object");
-  rejectUnknownKeys(object, {"name", "file", "run", "role"}, field + ".");
+  JsonObjectReader reader(object, field);
   ProjectModel model;
-  model.name =
-      requireField(object, "name", json::value_t::string, field + ".name").get<std::string>();
-  model.file =
-      requireField(object, "file", json::value_t::string, field + ".file").get<std::string>();
-  model.run = optionalString(object, "run", field + ".run");
-  model.role = optionalString(object, "role", field + ".role");
+  reader.require("name", model.name);
+  reader.require("file", model.file);
+  reader.read("run", model.run);
+  reader.read("role", model.role);
+  reader.finish();
   return model;
 }
 
 ProjectExperiment experimentFromJson(const json& object, const std::string& field) {
-  if (!object.is_object()) throw ConfigError(field, "must be an object");
-  rejectUnknownKeys(object, {"name", "spec", "resultsDir"}, field + ".");
+  JsonObjectReader reader(object, field);
   ProjectExperiment experiment;
-  experiment.name =
-      requireField(object, "name", json::value_t::string, field + ".name").get<std::string>();
-  experiment.spec = optionalString(object, "spec", field + ".spec");
-  experiment.resultsDir = optionalString(object, "resultsDir", field + ".resultsDir");
+  reader.require("name", experiment.name);
+  reader.read("spec", experiment.spec);
+  reader.read("resultsDir", experiment.resultsDir);
+  reader.finish();
   return experiment;
-}
-
-template <typename T, typename Parse>
-std::vector<T> arrayFromJson(const json& object, const char* key, Parse parse) {
-  std::vector<T> items;
-  if (!object.contains(key)) return items;
-  const json& array = object.at(key);
-  if (!array.is_array()) throw ConfigError(key, "must be an array");
-  for (size_t i = 0; i < array.size(); ++i)
-    items.push_back(parse(array[i], std::string(key) + "[" + std::to_string(i) + "]"));
-  return items;
 }
 
 }  // namespace
@@ -134,23 +89,24 @@ json Project::toJson() const {
 
 Project Project::fromJson(const json& document) {
   if (!document.is_object()) throw ConfigError("project", "must be a JSON object");
-  rejectUnknownKeys(document,
-                    {"format", "version", "name", "datasets", "runs", "models", "experiments"}, "");
+  JsonObjectReader reader(document, "");
   Project project;
-  project.name = requireField(document, "name", json::value_t::string, "name").get<std::string>();
-  if (document.contains("datasets")) {
-    const auto& datasets = document.at("datasets");
-    if (!datasets.is_array()) throw ConfigError("datasets", "must be an array");
-    for (size_t i = 0; i < datasets.size(); ++i) {
-      if (!datasets[i].is_string())
-        throw ConfigError("datasets[" + std::to_string(i) + "]", "must be a string");
-      project.datasets.push_back(datasets[i].get<std::string>());
-    }
-  }
-  project.runs = arrayFromJson<ProjectRun>(document, "runs", runFromJson);
-  project.models = arrayFromJson<ProjectModel>(document, "models", modelFromJson);
-  project.experiments =
-      arrayFromJson<ProjectExperiment>(document, "experiments", experimentFromJson);
+  std::string format;
+  int version = 0;
+  reader.read("format", format);
+  reader.read("version", version);  // checked by loadProject before the fields are read
+  reader.require("name", project.name);
+  reader.read("datasets", project.datasets);
+  reader.forEach("runs", [&](const json& item, const std::string& path) {
+    project.runs.push_back(runFromJson(item, path));
+  });
+  reader.forEach("models", [&](const json& item, const std::string& path) {
+    project.models.push_back(modelFromJson(item, path));
+  });
+  reader.forEach("experiments", [&](const json& item, const std::string& path) {
+    project.experiments.push_back(experimentFromJson(item, path));
+  });
+  reader.finish();
   std::set<std::string> runNames;
   for (const ProjectRun& run : project.runs)
     if (!runNames.insert(run.name).second) throw ConfigError("runs", "duplicate run " + run.name);
@@ -186,13 +142,7 @@ std::filesystem::path projectFilePath(const std::filesystem::path& folderOrFile)
 
 Project loadProject(const std::filesystem::path& folderOrFile) {
   const std::filesystem::path file = projectFilePath(folderOrFile);
-  const std::string text = readWholeFile(file);
-  json parsed;
-  try {
-    parsed = json::parse(text);
-  } catch (const json::parse_error& error) {
-    throw FileError(file.string(), std::string("is not valid JSON: ") + error.what());
-  }
+  const json parsed = readJsonFile(file);
   if (!parsed.is_object() || parsed.value("format", "") != "glowscope-project")
     throw FileError(file.string(), "is not a Glowscope project file");
   if (!parsed.contains("version") || !parsed.at("version").is_number_integer())

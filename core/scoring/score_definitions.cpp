@@ -6,6 +6,7 @@
 
 #include "core/scoring/png_complexity.h"
 #include "core/util/errors.h"
+#include "core/util/json_reader.h"
 
 namespace glowscope {
 namespace {
@@ -47,30 +48,20 @@ ScoreKind scoreKindFromName(const std::string& name) {
 }
 
 ScoreDefinition ScoreDefinition::fromJson(const nlohmann::json& json, const std::string& context) {
-  if (!json.is_object()) throw ConfigError(context, "must be an object");
+  JsonObjectReader reader(json, context);
   ScoreDefinition definition;
-  for (const auto& [key, value] : json.items()) {
-    const std::string field = context + "." + key;
-    try {
-      if (key == "name")
-        definition.name = value.get<std::string>();
-      else if (key == "kind")
-        definition.kind = scoreKindFromName(value.get<std::string>());
-      else if (key == "model")
-        definition.model = value.get<std::string>();
-      else if (key == "general")
-        definition.general = value.get<std::string>();
-      else if (key == "scale")
-        definition.scale = value.get<int>();
-      else
-        throw ConfigError(field, "unknown field");
-    } catch (const nlohmann::json::exception&) {
-      throw ConfigError(field, "wrong type");
-    } catch (const ConfigError& error) {
-      if (error.field() == field) throw;
-      throw ConfigError(field, error.what());
-    }
+  reader.read("name", definition.name);
+  std::string kind = scoreKindName(definition.kind);
+  reader.read("kind", kind);
+  try {
+    definition.kind = scoreKindFromName(kind);
+  } catch (const ConfigError& error) {
+    throw ConfigError(reader.path("kind"), error.what());
   }
+  reader.read("model", definition.model);
+  reader.read("general", definition.general);
+  reader.read("scale", definition.scale);
+  reader.finish();
   if (definition.name.empty()) throw ConfigError(context + ".name", "is required");
   const bool pngOnly = definition.kind == ScoreKind::Png;
   if (!pngOnly && definition.model.empty()) throw ConfigError(context + ".model", "is required");

@@ -1,6 +1,7 @@
 #pragma once
 // Adamax (Kingma & Ba 2015, Alg. 2) with coupled L2 weight decay, as torch.optim.Adamax does it.
-// LibTorch 1.13 ships no Adamax; the reference trains every Glow with it (reference-spec §3).
+// LibTorch 1.13 ships no Adamax; the authors' code trains every Glow with it
+// (docs/training-config.md).
 #include <torch/optim/optimizer.h>
 
 #include <tuple>

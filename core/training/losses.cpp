@@ -15,10 +15,6 @@ at::Tensor negativeLogLikelihoodNats(const at::Tensor& logLikelihoodNats, int64_
   return -(logLikelihoodNats - discretisationNats(dimensions));
 }
 
-double bitsPerDimFromNll(double nllNats, int64_t dimensions) {
-  return nllNats / (static_cast<double>(dimensions) * std::log(2.0));
-}
-
 at::Tensor maximumLikelihoodLoss(const at::Tensor& logLikelihoodNats, int64_t dimensions) {
   return negativeLogLikelihoodNats(logLikelihoodNats, dimensions).mean();
 }
@@ -59,7 +55,7 @@ SupervisedLossParts supervisedLoss(const at::Tensor& logLikelihoodPerClass,
   // where(), not a product with the mask: a true-class entry of +inf must not turn into NaN.
   const at::Tensor perEntry = at::where(wrongClassMask, at::softplus(scaledDifference, 1, 20),
                                         at::zeros_like(scaledDifference));
-  parts.wrongClassTerm = perEntry.mean() * options.weight;  // over B·K, zeros included (§5.4)
+  parts.wrongClassTerm = perEntry.mean() * options.weight;  // over B·K, zeros included (Sec. 3.2)
   return parts;
 }
 

@@ -13,7 +13,7 @@
 
 namespace glowscope {
 
-/// A numerical incident the NaN/Inf guard handled (reference-spec §5.6 plus our rollback).
+/// A numerical incident the NaN/Inf guard handled (docs/training-config.md, `guard`).
 struct NanEvent {
   enum class Kind {
     DroppedSamples,  ///< some samples had non-finite log p or input; the batch was recomputed
@@ -37,10 +37,11 @@ struct TrainingProgress {
   double likelihoodLoss = kNotComputed;  ///< mean NLL, nats
   double outlierLoss = kNotComputed;     ///< λ-weighted Eq. 2 term
   double marginLoss = kNotComputed;
-  double supervisedLoss = kNotComputed;   ///< wrong-class term of §5.4
+  double supervisedLoss = kNotComputed;   ///< wrong-class term of Sec. 3.2
   double trainBitsPerDim = kNotComputed;  ///< of the last inlier batch
   double learningRate = 0;
-  double imagesPerSecond = 0;  ///< inlier images, smoothed
+  double imagesPerSecond = 0;  ///< inlier images, smoothed; of all processes together
+  int processes = 1;           ///< data-parallel processes training the run
   double etaSeconds = kNotComputed;
   // NaN guard totals and the events since the previous report.
   int64_t skippedSteps = 0, droppedSamples = 0, rollbacks = 0;

@@ -4,17 +4,20 @@
 #include <torch/optim/adam.h>
 #include <torch/serialize/archive.h>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cmath>
 #include <sstream>
 
 #include "core/flows/preprocess.h"
+#include "core/runtime/device.h"
+#include "core/runtime/runtime.h"
 #include "core/training/adamax.h"
 #include "core/training/trainer_impl.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
 
 namespace glowscope {
 namespace {
@@ -29,7 +32,9 @@ FlowModel modelFromBytes(const std::string& bytes, const std::filesystem::path& 
                          const std::string& origin) {
   std::error_code ignored;
   std::filesystem::create_directories(scratchDir, ignored);
-  const auto scratch = scratchDir / ".model-from-checkpoint.tmp";
+  // Per process: the processes of a data-parallel run share the folder.
+  const auto scratch =
+      scratchDir / (".model-from-checkpoint-" + std::to_string(::getpid()) + ".tmp");
   writeFileAtomically(scratch, bytes);
   try {
     FlowModel model = loadFlowModel(scratch);
@@ -44,7 +49,8 @@ FlowModel modelFromBytes(const std::string& bytes, const std::filesystem::path& 
 std::string modelToBytes(FlowModelImpl& model, const std::filesystem::path& scratchDir) {
   std::error_code ignored;
   std::filesystem::create_directories(scratchDir, ignored);
-  const auto scratch = scratchDir / ".model-to-checkpoint.tmp";
+  const auto scratch =
+      scratchDir / (".model-to-checkpoint-" + std::to_string(::getpid()) + ".tmp");
   saveFlowModel(model, scratch);
   std::string bytes = readWholeFile(scratch);
   std::filesystem::remove(scratch, ignored);
@@ -179,8 +185,9 @@ void Trainer::Impl::buildLoaders() {
   totalSteps = config.steps > 0 ? config.steps : config.epochs * perEpoch;
 }
 
-/// §3 "Init": one no-grad forward over the first actNormInitImages augmented, noised training
-/// images (11 batches of 64 in the reference), drawn from their own shuffle.
+/// Data-dependent ActNorm init (docs/flows.md): one no-grad forward over the first
+/// actNormInitImages augmented, noised training images (11 batches of 64 in the authors' code),
+/// drawn from their own shuffle.
 void Trainer::Impl::initializeFromScratch() {
   if (config.actNormInitImages == 0) return;
   BatchOptions options;
@@ -193,9 +200,11 @@ void Trainer::Impl::initializeFromScratch() {
   loader.startEpoch(0);
   const std::optional<Batch> batch = loader.next();
   if (!batch) throw ConfigError("trainSet", "the training set is empty");
+  // Noise for the whole batch on every process (the noise generator lives on the CPU), then
+  // this process's shard: the init sees the images of a one-process run (docs/scaling-out.md).
   const at::Tensor x =
-      preprocessImages(batch->images.to(model->device()), PreprocessMode::TrainingNoise, noise);
-  initializeActNorms(*model, x);
+      preprocessImages(batch->images, PreprocessMode::TrainingNoise, noise).to(model->device());
+  initializeActNorms(*model, shard(x), actNormReducer());
 }
 
 void Trainer::Impl::resumeFrom(const TrainingCheckpoint& checkpoint) {
@@ -300,28 +309,31 @@ double Trainer::Impl::currentLearningRate() const {
 
 Trainer::Trainer(TrainingConfig config) : Trainer(config, loadTrainingData(config)) {}
 
-Trainer::Trainer(TrainingConfig config, TrainingData data) : impl_(std::make_unique<Impl>()) {
+Trainer::Trainer(TrainingConfig config, TrainingData data)
+    : Trainer(std::move(config), std::move(data), nullptr) {}
+
+Trainer::Trainer(TrainingConfig config, std::shared_ptr<DataParallelGroup> group)
+    : Trainer(config, loadTrainingData(config), std::move(group)) {}
+
+Trainer::Trainer(TrainingConfig config, TrainingData data, std::shared_ptr<DataParallelGroup> group)
+    : impl_(std::make_unique<Impl>()) {
   config.validate();
   if (!data.train || data.train->count == 0)
     throw ConfigError("trainSet", "the training set is empty");
   Impl& s = *impl_;
   s.config = std::move(config);
+  s.group = std::move(group);
+  s.placeOnLocalDevice();
+  requireDeviceAvailable(s.config.device);
   configureThreads(s.config.threads);
   at::Generator global = at::detail::getDefaultCPUGenerator();
   global.set_current_seed(s.config.seed);
   s.noise = at::make_generator<at::CPUGeneratorImpl>(s.config.seed + 0x9e3779b97f4a7c15ULL);
-  std::optional<TrainingCheckpoint> resumeState;
   std::filesystem::path resumePath;
-  if (s.config.resume) {
-    const auto existing = listCheckpoints(s.config.outputDir);
-    if (!existing.empty()) {
-      resumePath = existing.back();
-      resumeState = loadTrainingCheckpoint(resumePath);
-      // Normalised, so that fields added since the checkpoint was written compare as defaults.
-      requireResumableConfig(TrainingConfig::fromJson(resumeState->config).toJson(),
-                             s.config.toJson(), resumePath);
-    }
-  }
+  const std::optional<TrainingCheckpoint> resumeState = s.loadResumeCheckpoint(resumePath);
+  if (resumeState)  // normalised, so fields added since it was written compare as defaults
+    requireResumableConfig(TrainingConfig::fromJson(resumeState->config).toJson(),
+                           s.config.toJson(), resumePath);
   // The data must match the model, whose shape is known only once it is built or loaded; a
   // fresh model's shape comes straight from the config.
   s.data = std::move(data);
@@ -336,6 +348,7 @@ Trainer::Trainer(TrainingConfig config, TrainingData data) : impl_(std::make_uni
   s.data = conformToModel(s.data, s.modelConfig);
   if (s.config.losses.supervised && !s.data.train->labelled())
     throw ConfigError("trainSet", "the supervised loss needs a labelled training set");
+  s.requireShardable();
   s.buildOptimizer();
   s.buildLoaders();
   if (resumeState) {
@@ -351,7 +364,9 @@ Trainer::Trainer(TrainingConfig config, TrainingData data) : impl_(std::make_uni
     s.outlierLoader->startEpoch(s.position.outlierEpoch);
     for (int64_t i = 0; i < s.position.outlierBatchInEpoch; ++i) s.outlierLoader->next();
   }
+  s.synchronizeStart();
   s.takeGoodState();
+  if (!s.writesFiles()) return;
   std::error_code ignored;
   std::filesystem::create_directories(s.config.outputDir, ignored);
   writeFileAtomically(s.config.outputDir / "config.json", s.config.toJson().dump(2) + "\n");
@@ -391,6 +406,10 @@ std::filesystem::path Trainer::writeCheckpoint() {
   }
   s.trainBpdSum = 0;
   s.trainBpdCount = 0;
+  if (!s.writesFiles()) {  // rank 0 writes; the others keep the same bookkeeping
+    s.takeGoodState();
+    return path;
+  }
   const std::string bytes = serializeCheckpoint(s.makeCheckpoint());
   std::error_code ignored;
   std::filesystem::create_directories(path.parent_path(), ignored);
@@ -423,14 +442,14 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
                  describeRuntime(), s.currentLearningRate(), s.config.outputDir.string());
   TrainingProgress last = s.progressSnapshot();
   while (s.step < s.totalSteps) {
-    if (control && control->paused()) {
+    if (control && control->paused() && !s.group) {
       TrainingProgress paused = s.progressSnapshot();
       paused.paused = true;
       paused.message = "paused";
       report(paused);
       control->waitWhilePaused();
     }
-    if (control && control->cancelRequested()) {
+    if (s.cancelAgreed(control)) {
       result.cancelled = true;
       break;
     }
@@ -456,7 +475,7 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
     if (s.lastTestStep != s.step || !s.data.test) reportEvaluation(final, s.evaluate());
     result.modelFile = s.config.outputDir / "model.glow";
     AveragedWeightsScope averaged(*s.model, s.average);
-    saveFlowModel(*s.model, result.modelFile);
+    if (s.writesFiles()) saveFlowModel(*s.model, result.modelFile);
   }
   final.message =
       (result.cancelled ? "cancelled; resumable checkpoint " : "finished; checkpoint ") +

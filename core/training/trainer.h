@@ -1,5 +1,5 @@
 #pragma once
-// The training loop of reference-spec §3 and §5: Adamax (or Adam), data-dependent ActNorm init,
+// The training loop (docs/training-config.md): Adamax (or Adam), data-dependent ActNorm init,
 // the selectable losses, the NaN/Inf guard with rollback, atomic resumable checkpoints,
 // progress reports, cancel and pause. Torch types stay behind a pimpl; FlowModel is a
 // shared_ptr to a forward-declared class.
@@ -20,6 +20,7 @@ class Tensor;
 namespace glowscope {
 
 class FlowModelImpl;
+class DataParallelGroup;
 
 struct TrainingResult {
   int64_t steps = 0;
@@ -41,6 +42,11 @@ class Trainer {
   Trainer(TrainingConfig config, TrainingData data);
   /// Same, loading the sets the config names (loadTrainingData).
   explicit Trainer(TrainingConfig config);
+  /// Data-parallel: one of the group's processes (docs/scaling-out.md). Every process must
+  /// construct its Trainer with the same config; batchSize is the global batch. A null group is
+  /// a one-process run.
+  Trainer(TrainingConfig config, TrainingData data, std::shared_ptr<DataParallelGroup> group);
+  Trainer(TrainingConfig config, std::shared_ptr<DataParallelGroup> group);
   ~Trainer();
   Trainer(const Trainer&) = delete;
   Trainer& operator=(const Trainer&) = delete;

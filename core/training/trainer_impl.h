@@ -13,6 +13,8 @@
 #include "core/data/tensor_batches.h"
 #include "core/flows/flow_model.h"
 #include "core/training/checkpoint.h"
+#include "core/flows/actnorm.h"
+#include "core/training/distributed.h"
 #include "core/training/trainer.h"
 #include "core/training/weight_average.h"
 
@@ -52,6 +54,7 @@ struct Trainer::Impl {
   double lastTestBitsPerDim = 0;
   int64_t lastTestStep = -1;
   std::function<void(at::Tensor&)> inlierHook;
+  std::shared_ptr<DataParallelGroup> group;  ///< null for a one-process run
 
   // trainer.cpp
   void buildModels();
@@ -64,6 +67,19 @@ struct Trainer::Impl {
   Batch nextInlierBatch();
   Batch nextOutlierBatch();
   double currentLearningRate() const;
+
+  // trainer_parallel.cpp: data-parallel training (docs/scaling-out.md); each is the plain
+  // one-process behaviour when `group` is null.
+  void placeOnLocalDevice();
+  void requireShardable() const;
+  std::optional<TrainingCheckpoint> loadResumeCheckpoint(std::filesystem::path& path) const;
+  void synchronizeStart();
+  at::Tensor shard(const at::Tensor& globalBatch) const;
+  ActNormStatisticsReducer actNormReducer() const;
+  void agreeOnStep(std::string& skipReason, bool& modelBroken, TrainingProgress& progress);
+  void averageGradients();
+  bool cancelAgreed(TrainingControl* control);
+  bool writesFiles() const { return !group || group->isMain(); }
 
   // trainer_steps.cpp
   TrainingProgress trainStep();

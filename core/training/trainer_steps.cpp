@@ -1,5 +1,5 @@
-// One training step with every selected loss, the NaN/Inf guard (reference-spec §5.6 plus
-// rollback), and the periodic evaluation.
+// One training step with every selected loss, the NaN/Inf guard with rollback
+// (docs/training-config.md, `guard`), and the periodic evaluation.
 #include <c10/core/InferenceMode.h>
 #include <torch/serialize/archive.h>
 
@@ -144,7 +144,8 @@ TrainingProgress Trainer::Impl::progressSnapshot() const {
   progress.totalSteps = totalSteps;
   progress.epoch = position.epoch;
   progress.learningRate = currentLearningRate();
-  progress.imagesPerSecond = imagesPerSecond;
+  progress.imagesPerSecond = imagesPerSecond;  // the global batch: every process's images
+  progress.processes = group ? group->worldSize() : 1;
   progress.etaSeconds =
       secondsPerStep > 0 ? secondsPerStep * static_cast<double>(totalSteps - step) : kNotComputed;
   progress.skippedSteps = skippedSteps;
@@ -168,8 +169,8 @@ struct PassOutcome {
 
 }  // namespace
 
-/// §5.1 / §5.4 on the inlier batch, backward included. `nllInlier` receives the detached
-/// per-sample NLLs for the margin loss.
+/// Maximum likelihood / the supervised loss (Sec. 3.2) on the inlier batch, backward included.
+/// `nllInlier` receives the detached per-sample NLLs for the margin loss.
 static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
                               TrainingProgress& progress, at::Tensor& nllInlier) {
   const int64_t dims = s.modelConfig.imageDims();
@@ -203,7 +204,7 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
     forward = forwardTrained(*s.model, x, supervised);  // the reference recomputes on the subset
   }
   nllInlier = negativeLogLikelihoodNats(forward.logLikelihood.detach(), dims);
-  progress.trainBitsPerDim = bitsPerDimFromNll(nllInlier.mean().item<double>(), dims);
+  progress.trainBitsPerDim = bitsPerDim(forward.logLikelihood.detach().mean().item<double>(), dims);
   at::Tensor loss;
   if (supervised) {
     OutlierLossOptions options{s.config.losses.outlierWeight, s.config.losses.outlierTemperature};
@@ -226,12 +227,13 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
   return {};
 }
 
-/// §5.2 / §5.3 on an outlier batch, backward included (gradients add to the inlier ones).
+/// The outlier loss (Eq. 2) / the margin baseline on an outlier batch, backward included (gradients
+/// add to the inlier ones).
 static PassOutcome outlierPass(Trainer::Impl& s, const Batch& batch, const at::Tensor& nllInlier,
                                TrainingProgress& progress) {
   const int64_t dims = s.modelConfig.imageDims();
-  at::Tensor x =
-      preprocessImages(batch.images.to(s.model->device()), PreprocessMode::TrainingNoise, s.noise);
+  at::Tensor x = s.shard(
+      preprocessImages(batch.images, PreprocessMode::TrainingNoise, s.noise).to(s.model->device()));
   const int64_t batchSize = x.size(0);
   const bool supervised = s.config.losses.supervised;
   const at::Tensor inputOk = finiteInputMask(x);
@@ -282,13 +284,16 @@ TrainingProgress Trainer::Impl::trainStep() {
   const Batch batch = nextInlierBatch();
   std::optional<Batch> outlierBatch;
   if (outlierLoader) outlierBatch = nextOutlierBatch();
-  at::Tensor x =
-      preprocessImages(batch.images.to(model->device()), PreprocessMode::TrainingNoise, noise);
+  // The whole global batch's noise, then this process's shard (trainer_parallel.cpp).
+  at::Tensor x = shard(
+      preprocessImages(batch.images, PreprocessMode::TrainingNoise, noise).to(model->device()));
   if (inlierHook) inlierHook(x);
   at::Tensor nllInlier;
-  PassOutcome outcome = inlierPass(*this, x, batch.labels, progress, nllInlier);
+  PassOutcome outcome = inlierPass(*this, x, shard(batch.labels), progress, nllInlier);
   if (outcome.skipReason.empty() && outlierBatch)
     outcome = outlierPass(*this, *outlierBatch, nllInlier, progress);
+  agreeOnStep(outcome.skipReason, outcome.modelBroken, progress);
+  if (outcome.skipReason.empty()) averageGradients();
   if (outcome.skipReason.empty() && !gradientsFinite(trainable))
     outcome.skipReason = "non-finite gradient";
   const double learningRate = currentLearningRate();
@@ -342,19 +347,25 @@ TrainingProgress Trainer::Impl::trainStep() {
 
 namespace {
 
-std::vector<double> logLikelihoods(FlowModelImpl& model, const ImageSet& set) {
+/// With a data-parallel group each process scores its shard of the set and the shards are
+/// summed into the whole (zeros elsewhere), so every process gets every image's log p.
+std::vector<double> logLikelihoods(FlowModelImpl& model, const ImageSet& set,
+                                   DataParallelGroup* group) {
   at::NoGradGuard noGrad;
   const at::Tensor all = toUint8Tensor(set);
-  std::vector<double> result;
+  const auto [begin, end] = group ? shardRange(set.count, group->rank(), group->worldSize())
+                                  : std::pair<int64_t, int64_t>{0, set.count};
+  std::vector<double> result(static_cast<size_t>(begin), 0.0);
   result.reserve(static_cast<size_t>(set.count));
-  for (int64_t start = 0; start < set.count; start += 256) {
+  for (int64_t start = begin; start < end; start += 256) {
     const at::Tensor images =
-        all.slice(0, start, std::min(set.count, start + 256)).to(model.device());
+        all.slice(0, start, std::min(end, start + 256)).to(model.device());
     const at::Tensor x = preprocessImages(images, PreprocessMode::PaperEvaluation);
     const at::Tensor logp = model.forward(x).logLikelihoodNats.to(at::kDouble).cpu().contiguous();
     result.insert(result.end(), logp.data_ptr<double>(), logp.data_ptr<double>() + logp.numel());
   }
-  return result;
+  result.resize(static_cast<size_t>(set.count), 0.0);
+  return group ? group->sum(std::move(result), "evaluating " + set.name) : result;
 }
 
 double meanFiniteBitsPerDim(std::vector<double> logLikelihoodsNats, int64_t dims) {
@@ -376,22 +387,22 @@ TrainingProgress Trainer::Impl::evaluate() {
   const int64_t dims = modelConfig.imageDims();
   if (average.ready())
     progress.testBitsPerDimTrainedWeights =
-        meanFiniteBitsPerDim(logLikelihoods(*model, *data.test), dims);
+        meanFiniteBitsPerDim(logLikelihoods(*model, *data.test, group.get()), dims);
   const AveragedWeightsScope averaged(*model, average);  // the weights training ends with
-  const std::vector<double> test = logLikelihoods(*model, *data.test);
+  const std::vector<double> test = logLikelihoods(*model, *data.test, group.get());
   progress.testBitsPerDim = meanFiniteBitsPerDim(test, dims);
   // Diff† trains the general model: its ratio score is log p_in (frozen) − log p_general.
   const bool diffDagger = config.losses.trainedModel == TrainedModel::General;
   std::vector<double> testRatio;
   if (frozen) {
-    const std::vector<double> frozenTest = logLikelihoods(*frozen, *data.test);
+    const std::vector<double> frozenTest = logLikelihoods(*frozen, *data.test, group.get());
     testRatio = diffDagger ? difference(frozenTest, test) : difference(test, frozenTest);
   }
   for (const auto& [name, set] : data.oodSets) {
-    const std::vector<double> ood = logLikelihoods(*model, *set);
+    const std::vector<double> ood = logLikelihoods(*model, *set, group.get());
     progress.aurocByOodSet[name] = auroc(test, ood);
     if (frozen) {
-      const std::vector<double> frozenOod = logLikelihoods(*frozen, *set);
+      const std::vector<double> frozenOod = logLikelihoods(*frozen, *set, group.get());
       progress.ratioAurocByOodSet[name] =
           auroc(testRatio, diffDagger ? difference(frozenOod, ood) : difference(ood, frozenOod));
     }

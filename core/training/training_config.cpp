@@ -6,8 +6,10 @@
 #include <set>
 #include <sstream>
 
+#include "core/runtime/device.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
+#include "core/util/json_reader.h"
 
 namespace glowscope {
 namespace {
@@ -16,82 +18,7 @@ using Json = nlohmann::json;
 
 std::string typeName(const Json& value) { return value.type_name(); }
 
-/// Reads the fields of one JSON object, remembering which were read, so that whatever is left
-/// at the end is an unknown field (usually a typo) and is reported with its full path.
-class ObjectReader {
- public:
-  ObjectReader(const Json& object, std::string prefix)
-      : object_(object), prefix_(std::move(prefix)) {
-    if (!object_.is_object())
-      throw ConfigError(prefix_.empty() ? "(root)" : prefix_.substr(0, prefix_.size() - 1),
-                        "expected a JSON object, got " + typeName(object_));
-  }
-  std::string path(const std::string& key) const { return prefix_ + key; }
-  const Json* find(const std::string& key) {
-    known_.insert(key);
-    const auto it = object_.find(key);
-    return it == object_.end() ? nullptr : &*it;
-  }
-  void read(const std::string& key, bool& value) {
-    if (const Json* json = find(key)) {
-      if (!json->is_boolean()) throw wrongType(key, "true or false", *json);
-      value = json->get<bool>();
-    }
-  }
-  void read(const std::string& key, double& value) {
-    if (const Json* json = find(key)) {
-      if (!json->is_number()) throw wrongType(key, "a number", *json);
-      value = json->get<double>();
-    }
-  }
-  template <typename Integer>
-  requires std::is_integral_v<Integer>
-  void read(const std::string& key, Integer& value) {
-    if (const Json* json = find(key)) {
-      if (!json->is_number_integer()) throw wrongType(key, "an integer", *json);
-      if (std::is_unsigned_v<Integer> && json->is_number_integer() && json->get<int64_t>() < 0 &&
-          !json->is_number_unsigned())
-        throw ConfigError(path(key), "must not be negative");
-      value = json->get<Integer>();
-    }
-  }
-  void read(const std::string& key, std::string& value) {
-    if (const Json* json = find(key)) {
-      if (!json->is_string()) throw wrongType(key, "a string", *json);
-      value = json->get<std::string>();
-    }
-  }
-  void read(const std::string& key, std::filesystem::path& value) {
-    std::string text = value.string();
-    read(key, text);
-    value = text;
-  }
-  void read(const std::string& key, std::vector<std::string>& value) {
-    if (const Json* json = find(key)) {
-      if (!json->is_array()) throw wrongType(key, "an array of strings", *json);
-      value.clear();
-      for (const Json& item : *json) {
-        if (!item.is_string()) throw wrongType(key, "an array of strings", item);
-        value.push_back(item.get<std::string>());
-      }
-    }
-  }
-  void finish() const {
-    for (const auto& item : object_.items())
-      if (!known_.contains(item.key()))
-        throw ConfigError(path(item.key()), "unknown field (misspelt?)");
-  }
-
- private:
-  ConfigError wrongType(const std::string& key, const std::string& expected,
-                        const Json& got) const {
-    return ConfigError(path(key),
-                       "expected " + expected + ", got " + typeName(got) + " " + got.dump());
-  }
-  const Json& object_;
-  std::string prefix_;
-  std::set<std::string> known_;
-};
+using ObjectReader = JsonObjectReader;  // core/util/json_reader.h: the one strict reader
 
 std::string trainedModelName(TrainedModel model) {
   return model == TrainedModel::General ? "general" : "in-distribution";
@@ -99,7 +26,7 @@ std::string trainedModelName(TrainedModel model) {
 
 LossConfig lossesFromJson(const Json& json) {
   LossConfig losses;
-  ObjectReader reader(json, "losses.");
+  ObjectReader reader(json, "losses");
   reader.read("likelihood", losses.likelihood);
   reader.read("likelihoodWeight", losses.likelihoodWeight);
   reader.read("outlier", losses.outlier);
@@ -123,7 +50,7 @@ LossConfig lossesFromJson(const Json& json) {
 
 OptimizerConfig optimizerFromJson(const Json& json) {
   OptimizerConfig optimizer;
-  ObjectReader reader(json, "optimizer.");
+  ObjectReader reader(json, "optimizer");
   reader.read("type", optimizer.type);
   reader.read("learningRate", optimizer.learningRate);
   reader.read("weightDecay", optimizer.weightDecay);
@@ -150,7 +77,7 @@ AugmentationConfig augmentationFromJson(const Json& json, const std::string& pre
 
 GuardConfig guardFromJson(const Json& json) {
   GuardConfig guard;
-  ObjectReader reader(json, "guard.");
+  ObjectReader reader(json, "guard");
   reader.read("maxConsecutiveSkips", guard.maxConsecutiveSkips);
   reader.read("learningRateBackoff", guard.learningRateBackoff);
   reader.read("maxRollbacks", guard.maxRollbacks);
@@ -178,6 +105,7 @@ void readRunFields(ObjectReader& reader, TrainingConfig& config) {
   reader.read("seed", config.seed);
   reader.read("dataSeed", config.dataSeed);
   reader.read("threads", config.threads);
+  reader.read("processes", config.processes);
   reader.read("device", config.device);
   reader.read("outputDir", config.outputDir);
   reader.read("checkpointEverySteps", config.checkpointEverySteps);
@@ -278,6 +206,7 @@ Json TrainingConfig::toJson() const {
   json["seed"] = seed;
   json["dataSeed"] = dataSeed;
   json["threads"] = threads;
+  json["processes"] = processes;
   json["device"] = device;
   json["outputDir"] = outputDir.string();
   json["checkpointEverySteps"] = checkpointEverySteps;
@@ -306,21 +235,14 @@ TrainingConfig TrainingConfig::fromJson(const Json& json) {
     config.optimizer = optimizerFromJson(*optimizer);
   if (const Json* guard = reader.find("guard")) config.guard = guardFromJson(*guard);
   if (const Json* augmentation = reader.find("outlierAugmentation"))
-    config.outlierAugmentation = augmentationFromJson(*augmentation, "outlierAugmentation.");
+    config.outlierAugmentation = augmentationFromJson(*augmentation, "outlierAugmentation");
   readRunFields(reader, config);
   reader.finish();
   return config;
 }
 
 TrainingConfig TrainingConfig::fromFile(const std::filesystem::path& path) {
-  const std::string text = readWholeFile(path);
-  Json json;
-  try {
-    json = Json::parse(text);
-  } catch (const Json::parse_error& error) {
-    throw FileError(path.string(), std::string("not valid JSON: ") + error.what());
-  }
-  return fromJson(json);
+  return fromJson(readJsonFile(path));
 }
 
 void TrainingConfig::validate() const {
@@ -374,6 +296,10 @@ void TrainingConfig::validate() const {
   requireFile(initFrom, "initFrom");
   requireFile(generalModel, "generalModel");
   if (outputDir.empty()) throw ConfigError("outputDir", "an output folder is required");
+  if (processes < 1 || processes > 256)
+    throw ConfigError("processes", "must be between 1 and 256, got " + std::to_string(processes));
+  if (!isDeviceName(device))
+    throw ConfigError("device", "expected cpu, cuda or cuda:N, got \"" + device + "\"");
 }
 
 int64_t TrainingConfig::effectiveWarmupSteps() const {

@@ -12,21 +12,21 @@
 
 namespace glowscope {
 
-/// Which model the losses train (reference-spec §5.5).
+/// Which model the losses train (Diff†: paper Sec. 5.4, Tab. 4).
 enum class TrainedModel {
   InDistribution,  ///< the usual case; the general model (if any) is frozen
   General,         ///< Diff†: train the general model with in-distribution images as outliers
 };
 
 struct LossConfig {
-  bool likelihood = true;  ///< §5.1 maximum likelihood on the training set
+  bool likelihood = true;  ///< maximum likelihood on the training set
   double likelihoodWeight = 1;
-  bool outlier = false;              ///< §5.2 Eq. 2 on batches of the outlier set
+  bool outlier = false;              ///< Eq. 2 (Sec. 3.1) on batches of the outlier set
   double outlierWeight = 6000;       ///< λ
   double outlierTemperature = 1000;  ///< T in nats
-  bool margin = false;               ///< §5.3 margin baseline on batches of the outlier set
+  bool margin = false;               ///< margin baseline (Sec. 5.3) on outlier batches
   double marginNats = 0;             ///< 0 = D (1 nat per dimension, as the reference)
-  bool supervised = false;  ///< §5.4 class-conditional heads (needs labels, numClasses > 0)
+  bool supervised = false;           ///< Sec. 3.2 class-conditional heads (labels, numClasses > 0)
   TrainedModel trainedModel = TrainedModel::InDistribution;
 };
 
@@ -96,8 +96,12 @@ struct TrainingConfig {
 
   uint64_t seed = 0;      ///< torch generator, dequantisation noise
   uint64_t dataSeed = 0;  ///< data order and augmentation
-  int threads = 0;        ///< 0 = all cores (glowscope::configureThreads)
-  std::string device = "cpu";
+  int threads = 0;        ///< 0 = all cores (glowscope::configureThreads); split between processes
+  /// Data-parallel processes this machine runs when `glowscope-cli train` or the GUI starts the
+  /// run (docs/scaling-out.md); batchSize stays the global batch. Under torchrun the
+  /// environment decides instead.
+  int processes = 1;
+  std::string device = "cpu";  ///< "cpu", "cuda" or "cuda:N"
 
   // Output.
   std::filesystem::path outputDir;  ///< checkpoints and the run's config are written here

@@ -1,5 +1,5 @@
-// The dataset browser: registry listing with availability, path → spec inference for added
-// datasets, loading on a worker thread (the event loop keeps running) with statistics, class
+// The dataset browser: registry listing with availability, added datasets, loading on a worker
+// thread (the event loop keeps running) with statistics, class
 // filter and histogram; a bad path reports an error instead of crashing.
 #include <QComboBox>
 #include <QFile>
@@ -34,26 +34,6 @@ class TstDatasetBrowser : public QObject {
     int available = 0;
     for (const DatasetInfo& info : listDatasets()) available += info.builtIn && info.available;
     QCOMPARE(browser.usableDatasetNames().size(), available);
-  }
-
-  void specsForDroppedPaths() {
-    QTemporaryDir dir;
-    QVERIFY(QDir(dir.path()).mkpath("cifar"));
-    QFile(dir.filePath("cifar/data_batch_1")).open(QIODevice::WriteOnly);
-    QFile(dir.filePath("train_32x32.mat")).open(QIODevice::WriteOnly);
-    QFile(dir.filePath("t10k-images-idx3-ubyte")).open(QIODevice::WriteOnly);
-    QFile(dir.filePath("t10k-labels-idx1-ubyte")).open(QIODevice::WriteOnly);
-    QVERIFY(QDir(dir.path()).mkpath("faces"));
-    QCOMPARE(datasetSpecForPath(dir.filePath("cifar")), "cifar10:" + dir.filePath("cifar"));
-    QCOMPARE(datasetSpecForPath(dir.filePath("cifar/data_batch_1")),
-             "cifar10:" + dir.filePath("cifar"));
-    QCOMPARE(datasetSpecForPath(dir.filePath("train_32x32.mat")),
-             "svhn:" + dir.filePath("train_32x32.mat"));
-    QCOMPARE(datasetSpecForPath(dir.filePath("t10k-images-idx3-ubyte")),
-             "idx:" + dir.filePath("t10k-images-idx3-ubyte") + "," +
-                 dir.filePath("t10k-labels-idx1-ubyte"));
-    QCOMPARE(datasetSpecForPath(dir.filePath("faces")), "folder:" + dir.filePath("faces"));
-    QCOMPARE(datasetSpecForPath(dir.filePath("nothing-here")), QString());
   }
 
   void addedDatasetIsListedAndSignalled() {

@@ -58,6 +58,7 @@ class TstTrainingWizard : public QObject {
     field<QDoubleSpinBox>(wizard, "averageDecay")->setValue(0.995);
     field<QSpinBox>(wizard, "seed")->setValue(7);
     field<QSpinBox>(wizard, "threads")->setValue(2);
+    field<QSpinBox>(wizard, "processes")->setValue(2);
     field<QSpinBox>(wizard, "evalEverySteps")->setValue(20);
   }
 
@@ -79,6 +80,7 @@ class TstTrainingWizard : public QObject {
     QCOMPARE(config.at("optimizer").at("averageDecay").get<double>(), 0.995);
     QCOMPARE(config.at("seed").get<int>(), 7);
     QCOMPARE(config.at("threads").get<int>(), 2);
+    QCOMPARE(config.at("processes").get<int>(), 2);
     QCOMPARE(config.at("evalEverySteps").get<int>(), 20);
     QCOMPARE(config.at("outputDir").get<std::string>(),
              std::string("/tmp/glowscope-wizard-test/runs/fmnist tiny"));
@@ -152,6 +154,11 @@ class TstTrainingWizard : public QObject {
     QVERIFY(!schedule->validatePage());
     QVERIFY(schedule->errorText().contains("exists"));
     field<QLineEdit>(wizard, "runName")->setText("run-2");
+    QVERIFY(schedule->validatePage());
+    field<QSpinBox>(wizard, "batchSize")->setValue(15);  // 2 processes take equal shares
+    QVERIFY(!schedule->validatePage());
+    QVERIFY(schedule->errorText().contains("multiple of the number of processes"));
+    field<QSpinBox>(wizard, "batchSize")->setValue(16);
     QVERIFY(schedule->validatePage());
 
     WizardPageBase* model = wizard.pageById(TrainingWizard::kModelPage);

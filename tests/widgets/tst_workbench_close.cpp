@@ -84,6 +84,39 @@ class TstWorkbenchClose : public QObject {
     QCOMPARE(saved.findRun("long")->config.at("outputDir").get<std::string>(),
              std::string("runs/long"));  // stored relative: the project folder can move
   }
+
+  /// "processes": 2 from the GUI: the window's process is rank 0, a glowscope-cli process rank 1
+  /// (docs/scaling-out.md); the live view reports the global throughput of both.
+  void runOnTwoProcessesFinishes() {
+    qputenv("GLOWSCOPE_CLI", GLOWSCOPE_CLI_PATH);
+    qputenv("GLOWSCOPE_COLLECTIVE_TIMEOUT_S", "60");
+    QTemporaryDir dir;
+    MainWindow window;
+    window.show();
+    QVERIFY(window.projectController()->newProject(dir.filePath("p"), "processes test"));
+    const nlohmann::json config = {
+        {"trainSet", "fashion-mnist:train"},
+        {"trainLimit", 256},
+        {"steps", 12},
+        {"batchSize", 8},
+        {"actNormInitImages", 64},
+        {"threads", 2},
+        {"processes", 2},
+        {"model",
+         {{"preset", "tiny"}, {"type", "conv"}, {"channels", 1}, {"height", 32}, {"width", 32}}},
+        {"logEverySteps", 1},
+        {"outputDir", dir.filePath("p/runs/two").toStdString()}};
+    QVERIFY(window.trainingController()->startRun("two", config));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.trainingController()->hasActiveRuns(), 120000);
+    const TrainingSeries* series = window.trainingView()->series("two");
+    QVERIFY(series);
+    QCOMPARE(series->last.step, int64_t{12});
+    QCOMPARE(series->last.processes, 2);
+    QVERIFY(series->last.imagesPerSecond > 0);
+    const Project saved = loadProject(dir.filePath("p").toStdString());
+    QCOMPARE(saved.findRun("two")->status, std::string("finished"));
+    QVERIFY(std::filesystem::exists(dir.filePath("p/runs/two/model.glow").toStdString()));
+  }
 };
 
 }  // namespace glowscope

@@ -1,7 +1,6 @@
 #include "widgets/analysis/analysis_page.h"
 
-#include <QDir>
-#include <QFileInfo>
+#include "core/experiments/results_folder.h"
 
 #include "widgets/analysis/feature_swap_view.h"
 #include "widgets/analysis/fourier_mixing_view.h"
@@ -34,14 +33,9 @@ void AnalysisPage::setSetNames(const QStringList& names) {
 
 std::vector<std::pair<QString, QString>> resultsFolderModels(const QString& folder, quint64 seed) {
   std::vector<std::pair<QString, QString>> models;
-  const QString suffix = QString("-seed%1").arg(seed);
-  const QDir modelsDir(QDir(folder).filePath("models"));
-  for (const QString& name : modelsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
-    const QString file = modelsDir.filePath(name + "/model.glow");
-    if (!name.endsWith(suffix) || !QFileInfo::exists(file)) continue;
-    const QString id = name.left(name.size() - suffix.size());
-    models.emplace_back(QObject::tr("%1 (seed %2)").arg(id).arg(seed), file);
-  }
+  for (const auto& [id, file] : resultsModelFiles(folder.toStdString(), seed))
+    models.emplace_back(QObject::tr("%1 (seed %2)").arg(QString::fromStdString(id)).arg(seed),
+                        QString::fromStdString(file.string()));
   return models;
 }
 

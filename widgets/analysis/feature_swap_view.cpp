@@ -18,6 +18,7 @@
 #include "widgets/analysis/image_strip.h"
 #include "widgets/analysis/latent_optimisation_view.h"
 #include "widgets/analysis/model_picker.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {
@@ -47,12 +48,6 @@ QString swapCaption(const PairSwapResult& result, int index) {
 QString pickedName(const ImagePicker* picker) {
   return QStringLiteral("%1 #%2").arg(picker->currentSetName()).arg(picker->currentIndex());
 }
-
-// What a swap on the worker hands back: the swap, or why there is none.
-struct SwapOutcome {
-  std::optional<analysis::PairSwapResult> swap;
-  QString error;
-};
 
 }  // namespace
 
@@ -208,27 +203,22 @@ void FeatureSwapView::runSwap() {
                            : tr("z_%1..z_%2").arg(firstHigh + 1).arg(summary_.numLatents);
   const QString sources =
       tr("a = %1, b = %2; high level %3").arg(pickedName(pickerA_), pickedName(pickerB_), high);
-  swapTask_.start<SwapOutcome>(
-      [model, a, b, firstHigh](const BackgroundTask::Run& run) {
-        analysis::TaskControl control;
-        control.cancelRequested = run.cancelRequested;
-        return SwapOutcome{analysis::swapPairFeatures(*model, *a, *b, firstHigh, control), {}};
-      },
-      {},
-      [this, sources](SwapOutcome outcome) {
-        finishSwap(std::move(outcome.swap), sources, outcome.error);
-      });
+  swapTask_.start([model, a, b, firstHigh, sources](const BackgroundRun& run) {
+    analysis::TaskControl control;
+    control.cancelRequested = run.cancelRequested;
+    return SwapOutcome{analysis::swapPairFeatures(*model, *a, *b, firstHigh, control), sources, {}};
+  });
   progress_->setRange(0, 0);  // a swap is a handful of passes: busy indicator, no steps
   updateButtons();
 }
 
-void FeatureSwapView::finishSwap(std::optional<PairSwapResult> result, const QString& sources,
-                                 const QString& error) {
+void FeatureSwapView::finishSwap(SwapOutcome outcome) {
+  const QString error = outcome.error;
   progress_->setRange(0, 1);
   progress_->setValue(error.isEmpty() ? 1 : 0);
   if (error.isEmpty()) {
-    result_ = std::move(result);
-    showSwap(sources);
+    result_ = std::move(outcome.swap);
+    showSwap(outcome.sources);
   } else {
     status_->setText(tr("Swap failed: %1").arg(error));
   }

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/analysis/latent_analyses.h"
-#include "widgets/analysis/background_task.h"
+#include "widgets/base/background_task.h"
 
 class QCheckBox;
 class QLabel;
@@ -77,8 +77,13 @@ class FeatureSwapView : public QWidget {
   QWidget* buildSwapPage();
   void onModelChanged();
   void inputsChanged();
-  void finishSwap(std::optional<analysis::PairSwapResult> result, const QString& sources,
-                  const QString& error);
+  // What a swap on the worker hands back: the swap, or why there is none.
+  struct SwapOutcome {
+    std::optional<analysis::PairSwapResult> swap;
+    QString sources;  ///< the inputs, for the status line
+    QString error;
+  };
+  void finishSwap(SwapOutcome outcome);
   void showSwap(const QString& sources);
   void saveImagesInteractively();
   void copyImages();
@@ -87,7 +92,8 @@ class FeatureSwapView : public QWidget {
   std::shared_ptr<analysis::ModelHandle> model_;
   analysis::ModelSummary summary_;
   std::optional<analysis::PairSwapResult> result_;
-  BackgroundTask swapTask_{this};
+  BackgroundTask<SwapOutcome> swapTask_{
+      this, [this](SwapOutcome outcome) { finishSwap(std::move(outcome)); }};
   bool swapQueued_ = false;
 
   ModelPicker* modelPicker_;

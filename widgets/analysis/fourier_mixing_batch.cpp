@@ -13,6 +13,7 @@
 
 #include "core/analysis/mixing_scores.h"
 #include "core/analysis/model_handle.h"
+#include "core/data/image_set_ops.h"
 #include "core/util/errors.h"
 #include "widgets/analysis/fourier_mixing_view.h"
 #include "widgets/analysis/image_set_cache.h"
@@ -37,8 +38,8 @@ FourierBatchResult computeFourierBatch(const ImageSet& amplitudeSet, const Image
     throw ConfigError("pairs", "at least 2 pairs are needed (the sets hold " +
                                    std::to_string(std::min(amplitudeSet.count, phaseSet.count)) +
                                    " images)");
-  const ImageSet a = imagesForModel(firstImages(amplitudeSet, count), &model);
-  const ImageSet b = imagesForModel(firstImages(phaseSet, count), &model);
+  const ImageSet a = analysis::imagesForModel(firstImages(amplitudeSet, count), &model);
+  const ImageSet b = analysis::imagesForModel(firstImages(phaseSet, count), &model);
   analysis::TaskControl control;
   control.cancelRequested = cancel;
   control.onProgress = [&report](double fraction, const std::string& stage) {
@@ -162,24 +163,20 @@ void FourierMixingView::startBatchWorker(std::shared_ptr<const ImageSet> amplitu
   if (!model) {
     FourierBatchResult failed;
     failed.error = tr("Choose a model first.");
-    finishBatch(std::move(failed));
+    batchTask_.finishWithoutRun(std::move(failed));
     return;
   }
   const QString amplitudeName = amplitudeSet_->currentText(), phaseName = phaseSet_->currentText();
   const int pairs = pairs_->value();
   const auto quantisation = this->quantisation();
   batchStatus_->setText(tr("Mixing and scoring %1 pairs…").arg(pairs));
-  batchTask_.start<FourierBatchResult>(
-      [=](const BackgroundTask::Run& run) {
-        return computeFourierBatch(*amplitudeSet, *phaseSet, pairs, *model, quantisation,
-                                   run.cancelRequested, run.progress);
-      },
-      [this](double fraction, const QString& stage) { reportBatchProgress(fraction, stage); },
-      [this, amplitudeName, phaseName](FourierBatchResult result) {
-        result.amplitudeSetName = amplitudeName;
-        result.phaseSetName = phaseName;
-        finishBatch(std::move(result));
-      });
+  batchTask_.start([=](const BackgroundRun& run) {
+    FourierBatchResult result = computeFourierBatch(
+        *amplitudeSet, *phaseSet, pairs, *model, quantisation, run.cancelRequested, run.progress);
+    result.amplitudeSetName = amplitudeName;
+    result.phaseSetName = phaseName;
+    return result;
+  });
 }
 
 void FourierMixingView::reportBatchProgress(double fraction, const QString& stage) {
@@ -188,14 +185,12 @@ void FourierMixingView::reportBatchProgress(double fraction, const QString& stag
 }
 
 void FourierMixingView::cancelBatch() {
-  if (batchTask_.isWaiting())
-    finishBatch(cancelledResult<FourierBatchResult>());  // no worker yet; finishing ends the wait
-  else if (batchTask_.cancel() == BackgroundTask::Stopped::Run)
+  // While the sets load, cancelling finishes at once with a cancelled result.
+  if (batchTask_.cancel() == BackgroundTaskBase::Stopped::Run)
     batchStatus_->setText(tr("Cancelling…"));
 }
 
 void FourierMixingView::finishBatch(FourierBatchResult result) {
-  if (batchTask_.isWaiting()) batchTask_.cancel();  // a failure while waiting for the sets
   setBatchControlsRunning(false);
   batch_ = std::move(result);
   if (batch_.cancelled)

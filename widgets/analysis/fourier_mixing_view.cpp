@@ -21,10 +21,12 @@
 #include <optional>
 
 #include "core/analysis/model_handle.h"
+#include "core/data/image_set_ops.h"
 #include "core/util/errors.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {
@@ -36,18 +38,6 @@ QStringList pairTitles() {
   return {FourierMixingView::tr("a"), FourierMixingView::tr("b"),
           FourierMixingView::tr("amplitude a + phase b"),
           FourierMixingView::tr("amplitude b + phase a")};
-}
-
-ImageSet concatenated(const std::vector<const ImageSet*>& parts) {
-  ImageSet all = *parts.front();
-  all.count = 0;
-  all.pixels.clear();
-  all.labels.clear();
-  for (const ImageSet* part : parts) {
-    all.pixels.insert(all.pixels.end(), part->pixels.begin(), part->pixels.end());
-    all.count += part->count;
-  }
-  return all;
 }
 
 // Grey levels 0..255 for log(1 + |DFT|) from 0 to `maximum`: one scale for the four spectra, so
@@ -85,16 +75,16 @@ FourierPairResult computeFourierPair(const ImageSet& a, const ImageSet& b,
                                      analysis::ModelHandle* model,
                                      analysis::MixQuantisation quantisation) {
   FourierPairResult result;
-  const ImageSet first = imagesForModel(a, model);
+  const ImageSet first = analysis::imagesForModel(a, model);
   const ImageSet second = imagesWithShape(b, first.channels, first.height, first.width);
   const analysis::FourierMixOptions options{quantisation};
   const analysis::FourierMixResult ab = analysis::mixAmplitudePhase(first, second, options);
   const analysis::FourierMixResult ba = analysis::mixAmplitudePhase(second, first, options);
-  result.images = concatenated({&first, &second, &ab.mixed, &ba.mixed});
+  result.images = concatenateImages({&first, &second, &ab.mixed, &ba.mixed});
   result.clippedFractionAB = ab.clippedFraction;
   result.clippedFractionBA = ba.clippedFraction;
   for (std::int64_t i = 0; i < result.images.count; ++i)
-    result.logAmplitudeSpectra.push_back(logAmplitudeSpectrum(result.images, i));
+    result.logAmplitudeSpectra.push_back(analysis::centredLogAmplitudeSpectrum(result.images, i));
   if (model) {
     const ModelScores scores = model->score(result.images);
     result.logLikelihoodNats = scores.logLikelihoodNats;
@@ -104,27 +94,6 @@ FourierPairResult computeFourierPair(const ImageSet& a, const ImageSet& b,
 }
 
 }  // namespace
-
-std::vector<double> logAmplitudeSpectrum(const ImageSet& images, std::int64_t index) {
-  const int height = int(images.height), width = int(images.width);
-  const std::size_t plane = std::size_t(height) * std::size_t(width);
-  std::vector<double> mean(plane, 0.0);
-  for (std::int64_t c = 0; c < images.channels; ++c) {
-    const std::uint8_t* pixels = images.image(index) + std::size_t(c) * plane;
-    const std::vector<double> values(pixels, pixels + plane);
-    const std::vector<double> amplitudes = analysis::fourierAmplitudes(values, height, width);
-    for (std::size_t i = 0; i < plane; ++i)
-      mean[i] += std::log1p(amplitudes[i]) / double(images.channels);
-  }
-  // fftshift: frequency 0 moves to (height/2, width/2), as numpy.fft.fftshift.
-  std::vector<double> shifted(plane);
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x)
-      shifted[std::size_t((y + height / 2) % height) * std::size_t(width) +
-              std::size_t((x + width / 2) % width)] =
-          mean[std::size_t(y) * std::size_t(width) + std::size_t(x)];
-  return shifted;
-}
 
 FourierMixingView::FourierMixingView(ImageSetCache* cache, QWidget* parent)
     : QWidget(parent),
@@ -159,7 +128,7 @@ FourierMixingView::FourierMixingView(ImageSetCache* cache, QWidget* parent)
       return;
     FourierBatchResult failed;
     failed.error = tr("Cannot load %1: %2").arg(name, error);
-    finishBatch(std::move(failed));
+    batchTask_.finishWithoutRun(std::move(failed));
   });
 }
 
@@ -265,11 +234,9 @@ void FourierMixingView::computePair() {
   if (!a || !b) return;
   const auto model = modelPicker_->model();
   const auto quantisation = this->quantisation();
-  pairTask_.start<FourierPairResult>(
-      [a, b, model, quantisation](const BackgroundTask::Run&) {
-        return computeFourierPair(*a, *b, model.get(), quantisation);
-      },
-      {}, [this](FourierPairResult result) { finishPair(std::move(result)); });
+  pairTask_.start([a, b, model, quantisation](const BackgroundRun&) {
+    return computeFourierPair(*a, *b, model.get(), quantisation);
+  });
 }
 
 void FourierMixingView::finishPair(FourierPairResult result) {

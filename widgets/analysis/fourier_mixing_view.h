@@ -14,7 +14,7 @@
 
 #include "core/analysis/fourier_mixing.h"
 #include "core/data/image_set.h"
-#include "widgets/analysis/background_task.h"
+#include "widgets/base/background_task.h"
 #include "widgets/views/plot_export.h"
 #include "widgets/views/score_scatter_view.h"
 
@@ -49,9 +49,6 @@ struct FourierPairResult {
   double clippedFractionBA = 0;
   QString error;
 };
-
-/// log(1 + |DFT|) of image `index`, averaged over channels, fftshifted (row-major H x W).
-std::vector<double> logAmplitudeSpectrum(const ImageSet& images, std::int64_t index);
 
 /// The batch: mixes = amplitudes of A[i], phases of B[i] for i < count.
 struct FourierBatchResult {
@@ -147,8 +144,11 @@ class FourierMixingView : public QWidget {
   FourierBatchResult batch_;
 
   // Last: destroyed first, so no worker outlives what it reports to.
-  BackgroundTask pairTask_{this};
-  BackgroundTask batchTask_{this};
+  BackgroundTask<FourierPairResult> pairTask_{
+      this, [this](FourierPairResult result) { finishPair(std::move(result)); }};
+  BackgroundTask<FourierBatchResult> batchTask_{
+      this, [this](FourierBatchResult result) { finishBatch(std::move(result)); },
+      [this](double fraction, const QString& stage) { reportBatchProgress(fraction, stage); }};
 };
 
 }  // namespace glowscope

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "widgets/analysis/image_set_cache.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {

@@ -1,7 +1,5 @@
 #include "widgets/analysis/image_set_cache.h"
 
-#include <QThread>
-
 #include "core/data/dataset_registry.h"
 
 namespace glowscope {
@@ -9,10 +7,7 @@ namespace glowscope {
 ImageSetCache::ImageSetCache(int imagesPerSet, QObject* parent)
     : QObject(parent), imagesPerSet_(imagesPerSet) {}
 
-ImageSetCache::~ImageSetCache() {
-  for (const QPointer<QThread>& worker : workers_)
-    if (worker) worker->wait();
-}
+ImageSetCache::~ImageSetCache() = default;
 
 ImageSetCache& ImageSetCache::shared() {
   static ImageSetCache* cache = new ImageSetCache();  // lives as long as the application
@@ -37,39 +32,30 @@ void ImageSetCache::request(const QString& name) {
         this, [this, name] { Q_EMIT loaded(name); }, Qt::QueuedConnection);
     return;
   }
-  if (!loading_.insert(name).second) return;
+  auto& load = loads_[name];
+  if (load && load->isRunning()) return;
+  if (!load)
+    load = std::make_unique<BackgroundTask<SetLoad>>(
+        this, [this, name](SetLoad result) { finish(name, std::move(result)); });
   const int limit = imagesPerSet_;
-  QThread* worker = QThread::create([this, name, limit] {
-    std::shared_ptr<const ImageSet> images;
-    QString error;
-    try {
-      LoadOptions options;
-      options.limit = limit;
-      images = std::make_shared<const ImageSet>(loadDataset(name.toStdString(), options));
-    } catch (const std::exception& failure) {
-      error = QString::fromStdString(failure.what());
-    }
-    QMetaObject::invokeMethod(
-        this, [this, name, images, error] { finish(name, images, error); }, Qt::QueuedConnection);
+  load->start([name, limit](const BackgroundRun&) {
+    LoadOptions options;
+    options.limit = limit;
+    return SetLoad{std::make_shared<const ImageSet>(loadDataset(name.toStdString(), options)), {}};
   });
-  connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-  std::erase_if(workers_, [](const QPointer<QThread>& done) { return done.isNull(); });
-  workers_.emplace_back(worker);
-  worker->start(QThread::LowPriority);
 }
 
 void ImageSetCache::insert(const QString& name, std::shared_ptr<const ImageSet> images) {
-  finish(name, std::move(images), {});
+  if (const auto load = loads_.find(name); load != loads_.end()) load->second->discard();
+  finish(name, {std::move(images), {}});
 }
 
-void ImageSetCache::finish(const QString& name, std::shared_ptr<const ImageSet> images,
-                           const QString& error) {
-  loading_.erase(name);
-  if (!error.isEmpty() || !images) {
-    Q_EMIT failed(name, error.isEmpty() ? tr("no images") : error);
+void ImageSetCache::finish(const QString& name, SetLoad load) {
+  if (!load.error.isEmpty() || !load.images) {
+    Q_EMIT failed(name, load.error.isEmpty() ? tr("no images") : load.error);
     return;
   }
-  sets_[name] = std::move(images);
+  sets_[name] = std::move(load.images);
   Q_EMIT loaded(name);
 }
 

@@ -2,17 +2,13 @@
 // Image sets for the analysis views, loaded once per process off the GUI thread and shared by
 // every view (two pickers on mnist:test load it once).
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <map>
 #include <memory>
-#include <set>
-#include <vector>
 
 #include "core/data/image_set.h"
-
-class QThread;
+#include "widgets/base/background_task.h"
 
 namespace glowscope {
 
@@ -43,12 +39,16 @@ class ImageSetCache : public QObject {
   void failed(const QString& name, const QString& error);
 
  private:
-  void finish(const QString& name, std::shared_ptr<const ImageSet> images, const QString& error);
+  struct SetLoad {
+    std::shared_ptr<const ImageSet> images;
+    QString error;
+  };
+  void finish(const QString& name, SetLoad load);
 
   int imagesPerSet_;
   std::map<QString, std::shared_ptr<const ImageSet>> sets_;
-  std::set<QString> loading_;
-  std::vector<QPointer<QThread>> workers_;
+  /// One load per set name; each waits for its thread when the cache goes.
+  std::map<QString, std::unique_ptr<BackgroundTask<SetLoad>>> loads_;
 };
 
 }  // namespace glowscope

@@ -18,8 +18,10 @@
 #include <algorithm>
 
 #include "core/analysis/latent_analyses.h"
+#include "core/flows/bits_per_dim.h"
 #include "core/util/errors.h"
 #include "widgets/analysis/image_strip.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
 #include "widgets/views/score_histogram_view.h"
 
@@ -222,17 +224,9 @@ void LatentOptimisationView::startWorker(std::shared_ptr<analysis::ModelHandle> 
   const auto paused = paused_;
   progress_->setValue(0);
   progress_->setFormat(tr("starting"));
-  task_.start<OptimisationOutcome>(
-      [this, model, images, options, paused](const BackgroundTask::Run& run) {
-        return optimise(*model, images, options, run, *paused);
-      },
-      [this](double fraction, const QString& stage) {
-        progress_->setValue(int(100 * fraction));
-        progress_->setFormat(stage);
-      },
-      [this](OptimisationOutcome outcome) {
-        finish(!outcome.cancelled && outcome.error.isEmpty(), outcome.error);
-      });
+  task_.start([this, model, images, options, paused](const BackgroundRun& run) {
+    return optimise(*model, images, options, run, *paused);
+  });
   updateButtons();
 }
 
@@ -240,7 +234,7 @@ void LatentOptimisationView::startWorker(std::shared_ptr<analysis::ModelHandle> 
 // the view has started another run.
 LatentOptimisationView::OptimisationOutcome LatentOptimisationView::optimise(
     analysis::ModelHandle& model, const std::vector<ImageSet>& images,
-    const FixedLatentOptimisationOptions& options, const BackgroundTask::Run& run,
+    const FixedLatentOptimisationOptions& options, const BackgroundRun& run,
     const std::atomic<bool>& paused) {
   analysis::TaskControl control;
   control.cancelRequested = run.cancelRequested;
@@ -255,6 +249,11 @@ LatentOptimisationView::OptimisationOutcome LatentOptimisationView::optimise(
   analysis::optimiseWithFixedLatents(model, preparedBatch(model, images), options, onUpdate,
                                      control);
   return OptimisationOutcome{};
+}
+
+void LatentOptimisationView::showProgress(double fraction, const QString& stage) {
+  progress_->setValue(int(100 * fraction));
+  progress_->setFormat(stage);
 }
 
 void LatentOptimisationView::resetRecord() {
@@ -319,7 +318,7 @@ void LatentOptimisationView::showSnapshot(int index) {
   const int step = record_.snapshotSteps[std::size_t(index)];
   for (std::int64_t i = 0; i < images.count && i < std::int64_t(cells_.size()); ++i) {
     const double nats = record_.trace[std::size_t(step)][std::size_t(i)];
-    const double bits = analysis::bitsPerDimOf(nats, record_.dimsPerImage);
+    const double bits = bitsPerDim(nats, record_.dimsPerImage);
     cells_[std::size_t(i)]->setTitle(record_.imageNames.value(int(i)));
     cells_[std::size_t(i)]->setImage(imageSetThumbnail(images, i),
                                      tr("step %1\n").arg(step) + formatLogLikelihood(nats, bits));
@@ -356,7 +355,7 @@ void LatentOptimisationView::setPaused(bool paused) {
 }
 
 void LatentOptimisationView::stop() {
-  if (task_.cancel() == BackgroundTask::Stopped::Run) progress_->setFormat(tr("stopping…"));
+  if (task_.cancel() == BackgroundTaskBase::Stopped::Run) progress_->setFormat(tr("stopping…"));
 }
 
 void LatentOptimisationView::finish(bool completed, const QString& error) {
@@ -427,7 +426,7 @@ void LatentOptimisationView::exportSnapshotStrip(const QString& pngPath, int col
     for (const int index : chosen) {
       const int step = record_.snapshotSteps[std::size_t(index)];
       const double nats = record_.trace[std::size_t(step)][std::size_t(i)];
-      const double bits = analysis::bitsPerDimOf(nats, record_.dimsPerImage);
+      const double bits = bitsPerDim(nats, record_.dimsPerImage);
       tiles.push_back({imageSetThumbnail(record_.snapshots[std::size_t(index)], i),
                        tr("%1, step %2").arg(i == 0 ? tr("a") : tr("b")).arg(step),
                        formatLogLikelihood(nats, bits)});

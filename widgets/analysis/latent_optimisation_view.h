@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/data/image_set.h"
-#include "widgets/analysis/background_task.h"
+#include "widgets/base/background_task.h"
 #include "widgets/views/plot_export.h"
 
 class QComboBox;
@@ -108,9 +108,10 @@ class LatentOptimisationView : public QWidget {
   };
   OptimisationOutcome optimise(analysis::ModelHandle& model, const std::vector<ImageSet>& images,
                                const analysis::FixedLatentOptimisationOptions& options,
-                               const BackgroundTask::Run& run, const std::atomic<bool>& paused);
+                               const BackgroundRun& run, const std::atomic<bool>& paused);
   void receive(const analysis::FixedLatentOptimisationUpdate& update);
   void finish(bool completed, const QString& error);
+  void showProgress(double fraction, const QString& stage);
   void resetRecord();
   void refresh();
   void replotRescaled();
@@ -148,7 +149,13 @@ class LatentOptimisationView : public QWidget {
   std::vector<ImageCell*> cells_;
   QTimer* refreshTimer_;
   QTimer* playTimer_;
-  BackgroundTask task_{this};  // last: its run is stopped before the widgets it reports to go
+  // Last: its run is stopped before the widgets it reports to go.
+  BackgroundTask<OptimisationOutcome> task_{
+      this,
+      [this](OptimisationOutcome outcome) {
+        finish(!outcome.cancelled && outcome.error.isEmpty(), outcome.error);
+      },
+      [this](double fraction, const QString& stage) { showProgress(fraction, stage); }};
 };
 
 }  // namespace glowscope

@@ -7,11 +7,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QThread>
-#include <algorithm>
 
 #include "core/analysis/model_handle.h"
-#include "core/data/transforms.h"
 
 namespace glowscope {
 
@@ -37,10 +34,7 @@ ModelPicker::ModelPicker(QWidget* parent)
   connect(loadFile_, &QPushButton::clicked, this, &ModelPicker::chooseFile);
 }
 
-ModelPicker::~ModelPicker() {
-  // Loading cannot be interrupted; it only reads one file.
-  if (loader_) loader_->wait();
-}
+ModelPicker::~ModelPicker() = default;
 
 void ModelPicker::setModels(const std::vector<std::pair<QString, QString>>& labelAndPath) {
   {
@@ -75,72 +69,31 @@ void ModelPicker::chooseFile() {
 }
 
 void ModelPicker::loadCurrent() {
-  ++generation_;
   if (model_) {
     model_.reset();
     Q_EMIT modelChanged();
   }
   const QString path = box_->currentData().toString();
   if (path.isEmpty()) {
+    loader_.discard();
     status_->setText(tr("No model chosen"));
     return;
   }
   status_->setText(tr("Loading %1…").arg(box_->currentText()));
-  if (loader_) return;  // finishLoad sees the newer generation and loads again
-  const std::uint64_t generation = generation_;
-  loader_ = QThread::create([this, path, generation] {
-    std::shared_ptr<analysis::ModelHandle> handle;
-    QString error;
-    try {
-      handle = analysis::ModelHandle::load(path.toStdString());
-    } catch (const std::exception& failure) {
-      error = QString::fromUtf8(failure.what());
-    }
-    QMetaObject::invokeMethod(
-        this, [this, generation, handle, error] { finishLoad(generation, handle, error); },
-        Qt::QueuedConnection);
+  loader_.start([path](const BackgroundRun&) {
+    return ModelLoad{analysis::ModelHandle::load(path.toStdString()), {}};
   });
-  connect(loader_, &QThread::finished, loader_, &QObject::deleteLater);
-  loader_->start(QThread::LowPriority);
 }
 
-void ModelPicker::finishLoad(std::uint64_t generation,
-                             std::shared_ptr<analysis::ModelHandle> handle, const QString& error) {
-  loader_->wait();
-  loader_ = nullptr;
-  if (generation != generation_) {
-    loadCurrent();
+void ModelPicker::finishLoad(ModelLoad load) {
+  if (!load.error.isEmpty()) {
+    status_->setText(tr("Cannot load the model: %1").arg(load.error));
     return;
   }
-  if (!error.isEmpty()) {
-    status_->setText(tr("Cannot load the model: %1").arg(error));
-    return;
-  }
-  model_ = std::move(handle);
+  model_ = std::move(load.handle);
   status_->setText(QString::fromStdString(model_->description()));
   status_->setToolTip(QString::fromStdString(model_->path().string()));
   Q_EMIT modelChanged();
-}
-
-ImageSet imagesWithShape(const ImageSet& images, std::int64_t channels, std::int64_t height,
-                         std::int64_t width) {
-  ImageSet prepared = convertChannels(images, channels);
-  if (prepared.height != height || prepared.width != width)
-    prepared = resizeImages(prepared, height, width);
-  return prepared;
-}
-
-ImageSet imagesForModel(const ImageSet& images, const analysis::ModelHandle* model) {
-  if (!model) return images;
-  return imagesWithShape(images, model->channels(), model->height(), model->width());
-}
-
-ImageSet firstImages(const ImageSet& images, std::int64_t count) {
-  ImageSet first = images;
-  first.count = std::clamp<std::int64_t>(count, 0, images.count);
-  first.pixels.resize(static_cast<std::size_t>(first.count * images.imageBytes()));
-  if (images.labelled()) first.labels.resize(static_cast<std::size_t>(first.count));
-  return first;
 }
 
 }  // namespace glowscope

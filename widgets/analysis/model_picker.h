@@ -4,17 +4,15 @@
 // another one is chosen.
 #include <QString>
 #include <QWidget>
-#include <cstdint>
 #include <memory>
 #include <utility>
 #include <vector>
 
-#include "core/data/image_set.h"
+#include "widgets/base/background_task.h"
 
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QThread;
 
 namespace glowscope {
 
@@ -26,7 +24,7 @@ class ModelPicker : public QWidget {
   Q_OBJECT
  public:
   explicit ModelPicker(QWidget* parent = nullptr);
-  ~ModelPicker() override;  ///< waits for a load in progress
+  ~ModelPicker() override;  ///< waits for a load in progress (one file: it cannot be interrupted)
 
   /// Replaces the box's entries (label, path of a model.glow) and loads the first one.
   void setModels(const std::vector<std::pair<QString, QString>>& labelAndPath);
@@ -37,7 +35,7 @@ class ModelPicker : public QWidget {
   std::shared_ptr<analysis::ModelHandle> model() const { return model_; }
   /// A short name of the loaded model for titles ("conv-seed0"); empty without one.
   QString modelLabel() const;
-  bool isLoading() const { return loader_ != nullptr; }
+  bool isLoading() const { return loader_.isRunning(); }
 
   QComboBox* modelBox() const { return box_; }
   QPushButton* loadFileButton() const { return loadFile_; }
@@ -50,25 +48,18 @@ class ModelPicker : public QWidget {
  private:
   void chooseFile();
   void loadCurrent();
-  void finishLoad(std::uint64_t generation, std::shared_ptr<analysis::ModelHandle> handle,
-                  const QString& error);
+  struct ModelLoad {
+    std::shared_ptr<analysis::ModelHandle> handle;
+    QString error;
+  };
+  void finishLoad(ModelLoad load);
 
   QComboBox* box_;
   QPushButton* loadFile_;
   QLabel* status_;
-  QThread* loader_ = nullptr;
-  std::uint64_t generation_ = 0;  ///< a load whose generation is stale is dropped
   std::shared_ptr<analysis::ModelHandle> model_;
+  // Last: waits for its load before the widgets it reports to go. The newest choice wins.
+  BackgroundTask<ModelLoad> loader_{this, [this](ModelLoad load) { finishLoad(std::move(load)); }};
 };
-
-/// The images converted to `channels` (grey <-> RGB) and resized bilinearly to height x width:
-/// the conversion prepareImagesForModel applies before scoring.
-ImageSet imagesWithShape(const ImageSet& images, std::int64_t channels, std::int64_t height,
-                         std::int64_t width);
-/// imagesWithShape to the model's shape, or a copy of the images when `model` is null. The
-/// analysis views mix and measure the very images the model scores.
-ImageSet imagesForModel(const ImageSet& images, const analysis::ModelHandle* model);
-/// The first min(count, images.count) images.
-ImageSet firstImages(const ImageSet& images, std::int64_t count);
 
 }  // namespace glowscope

@@ -17,6 +17,8 @@
 #include <map>
 
 #include "core/analysis/model_handle.h"
+#include "core/data/image_set_ops.h"
+#include "core/metrics/correlation.h"
 #include "core/util/errors.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
@@ -55,7 +57,7 @@ PixelPriorResult computePixelPrior(const PixelPriorSettings& settings, const Set
                                    analysis::ModelHandle* model, const std::atomic<bool>* cancel,
                                    const ProgressReport& report) {
   const auto prepared = [&](const QString& name) {
-    return imagesForModel(firstImages(*sets.at(name), settings.imagesPerSet), model);
+    return analysis::imagesForModel(firstImages(*sets.at(name), settings.imagesPerSet), model);
   };
   PixelPriorResult result;
   result.priorSetName = settings.priorSet;
@@ -86,8 +88,8 @@ PixelPriorResult computePixelPrior(const PixelPriorSettings& settings, const Set
           scoreSet(*model, images,
                    partOf(cancel, report, from + 0.4 * perSet, 0.6 * perSet,
                           PixelPriorView::tr("%1: Glow log p").arg(name))));
-      rho = pooledSpearman(
-          {{name, result.pseudoLogLikelihoodNats.back(), result.logLikelihoodNats.back()}});
+      rho = spearmanOfFinitePairs(result.pseudoLogLikelihoodNats.back(),
+                                  result.logLikelihoodNats.back());
     }
     result.spearman.push_back(rho);
   }
@@ -161,7 +163,7 @@ PixelPriorView::PixelPriorView(ImageSetCache* cache, QWidget* parent)
     if (!task_.isWaiting() || (!pending_.sets.contains(name) && pending_.priorSet != name)) return;
     PixelPriorResult failed;
     failed.error = tr("Cannot load %1: %2").arg(name, error);
-    finish(std::move(failed));
+    task_.finishWithoutRun(std::move(failed));
   });
 }
 
@@ -304,7 +306,7 @@ void PixelPriorView::run() {
   if (pending_.sets.isEmpty() || pending_.priorSet.isEmpty()) {
     PixelPriorResult failed;
     failed.error = tr("Check at least one set and choose the prior set.");
-    finish(std::move(failed));
+    task_.finishWithoutRun(std::move(failed));
     return;
   }
   task_.beginWaiting();
@@ -335,29 +337,25 @@ void PixelPriorView::startWorker() {
   status_->setText(model ? tr("Computing…")
                          : tr("Computing without a model (no Glow log p; choose a model first "
                               "for the scatter)…"));
-  task_.start<PixelPriorResult>(
-      [settings, sets, model, modelLabel](const BackgroundTask::Run& run) {
-        PixelPriorResult result =
-            computePixelPrior(settings, sets, model.get(), run.cancelRequested, run.progress);
-        if (model) result.modelLabel = modelLabel;
-        return result;
-      },
-      [this](double fraction, const QString& stage) {
-        progress_->setValue(int(std::lround(fraction * kProgressSteps)));
-        progress_->setFormat(stage + " %p%");
-      },
-      [this](PixelPriorResult result) { finish(std::move(result)); });
+  task_.start([settings, sets, model, modelLabel](const BackgroundRun& run) {
+    PixelPriorResult result =
+        computePixelPrior(settings, sets, model.get(), run.cancelRequested, run.progress);
+    if (model) result.modelLabel = modelLabel;
+    return result;
+  });
+}
+
+void PixelPriorView::showProgress(double fraction, const QString& stage) {
+  progress_->setValue(int(std::lround(fraction * kProgressSteps)));
+  progress_->setFormat(stage + " %p%");
 }
 
 void PixelPriorView::cancel() {
-  if (task_.isWaiting())
-    finish(cancelledResult<PixelPriorResult>());  // no worker yet; finishing ends the wait
-  else if (task_.cancel() == BackgroundTask::Stopped::Run)
-    status_->setText(tr("Cancelling…"));
+  // While the sets load, cancelling finishes at once with a cancelled result.
+  if (task_.cancel() == BackgroundTaskBase::Stopped::Run) status_->setText(tr("Cancelling…"));
 }
 
 void PixelPriorView::finish(PixelPriorResult result) {
-  if (task_.isWaiting()) task_.cancel();  // a failure while waiting for the sets
   setRunning(false);
   result_ = std::move(result);
   if (result_.cancelled) {

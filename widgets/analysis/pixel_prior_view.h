@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "core/analysis/pixel_prior.h"
-#include "widgets/analysis/background_task.h"
+#include "widgets/base/background_task.h"
 #include "widgets/views/plot_export.h"
 #include "widgets/views/score_scatter_view.h"
 
@@ -98,6 +98,7 @@ class PixelPriorView : public QWidget {
   void startWhenLoaded();
   void startWorker();
   void finish(PixelPriorResult result);
+  void showProgress(double fraction, const QString& stage);
   void setRunning(bool running);
   void drawHistograms();
   void drawScatter();
@@ -124,7 +125,10 @@ class PixelPriorView : public QWidget {
 
   PixelPriorSettings pending_;
   PixelPriorResult result_;
-  BackgroundTask task_{this};  // last: destroyed (run cancelled and waited for) first
+  // Last: destroyed (run cancelled and waited for) first.
+  BackgroundTask<PixelPriorResult> task_{
+      this, [this](PixelPriorResult result) { finish(std::move(result)); },
+      [this](double fraction, const QString& stage) { showProgress(fraction, stage); }};
 };
 
 }  // namespace glowscope

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/util/errors.h"
+#include "widgets/base/qt_strings.h"
 #include "widgets/qcustomplot_include.h"
 #include "widgets/views/correlation_heatmap_view.h"
 #include "widgets/views/results_table_view.h"
@@ -145,40 +146,41 @@ class Writer {
   QStringList files_, captions_;
 };
 
-std::vector<ScoreSample> samplesOf(const ResultsFolder& results,
-                                   const std::map<QString, ScoreColumns>& sets,
-                                   const QString& score) {
+using SetColumns = std::map<std::string, ScoreColumns>;
+
+std::vector<ScoreSample> samplesOf(const ResultsFolder& results, const SetColumns& sets,
+                                   const std::string& score) {
   std::vector<ScoreSample> samples;
-  for (const QString& set : results.allSets()) {
+  for (const std::string& set : results.allSets()) {
     const auto columns = sets.find(set);
     if (columns == sets.end() || !columns->second.count(score)) continue;
-    samples.push_back({set, columns->second.at(score), nullptr});
+    samples.push_back({toQString(set), columns->second.at(score), nullptr});
   }
   return samples;
 }
 
-std::vector<ScatterSeries> seriesOf(const ResultsFolder& results,
-                                    const std::map<QString, ScoreColumns>& sets,
+std::vector<ScatterSeries> seriesOf(const ResultsFolder& results, const SetColumns& sets,
                                     const ScatterPlan& plan) {
   std::vector<ScatterSeries> series;
-  for (const QString& set : results.allSets()) {
+  for (const std::string& set : results.allSets()) {
     const auto columns = sets.find(set);
     if (columns == sets.end()) continue;
     std::vector<double> x = plan.x(columns->second), y = plan.y(columns->second);
-    if (!x.empty() && x.size() == y.size()) series.push_back({set, std::move(x), std::move(y)});
+    if (!x.empty() && x.size() == y.size())
+      series.push_back({toQString(set), std::move(x), std::move(y)});
   }
   return series;
 }
 
-std::function<std::vector<double>(const ScoreColumns&)> column(const QString& name) {
+std::function<std::vector<double>(const ScoreColumns&)> column(const std::string& name) {
   return [name](const ScoreColumns& columns) {
     const auto found = columns.find(name);
     return found == columns.end() ? std::vector<double>{} : found->second;
   };
 }
 
-std::function<std::vector<double>(const ScoreColumns&)> columnSum(const QString& a,
-                                                                  const QString& b) {
+std::function<std::vector<double>(const ScoreColumns&)> columnSum(const std::string& a,
+                                                                  const std::string& b) {
   return [a, b](const ScoreColumns& columns) {
     std::vector<double> sum = column(a)(columns);
     const std::vector<double> other = column(b)(columns);
@@ -189,25 +191,25 @@ std::function<std::vector<double>(const ScoreColumns&)> columnSum(const QString&
 }
 
 // The x of the score-vs-score plots: the first raw likelihood score.
-QString referenceScore(const ResultsFolder& results) {
-  for (const QString& name : results.scoreNames)
+std::string referenceScore(const ResultsFolder& results) {
+  for (const std::string& name : results.scoreNames)
     if (const auto info = results.scoreInfo.find(name);
         info != results.scoreInfo.end() && info->second.kind == "raw")
       return name;
-  for (const QString& name : results.scoreNames)
-    if (name.startsWith(QStringLiteral("raw"), Qt::CaseInsensitive)) return name;
-  return results.scoreNames.value(0);
+  for (const std::string& name : results.scoreNames)
+    if (toQString(name).startsWith(QStringLiteral("raw"), Qt::CaseInsensitive)) return name;
+  return results.scoreNames.empty() ? std::string() : results.scoreNames.front();
 }
 
 // Per model with "scale" scores for c_1, c_2 and the last scale: c_1 + c_2 against c_L, the
 // paper's view of local (first scales) against global (last scale) likelihood.
 std::vector<ScatterPlan> scalePlans(const ResultsFolder& results) {
   struct Scales {
-    QString c1, c2, last;
+    std::string c1, c2, last;
     int lastScale = 0;
   };
-  std::map<QString, Scales> models;
-  for (const QString& name : results.scoreNames) {
+  std::map<std::string, Scales> models;
+  for (const std::string& name : results.scoreNames) {
     const auto info = results.scoreInfo.find(name);
     if (info == results.scoreInfo.end() || info->second.kind != "scale") continue;
     Scales& scales = models[info->second.model];
@@ -221,24 +223,25 @@ std::vector<ScatterPlan> scalePlans(const ResultsFolder& results) {
   }
   std::vector<ScatterPlan> plans;
   for (const auto& [model, s] : models) {
-    if (s.c1.isEmpty() || s.c2.isEmpty() || s.last.isEmpty()) continue;
-    const QString x = QObject::tr("c_1 + c_2 (%1 + %2)").arg(s.c1, s.c2);
-    plans.push_back({x, s.last, "scatter-c1+c2-vs-cL-" + fileSafeStem(model),
+    if (s.c1.empty() || s.c2.empty() || s.last.empty()) continue;
+    const QString x = QObject::tr("c_1 + c_2 (%1 + %2)").arg(toQString(s.c1), toQString(s.c2));
+    plans.push_back({x, toQString(s.last), "scatter-c1+c2-vs-cL-" + fileSafeStem(toQString(model)),
                      QObject::tr("c_1 + c_2 against the last scale (%1) of model %2 per set")
-                         .arg(s.last, model),
+                         .arg(toQString(s.last), toQString(model)),
                      columnSum(s.c1, s.c2), column(s.last)});
   }
   return plans;
 }
 
 std::vector<ScatterPlan> scatterPlans(const ResultsFolder& results,
-                                      const std::map<QString, QString>& stems) {
+                                      const std::map<std::string, QString>& stems) {
   std::vector<ScatterPlan> plans;
-  const QString x = referenceScore(results);
-  for (const QString& y : results.scoreNames) {
+  const std::string x = referenceScore(results);
+  for (const std::string& y : results.scoreNames) {
     if (y == x) continue;
-    plans.push_back({x, y, "scatter-" + stems.at(y) + "-vs-" + stems.at(x),
-                     QObject::tr("%1 against %2 per set").arg(y, x), column(x), column(y)});
+    plans.push_back({toQString(x), toQString(y), "scatter-" + stems.at(y) + "-vs-" + stems.at(x),
+                     QObject::tr("%1 against %2 per set").arg(toQString(y), toQString(x)),
+                     column(x), column(y)});
   }
   for (ScatterPlan& plan : scalePlans(results)) plans.push_back(std::move(plan));
   return plans;
@@ -251,14 +254,15 @@ QString tableStem(const QString& tableName) {
 // The tables, one step for all four metrics in the three text formats.
 Step tableStep(const ResultsFolder& results, ResultsTableView& view, Writer& writer) {
   return {QObject::tr("Tables"), [&results, &view, &writer] {
-            view.setTables(results.tables);
+            const std::vector<NamedResultsTable> tables = metricTables(results);
+            view.setTables(tables);
             const std::pair<TableTextFormat, QString> formats[] = {
                 {TableTextFormat::Csv, "csv"},
                 {TableTextFormat::Markdown, "md"},
                 {TableTextFormat::Latex, "tex"}};
-            for (int t = 0; t < static_cast<int>(results.tables.size()); ++t) {
+            for (int t = 0; t < static_cast<int>(tables.size()); ++t) {
               view.setCurrentTable(t);
-              const QString name = results.tables[static_cast<std::size_t>(t)].name;
+              const QString name = tables[static_cast<std::size_t>(t)].name;
               for (const auto& [format, suffix] : formats)
                 writer.writeText(
                     tableStem(name) + '.' + suffix, view.tableText(format),
@@ -282,13 +286,13 @@ struct Views {
 Step heatmapStep(const ResultsFolder& results, std::uint64_t seed, CorrelationHeatmapView& view,
                  Writer& writer) {
   return {QObject::tr("Correlations"), [&results, seed, &view, &writer] {
-            const ScoreCorrelations correlations = inDistributionSpearman(results, seed);
-            view.setMatrix(
-                correlations.labels, correlations.values,
-                QObject::tr("Spearman ρ between scores on %1").arg(results.inDistribution));
+            const CorrelationMatrix correlations = inDistributionSpearman(results, seed);
+            const QString inDistribution = toQString(results.inDistribution);
+            view.setMatrix(correlations.labels, correlations.values,
+                           QObject::tr("Spearman ρ between scores on %1").arg(inDistribution));
             const FigureOptions figure = heatmapFigure(writer.figure(), correlations.labels);
             QString caption = QObject::tr("Spearman ρ between every pair of scores on %1 (seed %2")
-                                  .arg(results.inDistribution)
+                                  .arg(inDistribution)
                                   .arg(seed);
             if (figure.widthMm != writer.figure().widthMm ||
                 figure.heightMm != writer.figure().heightMm)
@@ -301,29 +305,30 @@ Step heatmapStep(const ResultsFolder& results, std::uint64_t seed, CorrelationHe
           }};
 }
 
-std::vector<Step> plotSteps(const ResultsFolder& results,
-                            const std::map<QString, ScoreColumns>& sets, std::uint64_t seed,
-                            Views& views, Writer& writer) {
+std::vector<Step> plotSteps(const ResultsFolder& results, const SetColumns& sets,
+                            std::uint64_t seed, Views& views, Writer& writer) {
   std::vector<Step> steps;
-  std::map<QString, QString> stems;
-  for (const QString& score : results.scoreNames)
-    stems[score] = writer.uniqueStem(fileSafeStem(score));
+  std::map<std::string, QString> stems;
+  for (const std::string& score : results.scoreNames)
+    stems[score] = writer.uniqueStem(fileSafeStem(toQString(score)));
   const QString seedText = QObject::tr("seed %1").arg(seed);
-  for (const QString& score : results.scoreNames) {
-    const QString stem = stems.at(score);
-    steps.push_back({QObject::tr("Histogram of %1").arg(score), [&, score, stem, seedText] {
-                       views.histogram.setSamples(score, samplesOf(results, sets, score));
+  const QString inDistribution = toQString(results.inDistribution);
+  for (const std::string& key : results.scoreNames) {
+    const QString stem = stems.at(key), score = toQString(key);
+    steps.push_back({QObject::tr("Histogram of %1").arg(score), [&, key, score, stem, seedText] {
+                       views.histogram.setSamples(score, samplesOf(results, sets, key));
                        writer.writePlot(views.histogram.plot(), "histogram-" + stem,
                                         QObject::tr("Histogram of %1 per set, AUROC of each OOD "
                                                     "set in the legend (%2)")
                                             .arg(score, seedText));
                      }});
-    steps.push_back({QObject::tr("ROC curves of %1").arg(score), [&, score, stem, seedText] {
-                       views.roc.setSamples(score, samplesOf(results, sets, score));
+    steps.push_back({QObject::tr("ROC curves of %1").arg(score),
+                     [&, key, score, stem, seedText, inDistribution] {
+                       views.roc.setSamples(score, samplesOf(results, sets, key));
                        writer.writePlot(views.roc.plot(), "roc-" + stem,
                                         QObject::tr("ROC curves of %1, each OOD set against %2 "
                                                     "(%3)")
-                                            .arg(score, results.inDistribution, seedText));
+                                            .arg(score, inDistribution, seedText));
                      }});
   }
   for (const ScatterPlan& plan : scatterPlans(results, stems)) {
@@ -348,7 +353,8 @@ QString indexHeader(const ResultsFolder& results, std::uint64_t seed,
              "Results folder `%2`; figures from the per-image scores of seed %3, tables "
              "over seeds %4. Figures %5 × %6 mm, PNG at %7 dpi. Scores are oriented so "
              "that higher = more in-distribution.\n")
-      .arg(results.name, QDir::toNativeSeparators(results.path))
+      .arg(toQString(results.name),
+           QDir::toNativeSeparators(QString::fromStdString(results.path.string())))
       .arg(seed)
       .arg(seeds.join(QStringLiteral(", ")))
       .arg(options.figure.widthMm)

@@ -12,8 +12,8 @@
 #include <functional>
 #include <optional>
 
+#include "core/experiments/results_folder.h"
 #include "widgets/views/plot_export.h"
-#include "widgets/views/results_folder.h"
 
 namespace glowscope {
 

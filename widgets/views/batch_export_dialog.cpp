@@ -28,9 +28,10 @@ QString defaultFolder(const ResultsFolder& results) {
   // The last folder, when it was chosen for these very results; else beside them.
   QSettings settings;
   const QString last = settings.value(kFolderKey).toString();
-  if (!last.isEmpty() && settings.value("BatchExport/lastResults").toString() == results.path)
+  const QString resultsPath = QString::fromStdString(results.path.string());
+  if (!last.isEmpty() && settings.value("BatchExport/lastResults").toString() == resultsPath)
     return last;
-  return QDir(results.path).filePath(QStringLiteral("figures"));
+  return QDir(resultsPath).filePath(QStringLiteral("figures"));
 }
 
 }  // namespace
@@ -48,7 +49,7 @@ BatchExportDialog::BatchExportDialog(const ResultsFolder& results, QWidget* pare
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
   setWindowTitle(tr("Export all views"));
   setMinimumWidth(560);
-  setProperty("resultsPath", results.path);
+  setProperty("resultsPath", QString::fromStdString(results.path.string()));
   auto* browse = new QPushButton(tr("Browse…"));
   auto* folderRow = new QHBoxLayout;
   folderRow->addWidget(folder_, 1);
@@ -70,7 +71,7 @@ BatchExportDialog::BatchExportDialog(const ResultsFolder& results, QWidget* pare
   auto* form = new QFormLayout(this);
   auto* intro = new QLabel(tr("Tables (CSV, Markdown, LaTeX), histograms, ROC curves, scatter "
                               "plots and the correlation heat map of %1, with an index.md.")
-                               .arg(results.name));
+                               .arg(QString::fromStdString(results.name)));
   intro->setWordWrap(true);
   form->addRow(intro);
   form->addRow(tr("Folder:"), folderRow);

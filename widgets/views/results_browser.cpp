@@ -9,6 +9,7 @@
 
 #include "core/util/errors.h"
 #include "core/util/log.h"
+#include "widgets/base/qt_strings.h"
 #include "widgets/views/correlation_heatmap_view.h"
 #include "widgets/views/results_table_view.h"
 #include "widgets/views/roc_curve_view.h"
@@ -89,7 +90,7 @@ ResultsBrowser::ResultsBrowser(QWidget* parent)
 
 bool ResultsBrowser::openFolder(const QString& folder, QString* error) {
   try {
-    setResults(loadResultsFolder(folder));
+    setResults(loadResultsFolder(folder.toStdString()));
     return true;
   } catch (const Error& e) {
     if (error) *error = QString::fromUtf8(e.what());
@@ -102,10 +103,10 @@ void ResultsBrowser::setResults(ResultsFolder results) {
   images_.clear();
   scatterView_->clearSetImages();
   title_->setText(tr("%1 — %2 as in-distribution, %3 OOD sets, %4 scores")
-                      .arg(results_->name, results_->inDistribution)
+                      .arg(toQString(results_->name), toQString(results_->inDistribution))
                       .arg(results_->oodSets.size())
                       .arg(results_->scoreNames.size()));
-  tableView_->setTables(results_->tables);
+  tableView_->setTables(metricTables(*results_));
   fillChoices();
   showHistogram();
   showScatter();
@@ -117,14 +118,13 @@ bool ResultsBrowser::setSetImages(const QString& setName, std::shared_ptr<const 
   if (!results_ || !images) return false;
   bool hasScores = false;
   for (const auto& [seed, sets] : results_->scores) {
-    const auto columns = sets.find(setName);
+    const auto columns = sets.find(setName.toStdString());
     if (columns == sets.end()) continue;
     hasScores = true;
     for (const auto& [score, values] : columns->second)
       if (static_cast<std::int64_t>(values.size()) != images->count) {
         logger()->warn("not showing the images of {}: {} images, but {} values of '{}' (seed {})",
-                       setName.toStdString(), images->count, values.size(), score.toStdString(),
-                       seed);
+                       setName.toStdString(), images->count, values.size(), score, seed);
         return false;
       }
   }
@@ -153,12 +153,13 @@ void ResultsBrowser::fillChoices() {
   QStringList seeds;
   for (std::uint64_t seed : results_->seeds) seeds << QString::number(seed);
   fillBox(seedBox_, seeds, 0);
-  fillBox(scoreBox_, results_->scoreNames, 0);
-  fillBox(xBox_, results_->scoreNames, 0);
-  fillBox(yBox_, results_->scoreNames, 1);
+  const QStringList scores = toQStringList(results_->scoreNames);
+  fillBox(scoreBox_, scores, 0);
+  fillBox(xBox_, scores, 0);
+  fillBox(yBox_, scores, 1);
 }
 
-const std::map<QString, ScoreColumns>* ResultsBrowser::currentSeedScores() const {
+const std::map<std::string, ScoreColumns>* ResultsBrowser::currentSeedScores() const {
   const std::optional<std::uint64_t> seed = currentSeed();
   return seed ? results_->scoresOf(*seed) : nullptr;
 }
@@ -166,12 +167,13 @@ const std::map<QString, ScoreColumns>* ResultsBrowser::currentSeedScores() const
 void ResultsBrowser::showHistogram() {
   const auto* sets = currentSeedScores();
   const QString score = scoreBox_->currentText();
+  const std::string scoreKey = score.toStdString();
   std::vector<ScoreSample> samples;
   if (sets)
-    for (const QString& set : results_->allSets()) {
+    for (const std::string& set : results_->allSets()) {
       const auto columns = sets->find(set);
-      if (columns == sets->end() || !columns->second.count(score)) continue;
-      samples.push_back({set, columns->second.at(score), setImages(set)});
+      if (columns == sets->end() || !columns->second.count(scoreKey)) continue;
+      samples.push_back({toQString(set), columns->second.at(scoreKey), setImages(toQString(set))});
     }
   rocView_->setSamples(score, samples);
   histogramView_->setSamples(score, std::move(samples));
@@ -180,24 +182,26 @@ void ResultsBrowser::showHistogram() {
 void ResultsBrowser::showScatter() {
   const auto* sets = currentSeedScores();
   const QString x = xBox_->currentText(), y = yBox_->currentText();
+  const std::string xKey = x.toStdString(), yKey = y.toStdString();
   std::vector<ScatterSeries> series;
   if (sets)
-    for (const QString& set : results_->allSets()) {
+    for (const std::string& set : results_->allSets()) {
       const auto columns = sets->find(set);
-      if (columns == sets->end() || !columns->second.count(x) || !columns->second.count(y))
+      if (columns == sets->end() || !columns->second.count(xKey) || !columns->second.count(yKey))
         continue;
-      series.push_back({set, columns->second.at(x), columns->second.at(y)});
+      series.push_back({toQString(set), columns->second.at(xKey), columns->second.at(yKey)});
     }
   scatterView_->setSeries(x, y, std::move(series));
 }
 
 void ResultsBrowser::showCorrelations() {
   const std::optional<std::uint64_t> seed = currentSeed();
-  const ScoreCorrelations correlations =
-      seed ? inDistributionSpearman(*results_, *seed) : ScoreCorrelations{};
+  const CorrelationMatrix correlations =
+      seed ? inDistributionSpearman(*results_, *seed) : CorrelationMatrix{};
   correlationView_->setMatrix(
       correlations.labels, correlations.values,
-      results_ ? tr("Spearman ρ between scores on %1").arg(results_->inDistribution) : QString());
+      results_ ? tr("Spearman ρ between scores on %1").arg(toQString(results_->inDistribution))
+               : QString());
 }
 
 }  // namespace glowscope

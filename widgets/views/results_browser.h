@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "core/data/image_set.h"
-#include "widgets/views/results_folder.h"
+#include "core/experiments/results_folder.h"
 
 class QComboBox;
 class QLabel;
@@ -63,7 +63,7 @@ class ResultsBrowser : public QWidget {
   void showHistogram();
   void showScatter();
   void showCorrelations();
-  const std::map<QString, ScoreColumns>* currentSeedScores() const;
+  const std::map<std::string, ScoreColumns>* currentSeedScores() const;
 
   std::optional<ResultsFolder> results_;
   std::map<QString, std::shared_ptr<const ImageSet>> images_;

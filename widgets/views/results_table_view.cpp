@@ -55,6 +55,13 @@ QString headerText(const ResultsTable& table) {
 
 }  // namespace
 
+std::vector<NamedResultsTable> metricTables(const ResultsSummary& summary) {
+  std::vector<NamedResultsTable> tables;
+  for (const TableMetricInfo& info : tableMetrics())
+    tables.push_back({QString::fromLatin1(info.shortName), metricTable(summary, info.metric)});
+  return tables;
+}
+
 ResultsTableView::ResultsTableView(QWidget* parent)
     : QWidget(parent), metricBox_(new QComboBox), header_(new QLabel), table_(new QTableWidget) {
   header_->setWordWrap(true);

@@ -6,6 +6,7 @@
 #include <QWidget>
 #include <vector>
 
+#include "core/experiments/results_folder.h"
 #include "core/metrics/results_table.h"
 
 class QComboBox;
@@ -19,6 +20,10 @@ struct NamedResultsTable {
   QString name;
   ResultsTable table;
 };
+
+/// The four metric tables of a results summary (AUROC, AUPR-in, AUPR-out, FPR@95), named as
+/// core's tableMetrics().
+std::vector<NamedResultsTable> metricTables(const ResultsSummary& summary);
 
 enum class TableTextFormat { Csv, Markdown, Latex };
 

@@ -1,47 +1,11 @@
 #include "widgets/views/roc_curve_view.h"
 
 #include <QVBoxLayout>
-#include <algorithm>
-#include <functional>
-#include <limits>
 
 #include "core/metrics/ood_metrics.h"
-#include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
 
 namespace glowscope {
-
-std::vector<RocPoint> rocCurve(std::span<const double> inDistributionScores,
-                               std::span<const double> outOfDistributionScores) {
-  if (inDistributionScores.empty() || outOfDistributionScores.empty())
-    throw ConfigError("ROC curve", "needs in-distribution and OOD scores");
-  OrientedScores scores = orientScores(inDistributionScores, outOfDistributionScores);
-  std::sort(scores.inDistribution.begin(), scores.inDistribution.end(), std::greater<>());
-  std::sort(scores.outOfDistribution.begin(), scores.outOfDistribution.end(), std::greater<>());
-  const auto& in = scores.inDistribution;
-  const auto& ood = scores.outOfDistribution;
-  std::vector<RocPoint> points{{0, 0}};
-  std::size_t i = 0, o = 0;
-  // Walk the thresholds from the highest score down, taking every score equal to it at once.
-  while (i < in.size() || o < ood.size()) {
-    double threshold = -std::numeric_limits<double>::infinity();
-    if (i < in.size()) threshold = in[i];
-    if (o < ood.size()) threshold = std::max(threshold, ood[o]);
-    while (i < in.size() && in[i] == threshold) ++i;
-    while (o < ood.size() && ood[o] == threshold) ++o;
-    points.push_back({static_cast<double>(o) / static_cast<double>(ood.size()),
-                      static_cast<double>(i) / static_cast<double>(in.size())});
-  }
-  return points;
-}
-
-double areaUnderCurve(const std::vector<RocPoint>& points) {
-  double area = 0;
-  for (std::size_t k = 1; k < points.size(); ++k)
-    area += (points[k].falsePositiveRate - points[k - 1].falsePositiveRate) *
-            (points[k].truePositiveRate + points[k - 1].truePositiveRate) / 2;
-  return area;
-}
 
 RocCurveView::RocCurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot) {
   plot_->setMinimumSize(320, 240);

@@ -12,6 +12,7 @@
 #include <limits>
 
 #include "core/metrics/ood_metrics.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
 
 namespace glowscope {
@@ -28,22 +29,6 @@ QDoubleSpinBox* rangeBox() {
 }
 
 }  // namespace
-
-QImage imageSetThumbnail(const ImageSet& images, std::int64_t index) {
-  const int width = static_cast<int>(images.width), height = static_cast<int>(images.height);
-  QImage image(width, height, QImage::Format_RGB32);
-  const std::uint8_t* pixels = images.image(index);
-  const std::int64_t plane = images.height * images.width;
-  for (int y = 0; y < height; ++y)
-    for (int x = 0; x < width; ++x) {
-      const std::int64_t at = std::int64_t{y} * width + x;
-      const int r = pixels[at];
-      const int g = images.channels >= 3 ? pixels[plane + at] : r;
-      const int b = images.channels >= 3 ? pixels[2 * plane + at] : r;
-      image.setPixel(x, y, qRgb(r, g, b));
-    }
-  return image;
-}
 
 ScoreHistogramView::ScoreHistogramView(QWidget* parent)
     : QWidget(parent),
@@ -152,10 +137,9 @@ std::optional<ValueRange> ScoreHistogramView::automaticRange() const {
       return trimmedRange(values, 0.01);
     case AutoRange::InDistribution: {
       if (values.empty()) return std::nullopt;
-      std::optional<ValueRange> range = finiteRange({values.front()});
+      const std::optional<ValueRange> range = finiteRange({values.front()});
       if (!range) return range;
-      const double margin = 0.25 * (range->high - range->low);
-      return ValueRange{range->low - margin, range->high + margin};
+      return paddedRange(*range, 0.25);
     }
     case AutoRange::AllValues:
       break;

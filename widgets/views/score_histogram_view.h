@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/data/image_set.h"
-#include "widgets/views/histogram.h"
+#include "core/metrics/histogram.h"
 #include "widgets/views/plot_export.h"
 
 class QCheckBox;
@@ -84,8 +84,5 @@ class ScoreHistogramView : public QWidget {
   QDoubleSpinBox* high_;
   QListWidget* thumbnails_;
 };
-
-/// An 8-bit image of ImageSet entry `index` (grey for 1 channel, RGB for 3).
-QImage imageSetThumbnail(const ImageSet& images, std::int64_t index);
 
 }  // namespace glowscope

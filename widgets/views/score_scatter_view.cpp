@@ -11,6 +11,7 @@
 
 #include "core/metrics/correlation.h"
 #include "core/util/errors.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
 #include "widgets/views/score_histogram_view.h"
 
@@ -63,14 +64,12 @@ std::vector<ScatterSelection> pointsInRect(const std::vector<ScatterSeries>& ser
 
 double pooledSpearman(const std::vector<ScatterSeries>& series) {
   std::vector<double> xs, ys;
-  for (const ScatterSeries& s : series)
-    for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
-      if (finitePoint(s.x[i], s.y[i])) {
-        xs.push_back(s.x[i]);
-        ys.push_back(s.y[i]);
-      }
-  if (xs.size() < 2) return std::numeric_limits<double>::quiet_NaN();
-  return spearman(xs, ys);
+  for (const ScatterSeries& s : series) {
+    const std::size_t points = std::min(s.x.size(), s.y.size());
+    xs.insert(xs.end(), s.x.begin(), s.x.begin() + static_cast<std::ptrdiff_t>(points));
+    ys.insert(ys.end(), s.y.begin(), s.y.begin() + static_cast<std::ptrdiff_t>(points));
+  }
+  return spearmanOfFinitePairs(xs, ys);
 }
 
 ScoreScatterView::ScoreScatterView(QWidget* parent)

@@ -36,7 +36,7 @@ struct ScatterSelection {
 /// Points of each series inside `rect` (data coordinates, edges included, finite points only).
 std::vector<ScatterSelection> pointsInRect(const std::vector<ScatterSeries>& series,
                                            const QRectF& rect);
-/// Spearman's rho over the finite (x, y) pairs of all series; NaN with fewer than 2 pairs.
+/// Spearman's rho of all series' points pooled (core's spearmanOfFinitePairs).
 double pooledSpearman(const std::vector<ScatterSeries>& series);
 
 /// One drawn point: series index and image index within its set.

@@ -167,12 +167,12 @@ class TstExperimentRunner : public QObject {
       }
       results.seeds.push_back(s);
     }
-    const std::string markdown = bitsPerDimTable(results).toMarkdown();
+    const std::string markdown = bitsPerDimTable(resultsSummary(results)).toMarkdown();
     QVERIFY2(markdown.find("| a | **3.50 ± 0.71 (4 non-finite)** |") != std::string::npos,
              markdown.c_str());
     QVERIFY2(markdown.find("| b | **3.50 ± 0.71 (0 non-finite)** |") != std::string::npos,
              markdown.c_str());
-    QVERIFY(bitsPerDimTable(results).toCsv().find("set_note") != std::string::npos);
+    QVERIFY(bitsPerDimTable(resultsSummary(results)).toCsv().find("set_note") != std::string::npos);
   }
 
   // Two lanes: each training gets the threads it was given (after the reuse check, so a later

@@ -107,7 +107,7 @@ class TestGlow : public QObject {
   }
 
   void parameterCountsMatchFormula() {
-    // Figures measured on the reference implementation (reference-spec 11).
+    // Figures measured on the reference implementation (docs/flows.md, parameter count).
     const std::pair<const char*, std::int64_t> expected[] = {
         {"small", 801120}, {"paper", 31583616}, {"tiny", -1}};
     for (const auto& [preset, measured] : expected) {

@@ -66,7 +66,7 @@ class TestModelConfig : public QObject {
   }
 
   void analyticCountsMatchTheReferenceTable() {
-    // Measured on the reference implementation (reference-spec 11).
+    // Measured on the reference implementation (docs/flows.md, parameter count).
     QCOMPARE(analyticParameterCount(modelPreset("small", FlowType::Conv, 1)), 801120);
     QCOMPARE(analyticParameterCount(modelPreset("small", FlowType::Conv, 3)), 1624608);
     QCOMPARE(analyticParameterCount(modelPreset("paper", FlowType::Conv, 1)), 31583616);

@@ -70,6 +70,36 @@ class TstCorrelation : public QObject {
     QVERIFY(std::abs(spearman(std::vector<double>{-inf, 0, inf}, std::vector<double>{1, 2, 3}) -
                      1.0) < 1e-12);
   }
+
+  void finitePairsSkipNonFiniteValues() {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double inf = std::numeric_limits<double>::infinity();
+    // Pairs 1 and 3 hold a non-finite value; the rest rank identically.
+    const std::vector<double> a = {1, nan, 3, 4, 5}, b = {10, 20, 30, -inf, 50};
+    QCOMPARE(spearmanOfFinitePairs(a, b), 1.0);
+    QVERIFY(
+        std::isnan(spearmanOfFinitePairs(std::vector<double>{1, nan}, std::vector<double>{2, 3})));
+  }
+
+  void matrixIsSymmetricWithUnitDiagonal() {
+    const std::vector<std::vector<double>> series = {{1, 2, 3, 4}, {4, 3, 2, 1}, {1, 3, 2, 4}};
+    const CorrelationMatrix matrix = spearmanMatrix({"a", "b", "c"}, series);
+    QCOMPARE(matrix.values[0][0], 1.0);
+    QCOMPARE(matrix.values[0][1], -1.0);
+    QCOMPARE(matrix.values[1][0], -1.0);
+    QCOMPARE(matrix.values[2][0], matrix.values[0][2]);
+    QCOMPARE(matrix.values[2][0], spearman(series[2], series[0]));
+    QVERIFY_THROWS_EXCEPTION(ConfigError, spearmanMatrix({"a"}, series));
+  }
+
+  void matrixCanSkipNonFinitePairs() {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const std::vector<std::vector<double>> series = {{1, 2, nan, 4}, {2, 4, 6, 8}};
+    QVERIFY_THROWS_EXCEPTION(ConfigError, spearmanMatrix({"a", "b"}, series));
+    const CorrelationMatrix matrix =
+        spearmanMatrix({"a", "b"}, series, NonFiniteValues::SkipPerPair);
+    QCOMPARE(matrix.values[0][1], 1.0);
+  }
 };
 
 }  // namespace glowscope

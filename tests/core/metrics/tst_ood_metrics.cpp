@@ -151,6 +151,34 @@ class TstOodMetrics : public QObject {
     QVERIFY_THROWS_EXCEPTION(ConfigError,
                              aurocBinary(std::vector<double>{nan}, std::vector<double>{0}));
   }
+
+  void rocPointsOfASmallExample() {
+    // in = {3, 2}, ood = {2, 1}: thresholds 3, 2, 1.
+    const auto points = rocCurve(std::vector<double>{3, 2}, std::vector<double>{2, 1});
+    QCOMPARE(points.size(), std::size_t{4});
+    QCOMPARE(points[1].truePositiveRate, 0.5);
+    QCOMPARE(points[1].falsePositiveRate, 0.0);
+    QCOMPARE(points[2].truePositiveRate, 1.0);
+    QCOMPARE(points[2].falsePositiveRate, 0.5);
+    QCOMPARE(points[3].falsePositiveRate, 1.0);
+    // The tie at 2 counts 1/2: AUROC = (1 + 1 + 0.5 + 1) / 4.
+    QCOMPARE(areaUnderCurve(points), 0.875);
+  }
+
+  void rocAreaEqualsAurocWithTiesAndNonFinite() {
+    std::vector<double> in, ood;
+    for (int i = 0; i < 60; ++i) in.push_back(std::floor(std::sin(i * 1.3) * 5));
+    for (int i = 0; i < 45; ++i) ood.push_back(std::floor(std::cos(i * 0.7) * 4) - 1);
+    in.push_back(std::numeric_limits<double>::quiet_NaN());
+    ood.push_back(-std::numeric_limits<double>::infinity());
+    const double area = areaUnderCurve(rocCurve(in, ood));
+    QVERIFY2(std::abs(area - auroc(in, ood)) < 1e-12,
+             qPrintable(QString("%1 vs %2").arg(area).arg(auroc(in, ood))));
+  }
+
+  void rocOfAnEmptySampleThrows() {
+    QVERIFY_THROWS_EXCEPTION(ConfigError, rocCurve(std::vector<double>{}, std::vector<double>{1}));
+  }
 };
 
 }  // namespace glowscope

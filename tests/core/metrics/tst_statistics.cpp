@@ -59,6 +59,19 @@ class TstStatistics : public QObject {
     QCOMPARE(percentile(v, 0), 1.0);
     QCOMPARE(percentile(v, 100), 4.0);
     QVERIFY_THROWS_EXCEPTION(ConfigError, percentile(v, 101));
+    QCOMPARE(quantile(v, 0.25), 1.75);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, quantile(v, 1.5));
+  }
+
+  void keyedMeansSkipNonFiniteValues() {
+    KeyedMeans means;
+    means.add(0, 1.0);
+    means.add(0, 3.0);
+    means.add(2, 5.0);
+    means.add(2, std::nan(""));
+    means.add(4, INFINITY);
+    const std::map<std::int64_t, double> expected{{0, 2.0}, {2, 5.0}};
+    QCOMPARE(means.means(), expected);
   }
 
   void bootstrapContainsEstimateAndIsSeeded() {

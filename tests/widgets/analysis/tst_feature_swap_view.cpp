@@ -25,6 +25,7 @@
 #include "widgets/analysis/image_strip.h"
 #include "widgets/analysis/latent_optimisation_view.h"
 #include "widgets/analysis/model_picker.h"
+#include "widgets/base/image_conversion.h"
 #include "widgets/views/score_histogram_view.h"
 
 using namespace glowscope;

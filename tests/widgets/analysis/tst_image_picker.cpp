@@ -11,12 +11,6 @@
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
 
-// The views reach models only through these headers; they must stay free of torch (slow to
-// compile, and the widget layer's rule). c10/macros/Macros.h comes first with any torch header.
-#ifdef C10_MACROS_MACROS_H_
-#error "a torch header leaked into the analysis views' core headers"
-#endif
-
 using namespace glowscope;
 
 namespace {

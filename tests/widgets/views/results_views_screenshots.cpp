@@ -31,9 +31,10 @@ bool save(QWidget* widget, const QDir& out, const QString& name) {
 }
 
 void attachImages(ResultsBrowser& browser) {
-  for (const QString& set : browser.results()->allSets()) {
-    const glowscope::ResultsSetImages loaded =
-        glowscope::loadResultsSetImages(browser.results()->path, set);
+  const QString folder = QString::fromStdString(browser.results()->path.string());
+  for (const std::string& name : browser.results()->allSets()) {
+    const QString set = QString::fromStdString(name);
+    const glowscope::ResultsSetImages loaded = glowscope::loadResultsSetImages(folder, set);
     if (!loaded.images || !browser.setSetImages(set, loaded.images))
       std::fprintf(stderr, "no images for %s: %s\n", qPrintable(set), qPrintable(loaded.error));
   }

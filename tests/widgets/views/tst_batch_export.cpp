@@ -41,8 +41,8 @@ BatchExportOptions smallFigures() {
 }
 
 // Finite (x, y) pairs of two score columns over every set of a seed.
-int finitePairs(const ResultsFolder& results, std::uint64_t seed, const QString& x,
-                const QString& y) {
+int finitePairs(const ResultsFolder& results, std::uint64_t seed, const std::string& x,
+                const std::string& y) {
   int pairs = 0;
   for (const auto& [set, columns] : *results.scoresOf(seed))
     for (std::size_t i = 0; i < columns.at(x).size(); ++i)
@@ -50,19 +50,25 @@ int finitePairs(const ResultsFolder& results, std::uint64_t seed, const QString&
   return pairs;
 }
 
-// A folder whose scores include the scales c_1, c_2 and c_L of one model.
+// A folder whose scores include the scales c_1, c_2 and c_L of one model (seed 3).
 void writeScalesFolder(const QString& folder) {
-  QDir(folder).mkpath("scores");
-  writeFile(folder + "/metadata.json", R"({"spec": {"inDistribution": "in", "oodSets": ["out"],
-    "scores": [{"name": "Raw", "kind": "raw", "model": "m"},
-               {"name": "c1", "kind": "scale", "model": "m", "scale": 1},
-               {"name": "c2", "kind": "scale", "model": "m", "scale": 2},
-               {"name": "cL", "kind": "scale", "model": "m", "scale": -1}]}})");
-  writeFile(folder + "/summary.json", R"({"name": "scales", "seeds": [{"seed": 3, "metrics":
-    {"out": {"Raw": {"auroc": 0.5}, "c1": {"auroc": 0.5}, "c2": {"auroc": 0.5},
-             "cL": {"auroc": 0.5}}}}]})");
-  writeFile(folder + "/scores/in-seed3.csv", "index,Raw,c1,c2,cL\n0,1,10,20,5\n1,2,11,21,6\n");
-  writeFile(folder + "/scores/out-seed3.csv", "index,Raw,c1,c2,cL\n0,0,1,2,3\n");
+  ExperimentResults results;
+  results.spec.name = "scales";
+  results.spec.inDistribution = "in";
+  results.spec.oodSets = {"out"};
+  results.spec.seeds = {3};
+  results.spec.models = {{"m", "m", "m.glow", {}, false}};
+  results.spec.scores = {{"Raw", ScoreKind::Raw, "m", "", 0},
+                         {"c1", ScoreKind::Scale, "m", "", 1},
+                         {"c2", ScoreKind::Scale, "m", "", 2},
+                         {"cL", ScoreKind::Scale, "m", "", -1}};
+  SeedResults& seed = results.seeds.emplace_back();
+  seed.seed = 3;
+  seed.scoreValues["in"] = {{"Raw", {1, 2}}, {"c1", {10, 11}}, {"c2", {20, 21}}, {"cL", {5, 6}}};
+  seed.scoreValues["out"] = {{"Raw", {0}}, {"c1", {1}}, {"c2", {2}}, {"cL", {3}}};
+  for (const char* score : {"Raw", "c1", "c2", "cL"})
+    seed.metrics["out"][score].metrics = testing::tinyMetrics(0.5, 0.5, 0.5, 0.5);
+  writeExperimentResults(results, folder.toStdString());
 }
 
 }  // namespace
@@ -76,7 +82,7 @@ class TestBatchExport : public QObject {
   void writesEveryViewOfEachScore() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path() + "/results");
-    const ResultsFolder results = loadResultsFolder(dir.path() + "/results");
+    const ResultsFolder results = loadResultsFolder((dir.path() + "/results").toStdString());
     const QString out = dir.path() + "/out";
     const BatchExportResult result = exportAllViews(results, out, smallFigures());
     QVERIFY2(result.ok(), qPrintable(result.error));
@@ -102,8 +108,8 @@ class TestBatchExport : public QObject {
   void indexListsEveryFileWithACaption() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path());
-    const BatchExportResult result =
-        exportAllViews(loadResultsFolder(dir.path()), dir.path() + "/out", smallFigures());
+    const BatchExportResult result = exportAllViews(loadResultsFolder(dir.path().toStdString()),
+                                                    dir.path() + "/out", smallFigures());
     QVERIFY2(result.ok(), qPrintable(result.error));
     const QString index = QString::fromUtf8(readAll(dir.path() + "/out/index.md"));
     QVERIFY(index.contains("tiny"));
@@ -125,7 +131,7 @@ class TestBatchExport : public QObject {
     BatchExportOptions options = smallFigures();
     options.figure = {70, 45, 150};
     const BatchExportResult result =
-        exportAllViews(loadResultsFolder(dir.path()), dir.path() + "/out", options);
+        exportAllViews(loadResultsFolder(dir.path().toStdString()), dir.path() + "/out", options);
     QVERIFY2(result.ok(), qPrintable(result.error));
     const QString stem = dir.path() + "/out/histogram-Diff";
     const QImage png(stem + ".png");
@@ -159,7 +165,7 @@ class TestBatchExport : public QObject {
   void dataCsvsHoldThePlottedData() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path());
-    const ResultsFolder results = loadResultsFolder(dir.path());
+    const ResultsFolder results = loadResultsFolder(dir.path().toStdString());
     QVERIFY(exportAllViews(results, dir.path() + "/out", smallFigures()).ok());
     const QString out = dir.path() + "/out/";
     // Scatter: one row per finite point, i.e. per image with finite scores.
@@ -181,16 +187,16 @@ class TestBatchExport : public QObject {
     QVERIFY(heat[1].startsWith("\"Raw, x\",1,"));
     // Tables exactly as the table view copies them.
     QCOMPARE(QString::fromUtf8(readAll(out + "table-auroc.csv")),
-             QString::fromStdString(results.tables[0].table.toCsv()));
+             QString::fromStdString(metricTable(results, TableMetric::Auroc).toCsv()));
     QCOMPARE(QString::fromUtf8(readAll(out + "table-fpr95.tex")),
-             QString::fromStdString(results.tables[3].table.toLatex()));
+             QString::fromStdString(metricTable(results, TableMetric::FprAt95).toLatex()));
   }
 
   void scalesGiveTheSumOfTheFirstTwoAgainstTheLast() {
     QTemporaryDir dir;
     writeScalesFolder(dir.path());
-    const BatchExportResult result =
-        exportAllViews(loadResultsFolder(dir.path()), dir.path() + "/out", smallFigures());
+    const BatchExportResult result = exportAllViews(loadResultsFolder(dir.path().toStdString()),
+                                                    dir.path() + "/out", smallFigures());
     QVERIFY2(result.ok(), qPrintable(result.error));
     const QStringList rows = csvDataLines(dir.path() + "/out/scatter-c1+c2-vs-cL-m.csv");
     QCOMPARE(rows.size(), 3);
@@ -202,7 +208,7 @@ class TestBatchExport : public QObject {
   void seedIsChosen() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path());
-    const ResultsFolder results = loadResultsFolder(dir.path());
+    const ResultsFolder results = loadResultsFolder(dir.path().toStdString());
     BatchExportOptions options = smallFigures();
     options.formats = {FigureFormat::Png};
     options.seed = 1;
@@ -228,7 +234,7 @@ class TestBatchExport : public QObject {
       if (done == 2) cancel = true;  // after the tables and one figure
     };
     const BatchExportResult result =
-        exportAllViews(loadResultsFolder(dir.path()), dir.path() + "/out", options);
+        exportAllViews(loadResultsFolder(dir.path().toStdString()), dir.path() + "/out", options);
     QVERIFY(result.cancelled);
     QVERIFY(!result.ok());
     QCOMPARE(calls, 3);
@@ -242,7 +248,7 @@ class TestBatchExport : public QObject {
     writeFile(dir.path() + "/plain-file", "not a folder");
     const QString out = dir.path() + "/plain-file/figures";
     const BatchExportResult result =
-        exportAllViews(loadResultsFolder(dir.path()), out, smallFigures());
+        exportAllViews(loadResultsFolder(dir.path().toStdString()), out, smallFigures());
     QVERIFY(!result.ok());
     QVERIFY(!result.cancelled);
     QVERIFY2(result.error.contains(out) && result.error.contains("cannot create"),
@@ -272,7 +278,7 @@ class TestBatchExport : public QObject {
   void dialogChoicesBecomeOptions() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path());
-    const ResultsFolder results = loadResultsFolder(dir.path());
+    const ResultsFolder results = loadResultsFolder(dir.path().toStdString());
     BatchExportDialog dialog(results);
     QCOMPARE(dialog.outDir(), QDir(dir.path()).filePath("figures"));
     dialog.formatBox(FigureFormat::Svg)->setChecked(false);

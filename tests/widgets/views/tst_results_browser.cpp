@@ -1,4 +1,5 @@
-// The results folder reader (summary.json, metadata.json, scores CSVs) and the browser on it.
+// The results browser on a results folder written by the core writer (the reader itself:
+// tests/core/experiments/tst_results_folder.cpp).
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -21,7 +22,6 @@
 
 using namespace glowscope;
 
-using glowscope::testing::writeFile;
 using glowscope::testing::writeResultsFolder;
 
 namespace {
@@ -43,51 +43,6 @@ class TestResultsBrowser : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
-  void readsTablesInSpecOrder() {
-    QTemporaryDir dir;
-    writeResultsFolder(dir.path());
-    const ResultsFolder results = loadResultsFolder(dir.path());
-    QCOMPARE(results.name, QString("tiny"));
-    QCOMPARE(results.inDistribution, QString("in:test"));
-    QCOMPARE(results.oodSets, (QStringList{"b:test", "a:test"}));
-    QCOMPARE(results.scoreNames, (QStringList{"Raw, x", "Diff"}));
-    QCOMPARE(results.seeds, (std::vector<std::uint64_t>{0, 1}));
-    QCOMPARE(results.tables.size(), std::size_t{4});
-    const ResultsTable& auroc = results.tables[0].table;
-    QCOMPARE(auroc.rows()[1], std::string("a:test"));
-    const TableCell cell = auroc.cell(1, 0).value();  // a:test, "Raw, x": seeds 0.6 and 0.8
-    QVERIFY(std::abs(cell.value - 0.7) < 1e-12);
-    QVERIFY(std::abs(cell.sd.value() - std::sqrt(0.02)) < 1e-12);
-    QCOMPARE(results.tables[3].table.metric().higherIsBetter, false);
-  }
-
-  void readsPerImageScores() {
-    QTemporaryDir dir;
-    writeResultsFolder(dir.path());
-    const ResultsFolder results = loadResultsFolder(dir.path());
-    const auto& sets = results.scores.at(1);
-    QCOMPARE(sets.size(), std::size_t{3});
-    QCOMPARE(sets.at("in:test").at("Raw, x"), (std::vector<double>{5, 6, 7}));
-    QVERIFY(std::isnan(sets.at("in:test").at("Diff")[2]));
-    QVERIFY(std::isinf(sets.at("a:test").at("Diff")[0]));
-    QVERIFY(!sets.at("a:test").count("index"));
-  }
-
-  void badFilesThrowFileError() {
-    QTemporaryDir dir;
-    QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));  // no summary.json
-    writeResultsFolder(dir.path());
-    writeFile(dir.path() + "/scores/a_test-seed0.csv", "index,Diff\n0,x\n");
-    QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));
-    writeFile(dir.path() + "/scores/a_test-seed0.csv", "index,Diff\n0,1,2\n");
-    QVERIFY_THROWS_EXCEPTION(FileError, loadResultsFolder(dir.path()));
-  }
-
-  void fileSafeNamesMatchTheWriter() {
-    QCOMPARE(fileSafeSetName("photo-crops-gray:test"), QString("photo-crops-gray_test"));
-    QCOMPARE(fileSafeSetName("a b/ü"), QString("a_b__"));
-  }
-
   void browserShowsTableAndHistogram() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path());
@@ -181,7 +136,7 @@ class TestResultsBrowser : public QObject {
     QString error;
     QVERIFY(!browser.openFolder(bad.path(), &error));
     QVERIFY(error.contains("summary.json"));
-    QCOMPARE(browser.results()->name, QString("tiny"));
+    QCOMPARE(browser.results()->name, std::string("tiny"));
   }
 };
 

@@ -14,10 +14,10 @@
 #include "app/gui/results_images.h"
 #include "core/experiments/experiment_data.h"
 #include "core/experiments/experiment_spec.h"
+#include "core/experiments/results_folder.h"
 #include "core/scoring/score_cache.h"
 #include "core/util/atomic_file.h"
 #include "widgets/views/results_browser.h"
-#include "widgets/views/results_folder.h"
 #include "widgets/views/score_histogram_view.h"
 
 using namespace glowscope;
@@ -53,7 +53,7 @@ class ImagesFolder {
             {"scores", {{{"name", "Raw"}, {"kind", "raw"}, {"model", "m"}}}}};
     QDir(root).mkpath("scores");
     for (const QString& set : {inSet, outSet})
-      writeText(root + "/scores/" + fileSafeSetName(set) + "-seed0.csv",
+      writeText(root + "/" + QString::fromStdString(scoresFilePath(set.toStdString(), 0).string()),
                 "index,Raw\n0,1\n1,2\n2,3\n3,4\n");
     writeText(root + "/summary.json", R"({"name": "images", "seeds": [{"seed": 0, "metrics": {")" +
                                           outSet.toStdString() +

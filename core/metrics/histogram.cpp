@@ -1,9 +1,10 @@
-#include "widgets/views/histogram.h"
+#include "core/metrics/histogram.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
+#include "core/metrics/statistics.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
@@ -87,17 +88,14 @@ std::optional<ValueRange> trimmedRange(const std::vector<std::span<const double>
     for (double value : sample)
       if (std::isfinite(value)) pooled.push_back(value);
   if (pooled.empty()) return std::nullopt;
-  std::sort(pooled.begin(), pooled.end());
-  const auto quantile = [&pooled](double q) {
-    const double position = q * static_cast<double>(pooled.size() - 1);
-    const auto below = static_cast<std::size_t>(position);
-    const std::size_t above = std::min(below + 1, pooled.size() - 1);
-    return pooled[below] +
-           (position - static_cast<double>(below)) * (pooled[above] - pooled[below]);
-  };
-  ValueRange range{quantile(trimFraction), quantile(1 - trimFraction)};
+  ValueRange range{quantile(pooled, trimFraction), quantile(pooled, 1 - trimFraction)};
   if (range.low == range.high) range = ValueRange{range.low - 0.5, range.high + 0.5};
   return range;
+}
+
+ValueRange paddedRange(const ValueRange& range, double fraction) {
+  const double margin = fraction * (range.high - range.low);
+  return ValueRange{range.low - margin, range.high + margin};
 }
 
 }  // namespace glowscope

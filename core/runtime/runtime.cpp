@@ -1,4 +1,4 @@
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>

@@ -2,7 +2,7 @@
 #include <QtTest>
 #include <thread>
 
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 namespace glowscope {
 

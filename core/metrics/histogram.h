@@ -1,5 +1,6 @@
 #pragma once
-// Binning for the score histograms: plain C++ (no Qt) so it is tested on its own.
+// Histograms of score samples and the value ranges they are drawn over (the results browser's
+// score histograms and their exports).
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -44,5 +45,7 @@ std::optional<ValueRange> finiteRange(const std::vector<std::span<const double>>
 /// 0 <= trimFraction < 0.5.
 std::optional<ValueRange> trimmedRange(const std::vector<std::span<const double>>& samples,
                                        double trimFraction);
+/// The range widened by `fraction` of its width at each end (0.25: a quarter on either side).
+ValueRange paddedRange(const ValueRange& range, double fraction);
 
 }  // namespace glowscope
