@@ -31,7 +31,7 @@
 #include "core/scoring/model_scores.h"
 #include "core/training/trainer.h"
 #include "core/util/log.h"
-#include "core/util/runtime.h"
+#include "core/runtime/runtime.h"
 
 using namespace glowscope;
 using Clock = std::chrono::steady_clock;
