@@ -78,7 +78,7 @@ Common readCommon(const QCommandLineParser& parser) {
   configureThreads(static_cast<int>(positiveInt(parser, "threads", 0)));
   const std::string device =
       parser.isSet("device") ? parser.value("device").toStdString() : preferredDeviceName();
-  requireDeviceAvailable(device);  // names what is missing (core/util/device.h)
+  requireDeviceAvailable(device);  // names what is missing (core/runtime/device.h)
   common.device = at::Device(device);
   std::error_code error;
   fs::create_directories(common.outDir, error);
