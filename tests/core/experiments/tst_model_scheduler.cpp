@@ -99,8 +99,10 @@ class TestModelScheduler : public QObject {
     QCOMPARE(recorder.maxRunning, 2);
     QVERIFY(recorder.finishedBeforeStarted("general", "outlier"));
     QVERIFY(recorder.finishedBeforeStarted("general", "shared"));
-    QCOMPARE(recorder.started[0], std::string("general"));  // the list's order first
-    QCOMPARE(recorder.started[1], std::string("conv"));
+    // The list's order first: both lanes start at once, so which one records first is up to
+    // the threads; the third start is the first model whose lane is free and that is ready.
+    const std::set<std::string> firstTwo{recorder.started[0], recorder.started[1]};
+    QCOMPARE(firstTwo, (std::set<std::string>{"general", "conv"}));
     QCOMPARE(recorder.started[2], std::string("dense"));
   }
 
