@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <random>
 
+#include "bench/glow_flops.h"
 #include "core/flows/flow_model.h"
 #include "core/runtime/runtime.h"
 #include "core/scoring/model_scores.h"
@@ -14,36 +15,6 @@ namespace {
 
 using glowscope::FlowType;
 using glowscope::ModelConfig;
-
-// Multiply-adds of one flow step's coupling net and 1x1 mixing on C channels of HxW positions
-// (conv) or D dims (dense); ActNorms, sigmoid and the latent priors are O(D) and left out.
-double stepMacs(const ModelConfig& config, int64_t channels, int64_t positions) {
-  const double h = config.hiddenChannels;
-  if (config.type == FlowType::Dense) {
-    const double d = static_cast<double>(channels * positions);
-    return d / 2 * h + h * h + h * d + d * d;
-  }
-  const double c = static_cast<double>(channels);
-  return positions * (9 * c / 2 * h + h * h + 9 * h * c + c * c);
-}
-
-// 2 FLOPs per multiply-add, summed over scales: each squeezes (C*4, HW/4), then splits off half.
-double forwardFlopsPerImage(const ModelConfig& config) {
-  const int64_t patches = config.type == FlowType::Local ? (config.height / config.patchSize) *
-                                                               (config.width / config.patchSize)
-                                                         : 1;
-  int64_t channels = config.channels;
-  int64_t positions = config.type == FlowType::Local ? config.patchSize * config.patchSize
-                                                     : int64_t{config.height} * config.width;
-  double macs = 0;
-  for (int scale = 0; scale < config.numScales; ++scale) {
-    channels *= 4;
-    positions /= 4;
-    macs += config.stepsPerScale * stepMacs(config, channels, positions);
-    channels /= 2;
-  }
-  return 2 * macs * static_cast<double>(patches);
-}
 
 glowscope::ImageSet randomImages(int64_t count) {
   glowscope::ImageSet set{"random", count, 1, 32, 32, {}, {}, 0};
@@ -58,7 +29,7 @@ void benchPreset(const char* preset, FlowType type, int64_t images) {
   glowscope::FlowModel model = glowscope::createFlowModel(config);
   glowscope::initializeActNorms(*model, at::rand({64, 1, 32, 32}) - 0.5);
   const glowscope::ImageSet set = randomImages(images);
-  const double flops = forwardFlopsPerImage(config);
+  const double flops = glowscope::bench::forwardFlopsPerImage(config);
   for (int64_t batch : {64, 512}) {
     glowscope::ScoringOptions options;
     options.batchSize = batch;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
@@ -29,17 +30,23 @@ void ActNormImpl::markInitialized() {
   initializedFlag_.fill_(1.0);
 }
 
+at::Tensor ActNormImpl::scale() const {
+  if (options_.scaleEps > 0.0) return logScale.exp() + options_.scaleEps;
+  return logScale.exp();
+}
+
+at::Tensor ActNormImpl::logScaleSum() const {
+  return options_.scaleEps > 0.0 ? (logScale.exp() + options_.scaleEps).log().sum()
+                                 : logScale.sum();
+}
+
 at::Tensor ActNormImpl::scaleShaped(const at::Tensor& like) const {
-  auto shaped = logScale.view(parameterViewShape(like, options_.numFeatures));
-  if (options_.scaleEps > 0.0) return shaped.exp() + options_.scaleEps;
-  return shaped.exp();
+  return scale().view(parameterViewShape(like, options_.numFeatures));
 }
 
 at::Tensor ActNormImpl::logDetPerExample(const at::Tensor& x) const {
   const std::int64_t positions = x.dim() == 4 ? x.size(2) * x.size(3) : 1;
-  at::Tensor logScaleSum =
-      options_.scaleEps > 0.0 ? (logScale.exp() + options_.scaleEps).log().sum() : logScale.sum();
-  return (logScaleSum * static_cast<double>(positions)).expand({x.size(0)});
+  return (logScaleSum() * static_cast<double>(positions)).expand({x.size(0)});
 }
 
 void ActNormImpl::initializeFrom(const at::Tensor& x) {
@@ -81,6 +88,7 @@ void ActNormImpl::initializeFromAllProcesses(const at::Tensor& x) {
 }
 
 FlowResult ActNormImpl::forward(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("actnorm");
   if (x.dim() != 2 && x.dim() != 4) throw Error("ActNorm expects 2-D or 4-D input");
   if (armed_) {
     initializeFrom(x);

@@ -36,9 +36,16 @@ class ActNormImpl : public FlowLayerImpl {
     armed_ = false;
     reducer_ = nullptr;
   }
+  bool armed() const { return armed_; }
   bool initialized() const;
   void markInitialized();
   const ActNormOptions& options() const { return options_; }
+
+  /// Per-feature scale exp(s) (+ scaleEps), (F): for folding this ActNorm into a neighbouring
+  /// linear map (docs/flows.md, "Performance").
+  at::Tensor scale() const;
+  /// Sum over features of log(scale), a scalar: the log-det per position.
+  at::Tensor logScaleSum() const;
 
   at::Tensor bias;      ///< (F)
   at::Tensor logScale;  ///< (F)

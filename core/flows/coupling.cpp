@@ -4,6 +4,9 @@
 
 #include <cmath>
 
+#include "core/flows/coupling_convs.h"
+#include "core/flows/profile_scope.h"
+
 namespace glowscope {
 namespace {
 
@@ -50,15 +53,38 @@ ConvCouplingNetImpl::ConvCouplingNetImpl(std::int64_t channels, std::int64_t hid
 // layout and back; those conversions of the 128-channel tensors took a third of oneDNN's time in
 // a CPU training run (DNNL_VERBOSE=1), and NHWC trains the small preset 20-30% faster here
 // (docs/training-config.md, throughput). Only the thin input and output are converted.
+//
+// Each ActNorm follows a bias-free convolution and folds into it:
+// (conv(x, W) + b) * s = conv(x, s*W) + s*b, and so does the output gain g = exp(3*logs):
+// (conv(x, W) + bias) * g = conv(x, g*W) + g*bias. The same function up to float rounding, with
+// the ActNorm passes over the hidden activations gone, forward and backward; only the small
+// weights are rescaled. The biases and ReLUs then run in place on the convolution outputs, which
+// the convolutions' backward does not need, and the thin 3x3 convolutions take the shapes oneDNN
+// runs fastest (coupling_convs.h; docs/flows.md, "Performance"). A data-initialising forward takes
+// the plain path: the ActNorms must see their inputs.
 at::Tensor ConvCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
+  GLOWSCOPE_PROFILE_SCOPE("net");
   constexpr auto nhwc = at::MemoryFormat::ChannelsLast;
-  at::Tensor h =
-      at::conv2d(conditioningHalf.contiguous(nhwc), conv1Weight.contiguous(nhwc), {}, 1, 1);
-  h = at::relu(actNorm1->forward(h).output);
-  h = at::conv2d(h, conv2Weight.contiguous(nhwc));
-  h = at::relu(actNorm2->forward(h).output);
-  h = at::conv2d(h, zeroWeight.contiguous(nhwc), zeroBias, 1, 1);
-  return (h * (zeroLogs * 3.0).exp()).contiguous();
+  const at::Tensor gain = (zeroLogs * 3.0).exp().view({-1});
+  if (actNorm1->armed() || actNorm2->armed()) {
+    at::Tensor h = at::conv2d(conditioningHalf.contiguous(nhwc), conv1Weight.contiguous(nhwc), {},
+                              1, 1);
+    h = at::relu(actNorm1->forward(h).output);
+    h = at::conv2d(h, conv2Weight.contiguous(nhwc));
+    h = at::relu(actNorm2->forward(h).output);
+    h = at::conv2d(h, zeroWeight.contiguous(nhwc), zeroBias, 1, 1);
+    return (h * gain.view({1, -1, 1, 1})).contiguous();
+  }
+  auto scaledRows = [](const at::Tensor& weight, const at::Tensor& rowScale) {
+    return weight * rowScale.view({-1, 1, 1, 1});
+  };
+  const at::Tensor scale1 = actNorm1->scale(), scale2 = actNorm2->scale();
+  at::Tensor h = conv3x3Same(conditioningHalf, scaledRows(conv1Weight, scale1),
+                             actNorm1->bias * scale1);
+  h.relu_();
+  h = conv1x1(h.contiguous(nhwc), scaledRows(conv2Weight, scale2), actNorm2->bias * scale2);
+  h.relu_();
+  return conv3x3Same(h, scaledRows(zeroWeight, gain), zeroBias * gain).contiguous();
 }
 
 MlpCouplingNetImpl::MlpCouplingNetImpl(std::int64_t dims, std::int64_t hidden,
@@ -73,6 +99,7 @@ MlpCouplingNetImpl::MlpCouplingNetImpl(std::int64_t dims, std::int64_t hidden,
 }
 
 at::Tensor MlpCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
+  GLOWSCOPE_PROFILE_SCOPE("net");
   at::Tensor h = at::relu(at::linear(conditioningHalf, weight1, bias1));
   h = at::relu(at::linear(h, weight2, bias2));
   return at::linear(h, weight3, bias3);
@@ -82,6 +109,7 @@ AffineCouplingImpl::AffineCouplingImpl(std::shared_ptr<CouplingNetImpl> net)
     : net_(register_module("net", std::move(net))) {}
 
 FlowResult AffineCouplingImpl::forward(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("coupling");
   auto halves = x.chunk(2, 1);
   auto [shift, scale, logDet] = splitNetOutput(net_->forward(halves[0]));
   at::Tensor y2 = (halves[1] + shift) * scale;

@@ -1,16 +1,20 @@
 #include "core/flows/glow.h"
 
+#include <ATen/core/grad_mode.h>
+
 #include <cmath>
 #include <string>
 
 #include "core/flows/actnorm.h"
 #include "core/flows/coupling.h"
 #include "core/flows/invconv.h"
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
 
 at::Tensor squeeze2x2(const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("squeeze");
   const auto b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
   return x.reshape({b, c, h / 2, 2, w / 2, 2})
       .permute({0, 1, 3, 5, 2, 4})
@@ -41,11 +45,15 @@ FlowScaleImpl::FlowScaleImpl(const ModelConfig& config, std::vector<std::int64_t
       auto net = std::make_shared<MlpCouplingNetImpl>(dims, hidden, generator);
       layers_.push_back(register_module(prefix + "coupling", AffineCoupling(net)));
     } else {
-      layers_.push_back(register_module(prefix + "invConv", InvConvLU(channels, generator)));
+      auto mixing = register_module(prefix + "invConv", InvConvLU(channels, generator));
+      mixingAfter_.resize(layers_.size());
+      mixingAfter_.back() = mixing.get();  // the step's ActNorm, just added
+      layers_.push_back(mixing);
       auto net = std::make_shared<ConvCouplingNetImpl>(channels, hidden, generator);
       layers_.push_back(register_module(prefix + "coupling", AffineCoupling(net)));
     }
   }
+  mixingAfter_.resize(layers_.size());
   auto latent = latentShape();
   prior_ =
       register_module("prior", LatentPrior(latent[0] * latent[1] * latent[2], config.numClasses));
@@ -58,8 +66,12 @@ std::vector<std::int64_t> FlowScaleImpl::latentShape() const {
 
 at::Tensor FlowScaleImpl::runSteps(const at::Tensor& squeezed, at::Tensor& logDet) {
   at::Tensor h = dense_ ? squeezed.flatten(1) : squeezed;
-  for (const auto& layer : layers_) {
-    FlowResult result = layer->forward(h);
+  for (std::size_t i = 0; i < layers_.size(); ++i) {
+    auto* actNorm = mixingAfter_[i] ? static_cast<ActNormImpl*>(layers_[i].get()) : nullptr;
+    // A data-initialising ActNorm must see its input: then the two layers run one by one.
+    const bool fold = actNorm && !actNorm->armed();
+    FlowResult result = fold ? mixingAfter_[i]->forwardAfter(*actNorm, h) : layers_[i]->forward(h);
+    if (fold) ++i;
     h = result.output;
     logDet = logDet + result.logDet;
   }
@@ -95,6 +107,8 @@ FlowOutput GlowImpl::forward(const at::Tensor& x) {
                 std::to_string(cfg.height) + "," + std::to_string(cfg.width) + ")");
   FlowOutput out;
   at::Tensor h = x;
+  // The frozen general model of the outlier loss runs without gradients: a scope of its own.
+  RECORD_USER_SCOPE(at::GradMode::is_enabled() ? "glowscope::glow" : "glowscope::glow_no_grad");
   at::Tensor classTotal;
   for (auto& scale : scales_) {
     at::Tensor flowLogDet = at::zeros({x.size(0)}, x.options());

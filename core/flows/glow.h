@@ -8,6 +8,8 @@
 
 namespace glowscope {
 
+class InvConvLUImpl;
+
 /// (B,C,H,W) -> (B,4C,H/2,W/2) with new channel index c*4 + 2*di + dj (docs/flows.md).
 at::Tensor squeeze2x2(const at::Tensor& x);
 /// Exact inverse of squeeze2x2.
@@ -34,6 +36,9 @@ class FlowScaleImpl : public torch::nn::Module {
 
  private:
   std::vector<std::shared_ptr<FlowLayerImpl>> layers_;
+  /// Per layer: the LU 1x1 convolution that follows it when the layer is an ActNorm (conv
+  /// steps), run as one map with it (InvConvLUImpl::forwardAfter); else null.
+  std::vector<InvConvLUImpl*> mixingAfter_;
   LatentPrior prior_{nullptr};
   std::vector<std::int64_t> squeezedShape_;
   bool dense_;

@@ -2,6 +2,8 @@
 
 #include <ATen/core/grad_mode.h>
 
+#include "core/flows/profile_scope.h"
+
 namespace glowscope {
 
 at::Tensor randomOrthogonal(std::int64_t n, at::Generator& generator) {
@@ -25,6 +27,7 @@ InvConvLUImpl::InvConvLUImpl(std::int64_t channels, at::Generator& generator) {
 }
 
 at::Tensor InvConvLUImpl::weight() const {
+  GLOWSCOPE_PROFILE_SCOPE("lu_weight");
   at::Tensor l = lower * lowerMask_ + identity_;
   at::Tensor u = upper * upperMask_ + at::diag(signS_ * logS.exp());
   return permutation_.matmul(l.matmul(u));
@@ -35,9 +38,30 @@ at::Tensor InvConvLUImpl::logDet(const at::Tensor& x) const {
   return (logS.sum() * positions).expand({x.size(0)});
 }
 
+namespace {
+
+/// y[b, :, p] = W x[b, :, p] (+ bias) as a batched matrix product: on the thin tensors of a flow
+/// (4-16 channels) oneDNN's NCHW 1x1 convolution was ~10x slower, forward and backward.
+at::Tensor mixChannels(const at::Tensor& x, const at::Tensor& w, const at::Tensor& bias = {}) {
+  const auto batch = x.size(0), channels = x.size(1), height = x.size(2), width = x.size(3);
+  at::Tensor y = at::matmul(w, x.reshape({batch, channels, height * width}));
+  if (bias.defined()) y.add_(bias.view({1, channels, 1}));
+  return y.view({batch, channels, height, width});
+}
+
+}  // namespace
+
 FlowResult InvConvLUImpl::forward(const at::Tensor& x) {
-  at::Tensor w = weight();
-  return {at::conv2d(x, w.view({w.size(0), w.size(1), 1, 1})), logDet(x)};
+  GLOWSCOPE_PROFILE_SCOPE("invconv");
+  return {mixChannels(x, weight()), logDet(x)};
+}
+
+FlowResult InvConvLUImpl::forwardAfter(const ActNormImpl& actNorm, const at::Tensor& x) {
+  GLOWSCOPE_PROFILE_SCOPE("actnorm+invconv");
+  const at::Tensor w = weight() * actNorm.scale().view({1, -1});
+  const double positions = static_cast<double>(x.size(2) * x.size(3));
+  const at::Tensor logDetSum = (logS.sum() + actNorm.logScaleSum()) * positions;
+  return {mixChannels(x, w, w.matmul(actNorm.bias)), logDetSum.expand({x.size(0)})};
 }
 
 FlowResult InvConvLUImpl::inverse(const at::Tensor& y) {

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/flows/actnorm.h"
 #include "core/flows/flow_layer.h"
 
 namespace glowscope {
@@ -11,6 +12,9 @@ class InvConvLUImpl : public FlowLayerImpl {
   InvConvLUImpl(std::int64_t channels, at::Generator& generator);
   FlowResult forward(const at::Tensor& x) override;
   FlowResult inverse(const at::Tensor& y) override;
+  /// `actNorm` followed by this layer as one linear map, W (s*(x + b)) = (W diag s) x + W (s*b):
+  /// the output and summed log-det of both, in one pass over x (docs/flows.md, "Performance").
+  FlowResult forwardAfter(const ActNormImpl& actNorm, const at::Tensor& x);
   at::Tensor weight() const;  ///< (C,C), y_c = sum_k W[c,k] x_k
 
   at::Tensor lower, upper, logS;  ///< parameters (C,C), (C,C), (C)

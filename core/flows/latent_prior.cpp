@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
@@ -42,6 +43,7 @@ at::Tensor LatentPriorImpl::densityTerms(const at::Tensor& latent,
 }
 
 LatentPriorImpl::Terms LatentPriorImpl::forward(const at::Tensor& z) {
+  GLOWSCOPE_PROFILE_SCOPE("prior");
   Terms terms;
   FlowResult normed = actNorm->forward(z);
   terms.latent = normed.output;

@@ -3,12 +3,14 @@
 #include <cmath>
 
 #include "core/flows/flow_layer.h"
+#include "core/flows/profile_scope.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
 
 at::Tensor preprocessImages(const at::Tensor& images, PreprocessMode mode,
                             std::optional<at::Generator> generator) {
+  GLOWSCOPE_PROFILE_SCOPE("preprocess");
   if (images.dim() != 4) throw Error("preprocessImages: expected a (B,C,H,W) tensor");
   if (images.scalar_type() != at::kByte && !at::isFloatingType(images.scalar_type()))
     throw Error("preprocessImages: expected uint8 pixels (or floating pixel values 0..255)");

@@ -1,7 +1,7 @@
 #include "core/scoring/model_scores.h"
 
 #include <ATen/ATen.h>
-#include <torch/csrc/autograd/grad_mode.h>
+#include <c10/core/InferenceMode.h>
 
 #include <algorithm>
 #include <cmath>
@@ -52,7 +52,7 @@ ModelScores scoreImages(FlowModelImpl& model, const ImageSet& images,
   const ImageSet prepared = prepareImagesForModel(images, model.config());
   const at::Tensor all = toUint8Tensor(prepared);
   at::Generator generator = at::detail::createCPUGenerator(options.noiseSeed);
-  torch::NoGradGuard noGrad;
+  c10::InferenceMode inference;  // no autograd records, no version counters: faster than no-grad
   const bool wasTraining = model.is_training();
   model.eval();
   ModelScores scores;

@@ -1,10 +1,13 @@
 #include "core/training/adamax.h"
 
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <torch/optim/serialize.h>
 #include <torch/serialize/archive.h>
 
 #include <cmath>
+
+#include "core/flows/profile_scope.h"
 
 namespace glowscope {
 
@@ -48,6 +51,47 @@ void checkOptions(const AdamaxOptions& options) {
   TORCH_CHECK(options.weight_decay() >= 0, "Adamax: invalid weight decay");
 }
 
+struct UpdateConstants {
+  float beta1, oneMinusBeta1, beta2, eps, weightDecay, stepSize;
+};
+
+UpdateConstants constantsOf(const AdamaxOptions& options, double stepSize) {
+  return {static_cast<float>(options.beta1()),      static_cast<float>(1 - options.beta1()),
+          static_cast<float>(options.beta2()),      static_cast<float>(options.eps()),
+          static_cast<float>(options.weight_decay()), static_cast<float>(stepSize)};
+}
+
+/// Whether the fused loop applies: float tensors on the CPU, densely laid out in the same order.
+bool fusable(const at::Tensor& param, const at::Tensor& grad, const at::Tensor& expAvg,
+             const at::Tensor& expInf) {
+  for (const at::Tensor* t : {&param, &grad, &expAvg, &expInf})
+    if (!t->is_cpu() || t->scalar_type() != at::kFloat || !t->is_contiguous() || t->is_sparse())
+      return false;
+  return true;
+}
+
+/// The update of step() for one parameter in one pass over its memory instead of eight ATen ops
+/// (each a dispatch and a pass): per element the same float operations in the same order. A NaN
+/// gradient makes m and so the parameter NaN, as with the ATen ops (the trainer skips such steps).
+void fusedUpdate(at::Tensor& param, const at::Tensor& grad, at::Tensor& expAvg, at::Tensor& expInf,
+                 const UpdateConstants& c) {
+  float* p = param.data_ptr<float>();
+  const float* g = grad.data_ptr<float>();
+  float* m = expAvg.data_ptr<float>();
+  float* u = expInf.data_ptr<float>();
+  at::parallel_for(0, param.numel(), 32768, [&](int64_t begin, int64_t end) {
+    for (int64_t i = begin; i < end; ++i) {
+      const float gi = c.weightDecay != 0.0f ? g[i] + c.weightDecay * p[i] : g[i];
+      const float mi = m[i] * c.beta1 + c.oneMinusBeta1 * gi;
+      const float decayed = u[i] * c.beta2, magnitude = std::abs(gi) + c.eps;
+      const float ui = decayed > magnitude ? decayed : magnitude;
+      m[i] = mi;
+      u[i] = ui;
+      p[i] += c.stepSize * (mi / ui);
+    }
+  });
+}
+
 }  // namespace
 
 Adamax::Adamax(std::vector<torch::optim::OptimizerParamGroup> paramGroups, AdamaxOptions defaults)
@@ -58,7 +102,20 @@ Adamax::Adamax(std::vector<torch::optim::OptimizerParamGroup> paramGroups, Adama
 Adamax::Adamax(std::vector<torch::Tensor> params, AdamaxOptions defaults)
     : Adamax({torch::optim::OptimizerParamGroup(std::move(params))}, defaults) {}
 
+AdamaxParamState& Adamax::stateOf(const at::Tensor& param) {
+  const std::string key = c10::guts::to_string(param.unsafeGetTensorImpl());
+  auto found = state_.find(key);
+  if (found == state_.end()) {
+    auto fresh = std::make_unique<AdamaxParamState>();
+    fresh->exp_avg(at::zeros_like(param, at::MemoryFormat::Preserve));
+    fresh->exp_inf(at::zeros_like(param, at::MemoryFormat::Preserve));
+    found = state_.emplace(key, std::move(fresh)).first;
+  }
+  return static_cast<AdamaxParamState&>(*found->second);
+}
+
 torch::Tensor Adamax::step(LossClosure closure) {
+  GLOWSCOPE_PROFILE_SCOPE("adamax");
   at::NoGradGuard noGrad;
   torch::Tensor loss;
   if (closure) {
@@ -69,25 +126,20 @@ torch::Tensor Adamax::step(LossClosure closure) {
     const auto& options = static_cast<const AdamaxOptions&>(group.options());
     for (auto& param : group.params()) {
       if (!param.grad().defined()) continue;
-      at::Tensor grad = param.grad();
-      if (options.weight_decay() != 0) grad = grad.add(param, options.weight_decay());
-      const std::string key = c10::guts::to_string(param.unsafeGetTensorImpl());
-      auto found = state_.find(key);
-      if (found == state_.end()) {
-        auto fresh = std::make_unique<AdamaxParamState>();
-        fresh->exp_avg(at::zeros_like(param, at::MemoryFormat::Preserve));
-        fresh->exp_inf(at::zeros_like(param, at::MemoryFormat::Preserve));
-        found = state_.emplace(key, std::move(fresh)).first;
-      }
-      auto& state = static_cast<AdamaxParamState&>(*found->second);
+      AdamaxParamState& state = stateOf(param);
       state.step(state.step() + 1);
-      at::Tensor expAvg = state.exp_avg();
-      at::Tensor expInf = state.exp_inf();
-      expAvg.mul_(options.beta1()).add_(grad, 1 - options.beta1());
-      at::maximum_out(expInf, expInf.mul_(options.beta2()), grad.abs().add_(options.eps()));
       const double biasCorrection =
           1 - std::pow(options.beta1(), static_cast<double>(state.step()));
-      param.addcdiv_(expAvg, expInf, -options.lr() / biasCorrection);
+      const double stepSize = -options.lr() / biasCorrection;
+      at::Tensor grad = param.grad(), expAvg = state.exp_avg(), expInf = state.exp_inf();
+      if (fusable(param, grad, expAvg, expInf)) {
+        fusedUpdate(param, grad, expAvg, expInf, constantsOf(options, stepSize));
+        continue;
+      }
+      if (options.weight_decay() != 0) grad = grad.add(param, options.weight_decay());
+      expAvg.mul_(options.beta1()).add_(grad, 1 - options.beta1());
+      at::maximum_out(expInf, expInf.mul_(options.beta2()), grad.abs().add_(options.eps()));
+      param.addcdiv_(expAvg, expInf, stepSize);
     }
   }
   return loss;

@@ -46,6 +46,9 @@ class Adamax : public torch::optim::Optimizer {
   torch::Tensor step(LossClosure closure = nullptr) override;
   void save(torch::serialize::OutputArchive& archive) const override;
   void load(torch::serialize::InputArchive& archive) override;
+
+ private:
+  AdamaxParamState& stateOf(const at::Tensor& param);  ///< created (zero moments) on first use
 };
 
 }  // namespace glowscope

@@ -1,5 +1,6 @@
 // One training step with every selected loss, the NaN/Inf guard with rollback
 // (docs/training-config.md, `guard`), and the periodic evaluation.
+#include <c10/core/InferenceMode.h>
 #include <torch/serialize/archive.h>
 
 #include <chrono>
@@ -9,6 +10,7 @@
 #include "core/flows/preprocess.h"
 #include "core/metrics/ood_metrics.h"
 #include "core/scoring/model_scores.h"
+#include "core/training/finite_check.h"
 #include "core/training/losses.h"
 #include "core/training/trainer_impl.h"
 #include "core/util/errors.h"
@@ -42,15 +44,18 @@ Forward forwardTrained(FlowModelImpl& model, const at::Tensor& x, bool classes) 
 }
 
 at::Tensor frozenLogLikelihood(FlowModelImpl* frozen, const at::Tensor& x) {
-  at::NoGradGuard noGrad;
-  return frozen->forward(x).logLikelihoodNats;
+  at::Tensor logLikelihood;
+  {
+    c10::InferenceMode inference;  // no autograd records, no version counters
+    logLikelihood = frozen->forward(x).logLikelihoodNats;
+  }
+  return logLikelihood.clone();  // a normal tensor again: the losses may keep it
 }
 
 bool gradientsFinite(const std::vector<at::Tensor>& parameters) {
-  for (const auto& parameter : parameters)
-    if (parameter.grad().defined() && !at::isfinite(parameter.grad()).all().item<bool>())
-      return false;
-  return true;
+  std::vector<at::Tensor> gradients;
+  for (const auto& parameter : parameters) gradients.push_back(parameter.grad());
+  return allFinite(gradients);
 }
 
 /// Scales the gradients so that their total L2 norm is at most maxNorm (torch's clip_grad_norm_).
@@ -66,11 +71,7 @@ void clipGradientNorm(const std::vector<at::Tensor>& parameters, double maxNorm)
     if (parameter.grad().defined()) parameter.grad().mul_(scale);
 }
 
-bool parametersFinite(FlowModelImpl& model) {
-  for (const auto& parameter : model.parameters())
-    if (!at::isfinite(parameter).all().item<bool>()) return false;
-  return true;
-}
+bool parametersFinite(FlowModelImpl& model) { return allFinite(model.parameters()); }
 
 }  // namespace
 

@@ -80,6 +80,30 @@ class TestAdamax : public QObject {
     QVERIFY(at::equal(p, q));
   }
 
+  // Float parameters on the CPU take the fused one-pass update; a non-contiguous one takes the
+  // ATen ops. Both must follow the same rule (the hand computation above checks the ATen path).
+  void fusedUpdateMatchesTheAtenOps() {
+    at::Tensor start = at::randn({5, 7}) * 0.5;
+    at::Tensor fused = start.clone().set_requires_grad(true);
+    at::Tensor strided = start.t().contiguous().t().set_requires_grad(true);  // same values
+    QVERIFY(!strided.is_contiguous());
+    Adamax a({fused}, AdamaxOptions(0.05).weight_decay(0.01));
+    Adamax b({strided}, AdamaxOptions(0.05).weight_decay(0.01));
+    const at::Tensor slopes = at::randn({5, 7}) * at::linspace(0.1, 30, 35).view({5, 7});
+    for (int step = 0; step < 4; ++step) {
+      for (at::Tensor* p : {&fused, &strided}) {
+        if (p->grad().defined()) p->mutable_grad().zero_();
+        ((*p) * (*p) * slopes).sum().backward();
+      }
+      QVERIFY(!strided.grad().is_contiguous());
+      a.step();
+      b.step();
+      const double difference = (fused - strided).abs().max().item<double>();
+      QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+    }
+    QVERIFY((fused - start).abs().min().item<double>() > 1e-3);  // every weight moved
+  }
+
   void parametersWithoutGradientStayPut() {
     at::Tensor used = at::ones({2}, at::kFloat).set_requires_grad(true);
     at::Tensor unused = at::ones({2}, at::kFloat).set_requires_grad(true);
