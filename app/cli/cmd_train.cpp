@@ -88,6 +88,8 @@ class ProgressPrinter {
     if (p.evaluated) {
       std::string line =
           "eval step " + std::to_string(p.step) + ": test bpd " + std::to_string(p.testBitsPerDim);
+      if (p.testNonFiniteCount > 0)
+        line += " (" + std::to_string(p.testNonFiniteCount) + " non-finite left out)";
       if (std::isfinite(p.testBitsPerDimTrainedWeights))
         line += " (weight average; current weights " +
                 std::to_string(p.testBitsPerDimTrainedWeights) + ")";

@@ -59,6 +59,8 @@ void printTrainingProgress(const std::string& outputDir, const TrainingProgress&
     line += fmt::format("  ETA {:.0f} s", progress.etaSeconds);
   if (progress.evaluated && std::isfinite(progress.testBitsPerDim))
     line += fmt::format("  test {:.3f} bpd", progress.testBitsPerDim);
+  if (progress.evaluated && progress.testNonFiniteCount > 0)
+    line += fmt::format(" ({} non-finite left out)", progress.testNonFiniteCount);
   if (progress.skippedSteps > 0) line += fmt::format("  skipped {}", progress.skippedSteps);
   std::fputs((line + "\n").c_str(), stderr);
 }

@@ -48,7 +48,8 @@ struct TrainingProgress {
   std::vector<NanEvent> newEvents;
   // Periodic evaluation (present when evaluated is true).
   bool evaluated = false;
-  double testBitsPerDim = kNotComputed;
+  double testBitsPerDim = kNotComputed;  ///< mean over the test images with a finite log p
+  int64_t testNonFiniteCount = 0;         ///< test images left out of that mean (log p ±inf/NaN)
   /// With weight averaging, testBitsPerDim is the average's; this is the same test set under the
   /// optimiser's current weights, to see what averaging gives. kNotComputed without averaging.
   double testBitsPerDimTrainedWeights = kNotComputed;

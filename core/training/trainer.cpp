@@ -425,6 +425,7 @@ namespace {
 void reportEvaluation(TrainingProgress& progress, const TrainingProgress& evaluation) {
   progress.evaluated = true;
   progress.testBitsPerDim = evaluation.testBitsPerDim;
+  progress.testNonFiniteCount = evaluation.testNonFiniteCount;
   progress.testBitsPerDimTrainedWeights = evaluation.testBitsPerDimTrainedWeights;
   progress.aurocByOodSet = evaluation.aurocByOodSet;
   progress.ratioAurocByOodSet = evaluation.ratioAurocByOodSet;
@@ -485,6 +486,7 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
   result.steps = s.step;
   result.lastTrainBitsPerDim = last.trainBitsPerDim;
   result.testBitsPerDim = final.testBitsPerDim;
+  result.testNonFiniteCount = final.testNonFiniteCount;
   result.skippedSteps = s.skippedSteps;
   result.droppedSamples = s.droppedSamples;
   result.rollbacks = s.rollbacks;

@@ -27,6 +27,7 @@ struct TrainingResult {
   bool cancelled = false;
   double lastTrainBitsPerDim = kNotComputed;
   double testBitsPerDim = kNotComputed;  ///< of the final evaluation, if a test set is set
+  int64_t testNonFiniteCount = 0;        ///< test images left out of testBitsPerDim
   std::filesystem::path lastCheckpoint;  ///< resumable state
   std::filesystem::path modelFile;       ///< <outputDir>/model.glow (saveFlowModel format)
   int64_t skippedSteps = 0, droppedSamples = 0, rollbacks = 0;

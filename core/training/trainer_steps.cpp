@@ -4,6 +4,7 @@
 #include <torch/serialize/archive.h>
 
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -372,6 +373,11 @@ double meanFiniteBitsPerDim(std::vector<double> logLikelihoodsNats, int64_t dims
   return ModelScores{std::move(logLikelihoodsNats), {}, dims}.meanBitsPerDim();
 }
 
+int64_t nonFiniteCount(const std::vector<double>& logLikelihoodsNats) {
+  return std::count_if(logLikelihoodsNats.begin(), logLikelihoodsNats.end(),
+                       [](double value) { return !std::isfinite(value); });
+}
+
 std::vector<double> difference(const std::vector<double>& a, const std::vector<double>& b) {
   std::vector<double> result(a.size());
   for (size_t i = 0; i < a.size(); ++i) result[i] = a[i] - b[i];
@@ -391,6 +397,7 @@ TrainingProgress Trainer::Impl::evaluate() {
   const AveragedWeightsScope averaged(*model, average);  // the weights training ends with
   const std::vector<double> test = logLikelihoods(*model, *data.test, group.get());
   progress.testBitsPerDim = meanFiniteBitsPerDim(test, dims);
+  progress.testNonFiniteCount = nonFiniteCount(test);
   // Diff† trains the general model: its ratio score is log p_in (frozen) − log p_general.
   const bool diffDagger = config.losses.trainedModel == TrainedModel::General;
   std::vector<double> testRatio;

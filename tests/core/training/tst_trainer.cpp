@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 #include "core/flows/flow_model.h"
 #include "core/training/trainer.h"
@@ -39,6 +40,22 @@ class TestTrainer : public QObject {
     const TrainingProgress evaluation = trainer.evaluate();
     QVERIFY(std::isfinite(evaluation.testBitsPerDim));
     QVERIFY(evaluation.aurocByOodSet.count("bright") == 1);
+  }
+
+  void nonFiniteTestImagesAreCountedBesideTheMean() {
+    QTemporaryDir dir;
+    Trainer trainer(tinyConfig(dir.path()), tinyData());
+    trainer.trainStep();
+    const TrainingProgress healthy = trainer.evaluate();
+    QVERIFY(std::isfinite(healthy.testBitsPerDim));
+    QCOMPARE(healthy.testNonFiniteCount, int64_t{0});
+    {
+      at::NoGradGuard noGrad;  // a broken weight: every test image's log p becomes NaN
+      trainer.trainedModel().parameters().front().fill_(std::numeric_limits<float>::quiet_NaN());
+    }
+    const TrainingProgress broken = trainer.evaluate();
+    QCOMPARE(broken.testNonFiniteCount, int64_t{64});  // tinyData's 64 test images, none dropped
+    QVERIFY(!std::isfinite(broken.testBitsPerDim));    // no finite image to average
   }
 
   void injectedNanBatchIsSkippedAndCounted() {
