@@ -19,6 +19,7 @@
 #include "core/metrics/results_table.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/figure_layout.h"
 #include "widgets/views/figure_options_dialog.h"
 
 namespace glowscope {
@@ -93,6 +94,27 @@ void writeCurveRows(QTextStream& out, const QString& name, const QCPCurve& curve
     out << name << ',' << QString::number(point->key, 'g', 17) << ','
         << QString::number(point->value, 'g', 17) << '\n';
 }
+
+// The figure's layout (fonts, legend, limits) for the time of one export; then the screen's
+// layout and ranges (zoom included) again.
+class ExportLayout {
+ public:
+  ExportLayout(QCustomPlot* plot, const FigureOptions& options)
+      : plot_(plot), x_(plot->xAxis->range()), y_(plot->yAxis->range()) {
+    layoutFigure(plot, options, QSize(options.logicalWidth(), options.logicalHeight()));
+  }
+  ~ExportLayout() {
+    plot_->xAxis->setRange(x_);
+    plot_->yAxis->setRange(y_);
+    layoutForScreen(plot_);
+  }
+  ExportLayout(const ExportLayout&) = delete;
+  ExportLayout& operator=(const ExportLayout&) = delete;
+
+ private:
+  QCustomPlot* plot_;
+  QCPRange x_, y_;
+};
 
 }  // namespace
 
@@ -176,9 +198,10 @@ QString csvPathBeside(const QString& figurePath) {
 }
 
 QImage renderPlotImage(QCustomPlot* plot, const FigureOptions& options) {
+  const ExportLayout layout(plot, options);
   QImage image(std::max(1, options.pixelWidth()), std::max(1, options.pixelHeight()),
                QImage::Format_ARGB32_Premultiplied);
-  image.fill(Qt::white);
+  image.fill(options.dark ? QColor(35, 38, 41) : QColor(Qt::white));
   {
     // Painted while the image still has Qt's default 96 dpi, so fonts in points are laid out
     // in logical pixels and only then scaled to the target resolution.
@@ -203,8 +226,10 @@ QString plotDataCsv(QCustomPlot* plot) {
   for (int p = 0; p < plot->plottableCount(); ++p) {
     QCPAbstractPlottable* plottable = plot->plottable(p);
     QCPPlottableInterface1D* data = plottable->interface1D();
-    if (!data) continue;
-    const QString name = QString::fromStdString(escapeCsv(plottable->name().toStdString()));
+    if (!data || plottable->property(kNotPlotDataProperty).toBool()) continue;
+    const QVariant own = plottable->property(kSeriesNameProperty);
+    const QString series = own.isValid() ? own.toString() : plottable->name();
+    const QString name = QString::fromStdString(escapeCsv(series.toStdString()));
     if (const auto* curve = qobject_cast<QCPCurve*>(plottable)) {
       writeCurveRows(out, name, *curve);
       continue;
@@ -225,12 +250,16 @@ void writeFigure(QCustomPlot* plot, const QString& path, const FigureOptions& op
       throwIfNotWritten(ok, path, QStringLiteral("cannot write the PNG"));
       break;
     }
-    case FigureFormat::Svg:
+    case FigureFormat::Svg: {
+      const ExportLayout layout(plot, options);
       writeSvg(plot, path, options);
       break;
-    case FigureFormat::Pdf:
+    }
+    case FigureFormat::Pdf: {
+      const ExportLayout layout(plot, options);
       writePdf(plot, path, options);
       break;
+    }
   }
   throwIfNotWritten(QFileInfo(path).size() > 0, path, QStringLiteral("the figure is empty"));
 }

@@ -11,9 +11,11 @@
 #include <cmath>
 #include <limits>
 
+#include "core/metrics/axis_range.h"
 #include "core/metrics/ood_metrics.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/figure_layout.h"
 
 namespace glowscope {
 namespace {
@@ -53,6 +55,8 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   plot_->legend->setVisible(true);
   plot_->yAxis->setLabel(tr("density"));
   installExportMenu(plot_);
+  // The legend may raise the y axis to sit above the bars instead of on them.
+  plot_->setProperty(kLegendHeadroomProperty, true);
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
 
@@ -135,12 +139,11 @@ std::optional<ValueRange> ScoreHistogramView::automaticRange() const {
   switch (static_cast<AutoRange>(rangeMode_->currentIndex())) {
     case AutoRange::WithoutTails:
       return trimmedRange(values, 0.01);
-    case AutoRange::InDistribution: {
+    case AutoRange::InDistribution:
+      // The bulk of the in-distribution set (core's Tukey fences: a few far outliers do not
+      // stretch it), widened by 25% at each side; the legend counts what lies outside.
       if (values.empty()) return std::nullopt;
-      const std::optional<ValueRange> range = finiteRange({values.front()});
-      if (!range) return range;
-      return paddedRange(*range, 0.25);
-    }
+      return focusRange({values.front()}, 0, 10, 0.25);
     case AutoRange::AllValues:
       break;
   }
@@ -202,7 +205,8 @@ void ScoreHistogramView::redraw() {
     bars->setData(keys, values, true);
   }
   plot_->rescaleAxes();
-  plot_->yAxis->setRangeLower(0);
+  // The highest bar ends below the top of the axes, not on it.
+  plot_->yAxis->setRange(0, plot_->yAxis->range().upper * 1.05);
   plot_->replot();
 }
 

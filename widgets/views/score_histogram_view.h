@@ -43,7 +43,7 @@ class ScoreHistogramView : public QWidget {
   enum class AutoRange {
     AllValues,       ///< every finite value of every set
     WithoutTails,    ///< pooled values without 1% at each end
-    InDistribution,  ///< the in-distribution set's values, widened by 25% at each side
+    InDistribution,  ///< the in-distribution set's bulk (Tukey fences), widened by 25% per side
   };
   void setAutoRangeMode(AutoRange mode);
 
