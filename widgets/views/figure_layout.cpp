@@ -179,39 +179,55 @@ void setLegendPointSize(QCPLegend* legend, double pointSize) {
 constexpr char kOriginalLabelProperty[] = "glowscopeOriginalLabel";
 constexpr char kShownLabelProperty[] = "glowscopeShownLabel";
 
-// An axis label longer than its axis: on two lines, broken at the space nearest the middle, and
-// in a smaller font (down to 5 pt) if a line is still too long. The view's own label comes back
-// at the next layout.
-void fitAxisLabel(QCPAxis* axis) {
+// The view's own label back (fitAxisLabel may have wrapped it at the previous layout).
+void restoreAxisLabel(QCPAxis* axis) {
   if (axis->label() == axis->property(kShownLabelProperty).toString())
     axis->setLabel(axis->property(kOriginalLabelProperty).toString());
-  const QString original = axis->label();
-  axis->setProperty(kOriginalLabelProperty, original);
-  axis->setProperty(kShownLabelProperty, original);
+  axis->setProperty(kOriginalLabelProperty, axis->label());
+  axis->setProperty(kShownLabelProperty, axis->label());
+}
+
+// An axis label longer than its axis: on two lines, broken at the space nearest the middle, and
+// in a smaller font (down to 5 pt) if a line is still too long. True when it changed.
+bool fitAxisLabel(QCPAxis* axis) {
   const bool vertical = axis->orientation() == Qt::Vertical;
   const int available = (vertical ? axis->axisRect()->height() : axis->axisRect()->width()) - 4;
+  QString label = axis->label();
   QFont font = axis->labelFont();
-  if (original.isEmpty() || available <= 0 ||
-      QFontMetricsF(font).horizontalAdvance(original) <= available)
-    return;
-  QString label = original;
-  const qsizetype middle = original.size() / 2;
-  qsizetype breakAt = -1;
-  for (qsizetype i = 0; i < original.size(); ++i)
-    if (original[i] == ' ' && (breakAt < 0 || std::abs(i - middle) < std::abs(breakAt - middle)))
-      breakAt = i;
-  if (breakAt > 0) label = original.left(breakAt) + '\n' + original.mid(breakAt + 1);
   const auto longest = [&label](const QFont& f) {
     double width = 0;
     for (const QString& line : label.split('\n'))
       width = std::max(width, QFontMetricsF(f).horizontalAdvance(line));
     return width;
   };
+  if (label.isEmpty() || available <= 0 || longest(font) <= available) return false;
+  if (!label.contains('\n')) {
+    const qsizetype middle = label.size() / 2;
+    qsizetype breakAt = -1;
+    for (qsizetype i = 0; i < label.size(); ++i)
+      if (label[i] == ' ' && (breakAt < 0 || std::abs(i - middle) < std::abs(breakAt - middle)))
+        breakAt = i;
+    if (breakAt > 0) label = label.left(breakAt) + '\n' + label.mid(breakAt + 1);
+  }
   while (longest(font) > available && font.pointSizeF() > kMinLegendPointSize)
     font.setPointSizeF(font.pointSizeF() - 0.5);
   axis->setLabelFont(font);
   axis->setLabel(label);
   axis->setProperty(kShownLabelProperty, label);
+  return true;
+}
+
+// Wrapping one axis' label changes the other axis' length: until nothing changes.
+void fitAxisLabels(QCustomPlot* plot, const QSize& size) {
+  for (int pass = 0; pass < 4; ++pass) {
+    updatePlotLayout(plot, size);
+    bool changed = false;
+    for (QCPAxisRect* rect : plot->axisRects())
+      for (QCPAxis* axis : rect->axes())
+        if (axis->visible() && fitAxisLabel(axis)) changed = true;
+    if (!changed) return;
+  }
+  updatePlotLayout(plot, size);
 }
 
 void applyAxis(QCPAxis* axis, double low, double high, bool log) {
@@ -276,7 +292,7 @@ bool makeHeadroom(QCustomPlot* plot, Qt::Alignment corner, const QSize& size) {
   QCPAxis* y = plot->yAxis;
   const QRect rect = plot->legend->outerRect(), area = plot->axisRect()->rect();
   const std::optional<double> top = topmostDataUnder(plot, rect);
-  if (!top || area.height() <= 0) return false;
+  if (!top || area.height() <= 0 || !area.contains(rect)) return false;
   const double fraction = double(rect.bottom() - area.top() + 4) / area.height();
   if (fraction > kMaxHeadroomFraction) return false;
   const double value = y->pixelToCoord(*top), low = y->range().lower;
@@ -285,7 +301,9 @@ bool makeHeadroom(QCustomPlot* plot, Qt::Alignment corner, const QSize& size) {
   const QCPRange before = y->range();
   y->setRangeUpper(upper);
   updatePlotLayout(plot, size);
-  if (dataPointsUnder(plot, plot->legend->outerRect()) == 0) return true;
+  if (plot->axisRect()->rect().contains(plot->legend->outerRect()) &&
+      dataPointsUnder(plot, plot->legend->outerRect()) == 0)
+    return true;
   y->setRange(before);
   return false;
 }
@@ -412,10 +430,9 @@ FigureLayout layoutFigure(QCustomPlot* plot, const FigureOptions& options,
   applyAxis(plot->xAxis, options.xLow, options.xHigh, options.logX);
   applyAxis(plot->yAxis, options.yLow, options.yHigh, options.logY);
   applyCanvasColors(plot, options.dark);
-  updatePlotLayout(plot, logicalSize);
   for (QCPAxisRect* rect : plot->axisRects())
-    for (QCPAxis* axis : rect->axes())
-      if (axis->visible()) fitAxisLabel(axis);
+    for (QCPAxis* axis : rect->axes()) restoreAxisLabel(axis);
+  fitAxisLabels(plot, logicalSize);
   FigureLayout result;
   QCPLegend* legend = plot->legend;
   const bool hiddenByLayout = plot->property(kLegendHiddenByLayoutProperty).toBool();
@@ -453,10 +470,7 @@ FigureLayout layoutFigure(QCustomPlot* plot, const FigureOptions& options,
     placeOutside(plot, logicalSize, placement == LegendPlacement::Right, legendPt);
   }
   // The legend below or right took room from the axes: fit their labels again.
-  for (QCPAxisRect* rect : plot->axisRects())
-    for (QCPAxis* axis : rect->axes())
-      if (axis->visible()) fitAxisLabel(axis);
-  updatePlotLayout(plot, logicalSize);
+  fitAxisLabels(plot, logicalSize);
   result.coveredPoints = dataPointsUnder(plot, legend->outerRect());
   result.placement = placement;
   result.legendRect = legend->outerRect();
