@@ -435,11 +435,13 @@ FigureLayout layoutFigure(QCustomPlot* plot, const FigureOptions& options,
   fitAxisLabels(plot, logicalSize);
   FigureLayout result;
   QCPLegend* legend = plot->legend;
-  const bool hiddenByLayout = plot->property(kLegendHiddenByLayoutProperty).toBool();
-  const bool wanted = legend && !legendItems(legend).isEmpty() && (legend->visible() || hiddenByLayout);
-  if (!wanted || options.legend == LegendPlacement::Off) {
+  // The view's wish (its legend visible), remembered while the layout hides it: an empty legend
+  // or one switched off for this figure comes back at the next layout that can show it.
+  const bool viewWants =
+      legend && (legend->visible() || plot->property(kLegendHiddenByLayoutProperty).toBool());
+  if (!viewWants || legendItems(legend).isEmpty() || options.legend == LegendPlacement::Off) {
     if (legend) {
-      plot->setProperty(kLegendHiddenByLayoutProperty, wanted);
+      plot->setProperty(kLegendHiddenByLayoutProperty, viewWants);
       legend->setVisible(false);
     }
     updatePlotLayout(plot, logicalSize);

@@ -99,7 +99,8 @@ inline constexpr char kNotPlotDataProperty[] = "glowscopeNotPlotData";
 void writeTextFile(const QString& path, const QString& text);
 /// Puts the rendered figure on the clipboard.
 void copyPlotImage(QCustomPlot* plot, const FigureOptions& options);
-/// Export settings ("PlotExport/widthMm", "heightMm", "dpi").
+/// Export settings ("PlotExport/widthMm", "heightMm", "dpi", "fontPt", "legend", "title",
+/// "dark"; axis limits and log axes are per figure and not kept).
 FigureOptions loadFigureOptions(QSettings& settings);
 void saveFigureOptions(QSettings& settings, const FigureOptions& options);
 /// Adds a context menu to the plot: "Export figure…" (size dialog, then file dialog; PNG/SVG/PDF

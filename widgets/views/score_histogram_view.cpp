@@ -15,6 +15,7 @@
 #include "core/metrics/ood_metrics.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 #include "widgets/views/figure_layout.h"
 
 namespace glowscope {
@@ -54,7 +55,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   plot_->setMinimumSize(320, 240);
   plot_->legend->setVisible(true);
   plot_->yAxis->setLabel(tr("density"));
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
   // The legend may raise the y axis to sit above the bars instead of on them.
   plot_->setProperty(kLegendHeadroomProperty, true);
   style_ = PlotStyle::fromDefaultSettings();
@@ -207,7 +208,7 @@ void ScoreHistogramView::redraw() {
   plot_->rescaleAxes();
   // The highest bar ends below the top of the axes, not on it.
   plot_->yAxis->setRange(0, plot_->yAxis->range().upper * 1.05);
-  plot_->replot();
+  plotDataChanged(plot_);
 }
 
 void ScoreHistogramView::activateBin(int sample, int bin) {

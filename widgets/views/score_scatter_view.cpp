@@ -15,6 +15,7 @@
 #include "core/util/errors.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 #include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {
@@ -91,7 +92,7 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
   plot_->legend->setVisible(true);
   // srmCustom: QCustomPlot only reports the dragged rectangle; the selection is ours.
   plot_->setSelectionRectMode(QCP::srmCustom);
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
   auto* splitter = new QSplitter(Qt::Vertical);
@@ -205,7 +206,7 @@ void ScoreScatterView::redraw() {
     plot_->xAxis->setRange(ranges->first.low, ranges->first.high);
     plot_->yAxis->setRange(ranges->second.low, ranges->second.high);
   }
-  plot_->replot();
+  plotDataChanged(plot_);
 }
 
 void ScoreScatterView::selectDataRect(const QRectF& rect) {
