@@ -372,7 +372,8 @@ void updatePlotLayout(QCustomPlot* plot, const QSize& size) {
 
 int dataPointsUnder(QCustomPlot* plot, const QRectF& rect) {
   int count = 0;
-  const QRectF area = rect.adjusted(-1, -1, 1, 1);
+  // A few pixels of air between the legend frame and the data.
+  const QRectF area = rect.adjusted(-3, -3, 3, 3);
   visitData(plot, [&](const QRectF& r) {
     if (area.intersects(r)) ++count;
   });

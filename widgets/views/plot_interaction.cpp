@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QMouseEvent>
+#include <QTimer>
 #include <QToolTip>
 #include <cmath>
 
@@ -115,6 +116,17 @@ void nearestIn(const QCPAbstractPlottable* plottable, const Container& data, con
   }
 }
 
+// After a zoom or pan the legend moves to the corner that is free now, without touching the
+// ranges the user chose (no headroom); queued, after QCustomPlot applied the new range.
+void relayoutAfterNavigation(QCustomPlot* plot) {
+  QTimer::singleShot(0, plot, [plot] {
+    const QVariant headroom = plot->property(kLegendHeadroomProperty);
+    plot->setProperty(kLegendHeadroomProperty, false);
+    layoutForScreen(plot);
+    plot->setProperty(kLegendHeadroomProperty, headroom);
+  });
+}
+
 }  // namespace
 
 QString hoverText(QCustomPlot* plot, const QPoint& pixel) {
@@ -158,7 +170,12 @@ void installPlotInteractions(QCustomPlot* plot) {
   plot->setInteractions(plot->interactions() | QCP::iRangeDrag | QCP::iRangeZoom);
   plot->setMouseTracking(true);
   installExportMenu(plot);
-  QObject::connect(plot, &QCustomPlot::mouseWheel, state, [state] { state->beforeNavigation(); });
+  QObject::connect(plot, &QCustomPlot::mouseWheel, state, [plot, state] {
+    state->beforeNavigation();
+    relayoutAfterNavigation(plot);
+  });
+  QObject::connect(plot, &QCustomPlot::mouseRelease, state,
+                   [plot](QMouseEvent*) { relayoutAfterNavigation(plot); });
   QObject::connect(plot, &QCustomPlot::mousePress, state, [plot, state](QMouseEvent* event) {
     // Where a drag selects points, Ctrl+drag pans.
     if (state->dragSelection != QCP::srmNone)
