@@ -28,6 +28,16 @@ double positiveNumber(const QCommandLineParser& parser, const QString& name) {
   return value;
 }
 
+LegendPlacement legendPlacement(const QString& name) {
+  const QString lower = name.toLower();
+  if (lower == "auto") return LegendPlacement::Auto;
+  if (lower == "inside") return LegendPlacement::Inside;
+  if (lower == "below") return LegendPlacement::Below;
+  if (lower == "right") return LegendPlacement::Right;
+  if (lower == "off") return LegendPlacement::Off;
+  throw ConfigError("legend", "'" + name.toStdString() + "' (use auto, inside, below, right, off)");
+}
+
 // Everything but the folder's contents; ConfigError for bad values (exit code 2).
 BatchExportOptions readOptions(const QCommandLineParser& parser) {
   BatchExportOptions options;
@@ -36,6 +46,12 @@ BatchExportOptions readOptions(const QCommandLineParser& parser) {
   options.figure.heightMm = positiveNumber(parser, "height-mm");
   options.figure.dpi = static_cast<int>(positiveNumber(parser, "dpi"));
   if (options.figure.dpi < 1) throw ConfigError("dpi", "must be an integer >= 1");
+  options.figure.fontPt = positiveNumber(parser, "font-pt");
+  if (options.figure.fontPt < 4 || options.figure.fontPt > 24)
+    throw ConfigError("font-pt", "must lie in [4, 24]");
+  options.figure.legend = legendPlacement(parser.value("legend"));
+  options.figure.title = !parser.isSet("no-title");
+  options.overwrite = parser.isSet("force");
   if (parser.isSet("seed")) {
     bool ok = false;
     options.seed = parser.value("seed").toULongLong(&ok);
@@ -59,6 +75,13 @@ void addOptions(QCommandLineParser& parser) {
   parser.addOption({"width-mm", "Figure width in mm.", "mm", "120"});
   parser.addOption({"height-mm", "Figure height in mm.", "mm", "80"});
   parser.addOption({"dpi", "PNG resolution.", "dpi", "300"});
+  parser.addOption({"font-pt", "Font size of axis labels and title in pt (ticks and legend one "
+                               "pt smaller); 7-9 suit a paper.", "pt", "8"});
+  parser.addOption({"legend", "Legend: auto (inside where it covers no data, else below), "
+                              "inside, below, right or off.", "where", "auto"});
+  parser.addOption({"no-title", "Leave the plots' title lines out."});
+  parser.addOption({"force", "Write into a folder that already holds files (same names are "
+                             "replaced); without it such a folder is refused."});
   parser.addOption({"seed", "Seed whose per-image scores are drawn (default: the first).", "n"});
 }
 

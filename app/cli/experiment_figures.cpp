@@ -16,9 +16,30 @@ std::unique_ptr<QCoreApplication> makeFigureApplication(int& argc, char** argv) 
   return std::make_unique<QApplication>(argc, argv);
 }
 
+namespace {
+
+bool holdsFiles(const QString& folder) {
+  return !QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty();
+}
+
+// The wanted folder when it is empty or missing, else the first wanted-N that is.
+QString freshFiguresFolder(const QString& wanted) {
+  QString folder = wanted;
+  for (int n = 2; holdsFiles(folder); ++n) folder = wanted + '-' + QString::number(n);
+  return folder;
+}
+
+}  // namespace
+
 int exportExperimentFigures(const std::filesystem::path& resultsDir,
                             const std::filesystem::path& figuresDir) {
-  const QString outDir = QDir(QString::fromStdString(figuresDir.string())).absolutePath();
+  const QString wanted = QDir(QString::fromStdString(figuresDir.string())).absolutePath();
+  // A finished run never replaces figures written (and perhaps edited) before: a rerun into the
+  // same results folder writes figures-2, figures-3, ...
+  const QString outDir = freshFiguresFolder(wanted);
+  if (outDir != wanted)
+    std::printf("%s already holds files: the figures go to %s\n", qPrintable(wanted),
+                qPrintable(outDir));
   try {
     const ResultsFolder results = loadResultsFolder(resultsDir);
     const BatchExportResult written = exportAllViews(results, outDir);

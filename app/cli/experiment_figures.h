@@ -14,7 +14,8 @@ std::unique_ptr<QCoreApplication> makeFigureApplication(int& argc, char** argv);
 
 /// Writes every view of `resultsDir` (tables, histograms, ROC curves, scatter plots, the
 /// correlation heat map; PNG, SVG and PDF with their data as CSV, and index.md) into
-/// `figuresDir` and prints where they went. Returns the exit code; needs makeFigureApplication's
+/// `figuresDir`, or when that already holds files into the first `figuresDir-N` that does not
+/// (never over earlier figures), and prints where they went. Returns the exit code; needs makeFigureApplication's
 /// application.
 int exportExperimentFigures(const std::filesystem::path& resultsDir,
                             const std::filesystem::path& figuresDir);

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cctype>
 #include <cstdlib>
 #include <sstream>
 #include <string_view>
@@ -147,12 +148,21 @@ std::string ResultsTable::formatCell(const TableCell& cell, const std::string& p
   return text;
 }
 
-std::string ResultsTable::captionLine() const {
-  std::ostringstream line;
-  line << caption_;
-  if (!convention_.empty())
-    line << (caption_.empty() ? "" : " ") << "Convention: " << convention_ << ".";
-  return line.str();
+std::string ResultsTable::fullCaption() const {
+  std::string text = caption_;
+  if (!text.empty() && std::string_view(".!?").find(text.back()) == std::string_view::npos)
+    text += '.';
+  const std::string direction = metric_.higherIsBetter ? "igher is better" : "ower is better";
+  const char initial = metric_.higherIsBetter ? 'h' : 'l';
+  std::string metric;
+  // "AUROC (%) of ..." already names the metric: say it once.
+  if (caption_.find(metric_.name) == std::string::npos)
+    metric = metric_.name + (metric_.asPercent ? " (%)" : "") + ", " + initial + direction;
+  else
+    metric = static_cast<char>(std::toupper(initial)) + direction;
+  text += (text.empty() ? "" : " ") + metric + "; best per row in bold.";
+  if (!convention_.empty()) text += " Convention: " + convention_ + ".";
+  return text;
 }
 
 std::string ResultsTable::toCsv(bool commentHeader) const {
@@ -187,11 +197,7 @@ std::string ResultsTable::toCsv(bool commentHeader) const {
 
 std::string ResultsTable::toMarkdown() const {
   std::ostringstream out;
-  const std::string unit = metric_.asPercent ? " (%)" : "";
-  const std::string direction = metric_.higherIsBetter ? "higher is better" : "lower is better";
-  const std::string caption = escapeMarkdown(captionLine());
-  out << caption << (caption.empty() ? "" : " ") << escapeMarkdown(metric_.name) << unit << ", "
-      << direction << "; best per row in bold.\n\n| " << escapeMarkdown(rowHeader_) << " |";
+  out << escapeMarkdown(fullCaption()) << "\n\n| " << escapeMarkdown(rowHeader_) << " |";
   for (const std::string& column : columns_) out << ' ' << escapeMarkdown(column) << " |";
   out << "\n|---|";
   for (std::size_t c = 0; c < columns_.size(); ++c) out << "---:|";
@@ -207,35 +213,6 @@ std::string ResultsTable::toMarkdown() const {
     }
     out << '\n';
   }
-  return out.str();
-}
-
-std::string ResultsTable::toLatex(const std::string& label) const {
-  std::ostringstream out;
-  const std::string unit = metric_.asPercent ? " (\\%)" : "";
-  out << "\\begin{table}[t]\n\\centering\n";
-  out << "\\caption{" << escapeLatex(captionLine()) << (captionLine().empty() ? "" : " ")
-      << escapeLatex(metric_.name) << unit << ", "
-      << (metric_.higherIsBetter ? "higher is better" : "lower is better") << ".}\n";
-  if (!label.empty()) out << "\\label{" << label << "}\n";
-  out << "\\begin{tabular}{l" << std::string(columns_.size(), 'r') << "}\n\\toprule\n";
-  out << escapeLatex(rowHeader_);
-  for (const std::string& column : columns_) out << " & " << escapeLatex(column);
-  out << " \\\\\n\\midrule\n";
-  for (std::size_t r = 0; r < rows_.size(); ++r) {
-    const std::vector<std::size_t> best = bestColumns(r);
-    out << escapeLatex(rowLabel(r));
-    for (std::size_t c = 0; c < columns_.size(); ++c) {
-      const auto& cell = cells_[r][c];
-      std::string text = cell ? formatCell(*cell, " $\\pm$ ") : "--";
-      if (cell && std::find(best.begin(), best.end(), c) != best.end()) {
-        text = "\\textbf{" + text + "}";
-      }
-      out << " & " << text;
-    }
-    out << " \\\\\n";
-  }
-  out << "\\bottomrule\n\\end{tabular}\n\\end{table}\n";
   return out.str();
 }
 

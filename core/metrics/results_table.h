@@ -1,6 +1,6 @@
 #pragma once
-// One metric over (OOD set × score) as a paper-style table: CSV, Markdown or LaTeX (booktabs),
-// with the best cell of each row in bold.
+// One metric over (OOD set × score) as a paper-style table: CSV, Markdown or LaTeX (booktabs or
+// plain rules; wide, transposed or split to fit a column), with the best cell of each row in bold.
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -32,6 +32,23 @@ struct MetricDescription {
   bool higherIsBetter = true;  ///< false for e.g. FPR at 95% TPR.
   bool asPercent = true;       ///< Show value·100 (the paper's "AUCs in %").
   int decimals = 1;
+};
+
+/// How toLatex lays a table out.
+struct LatexOptions {
+  /// \label{...}; empty: "tab:" and the metric's name in lower case ("tab:auroc").
+  std::string label;
+  /// \toprule/\midrule/\bottomrule (needs \usepackage{booktabs}) or plain \hline.
+  bool booktabs = true;
+  /// Value columns that fit one column of a two-column paper at the table's font size.
+  std::size_t maxColumns = 6;
+  enum class Layout {
+    Auto,        ///< Wide when it fits, else Transposed when that fits, else Split
+    Wide,        ///< rows = OOD sets, columns = scores
+    Transposed,  ///< rows = scores, columns = OOD sets; the best of each set still bold
+    Split,       ///< the scores in blocks of maxColumns, one tabular each, in one float
+  };
+  Layout layout = Layout::Auto;
 };
 
 /// Rows are OOD sets, columns are score names, in order of first appearance.
@@ -82,11 +99,20 @@ class ResultsTable {
   std::string toCsv(bool commentHeader = true) const;
   /// GitHub Markdown: caption paragraph, table, best cells as **x**.
   std::string toMarkdown() const;
-  /// A table float with booktabs rules; best cells as \textbf{x}. Needs \usepackage{booktabs}.
+  /// A table float: a comment naming the packages it needs, caption, \label, the tabular(s) in
+  /// options' layout; best cells as \textbf{x}; score names through latexScoreName.
+  std::string toLatex(const LatexOptions& options) const;
+  /// toLatex with the default options and this label.
   std::string toLatex(const std::string& label = {}) const;
 
  private:
-  std::string captionLine() const;
+  /// The caption with the metric, its unit and direction, without repeating the metric's name
+  /// when the caption already starts with it.
+  std::string fullCaption() const;
+  std::string latexTabular(const std::vector<std::size_t>& columns, bool transposed,
+                           bool booktabs) const;
+  bool isBest(std::size_t row, std::size_t column) const;
+  std::string latexCell(std::size_t row, std::size_t column) const;
 
   MetricDescription metric_;
   std::string caption_;
@@ -100,6 +126,9 @@ class ResultsTable {
 
 /// Escapes LaTeX's special characters (& % $ # _ { } ~ ^ \) for text mode.
 std::string escapeLatex(const std::string& text);
+/// A score or set name as LaTeX text: specials escaped, per-scale contributions as math (c_3 ->
+/// $c_{3}$, c_L -> $c_{L}$), patch sizes as 4$\times$4, † as $^\dagger$, " — " as " --- ".
+std::string latexScoreName(const std::string& name);
 /// Escapes the characters that would break a Markdown table cell or add emphasis.
 std::string escapeMarkdown(const std::string& text);
 /// Quotes a CSV field when it holds a comma, quote, CR or LF (quotes doubled).

@@ -61,4 +61,21 @@ double quantile(std::span<const double> values, double fraction) {
   return sorted[below] + weight * (sorted[above] - sorted[below]);
 }
 
+std::vector<double> exponentialMovingAverage(std::span<const double> values, double weight) {
+  if (!(weight >= 0 && weight < 1)) throw ConfigError("smoothing", "must lie in [0, 1)");
+  std::vector<double> smoothed;
+  smoothed.reserve(values.size());
+  double average = 0, debias = 1;
+  for (double value : values) {
+    if (!std::isfinite(value)) {
+      smoothed.push_back(value);
+      continue;
+    }
+    average = weight * average + (1 - weight) * value;
+    debias *= weight;
+    smoothed.push_back(average / (1 - debias));
+  }
+  return smoothed;
+}
+
 }  // namespace glowscope

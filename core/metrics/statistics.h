@@ -5,6 +5,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace glowscope {
 
@@ -34,6 +35,12 @@ class KeyedMeans {
  private:
   std::map<std::int64_t, std::pair<double, std::size_t>> sums_;
 };
+
+/// TensorBoard's smoothing of a training curve: an exponential moving average with weight
+/// `weight` in [0, 1) on the previous average, debiased (divided by 1 - weight^n after n finite
+/// values) so that the start is not pulled towards 0. Non-finite values are passed through and
+/// skipped by the average. weight 0 returns the values. Throws ConfigError outside [0, 1).
+std::vector<double> exponentialMovingAverage(std::span<const double> values, double weight);
 
 /// The same at a fraction in [0, 1] (position fraction * (n - 1)): numpy.quantile's default.
 double quantile(std::span<const double> values, double fraction);

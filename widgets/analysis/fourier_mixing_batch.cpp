@@ -19,6 +19,7 @@
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
 namespace {
@@ -92,7 +93,7 @@ QWidget* FourierMixingView::buildBatchTab() {
   batchPlot_->legend->setBorderPen(Qt::NoPen);  // its frame would lie on the widget's edge
   batchPlot_->xAxis->setLabel(tr("log p(source image) [nats]"));
   batchPlot_->yAxis->setLabel(tr("log p(mixed image) [nats]"));
-  installExportMenu(batchPlot_);
+  installPlotInteractions(batchPlot_);
   style_.applyTo(batchPlot_);
 
   auto* row = new QHBoxLayout;
@@ -248,7 +249,7 @@ void FourierMixingView::drawBatch() {
   batchPlot_->rescaleAxes();
   batchPlot_->xAxis->scaleRange(1.08);  // room for the outermost points
   batchPlot_->yAxis->scaleRange(1.08);
-  batchPlot_->replot();
+  plotDataChanged(batchPlot_);
 }
 
 std::vector<ScatterSeries> FourierMixingView::batchPlotSeries() const {

@@ -23,6 +23,7 @@
 #include "widgets/analysis/image_strip.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 #include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {
@@ -135,7 +136,7 @@ QWidget* LatentOptimisationView::buildPlot() {
   marker_ = new QCPItemStraightLine(plot_);
   marker_->setPen(QPen(Qt::gray, 1, Qt::DashLine));
   marker_->setVisible(false);
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
   style_.applyTo(plot_);
   return plot_;
 }
@@ -337,7 +338,7 @@ void LatentOptimisationView::showSnapshot(int index) {
 void LatentOptimisationView::replotRescaled() {
   plot_->rescaleAxes();
   plot_->yAxis->scaleRange(1.08);  // the curves' ends stay inside the frame
-  plot_->replot();
+  plotDataChanged(plot_);
 }
 
 void LatentOptimisationView::play() {

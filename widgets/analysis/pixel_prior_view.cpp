@@ -23,6 +23,7 @@
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
 namespace {
@@ -112,7 +113,7 @@ QCustomPlot* titledPlot(QCPTextElement*& title) {
   plot->plotLayout()->addElement(2, 0, plot->legend);
   plot->plotLayout()->setRowStretchFactor(2, 0.001);
   plot->legend->setBorderPen(Qt::NoPen);  // its frame would lie on the widget's edge
-  installExportMenu(plot);
+  installPlotInteractions(plot);
   return plot;
 }
 
@@ -417,7 +418,7 @@ void PixelPriorView::drawHistograms() {
                     : tr("Local pixel differences: press Run"));
   style_.applyTo(histogramPlot_);
   rescaleWithMargin(histogramPlot_);
-  histogramPlot_->replot();
+  plotDataChanged(histogramPlot_);
 }
 
 void PixelPriorView::drawScatter() {
@@ -455,7 +456,7 @@ void PixelPriorView::drawScatter() {
   scatterTitle_->setText(title);
   style_.applyTo(scatterPlot_);
   rescaleWithMargin(scatterPlot_);
-  scatterPlot_->replot();
+  plotDataChanged(scatterPlot_);
 }
 
 std::vector<ScatterSeries> PixelPriorView::histogramPlotSeries() const {

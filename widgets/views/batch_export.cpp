@@ -31,48 +31,6 @@ struct ScatterPlan {
   std::function<std::vector<double>(const ScoreColumns&)> x, y;
 };
 
-// On a figure a few centimetres wide, a legend inside the axis rect covers the data or sticks out
-// of the figure: it goes into its own row under the plot.
-void putLegendBelow(QCustomPlot* plot) {
-  QCPLegend* legend = plot->legend;
-  if (!legend || legend->layout() == plot->plotLayout()) return;
-  plot->axisRect()->insetLayout()->take(legend);
-  const int row = plot->plotLayout()->rowCount();
-  plot->plotLayout()->addElement(row, 0, legend);
-  plot->plotLayout()->setRowStretchFactor(row, 0.001);
-  legend->setMargins(QMargins(4, 2, 4, 2));
-}
-
-// The entries side by side when they fit the figure's width, else one per line, in a smaller
-// font (down to 5 pt) when the longest does not fit either (histogram legends carry AUROC, n and
-// the counts outside the range).
-void fitLegend(QCustomPlot* plot, const FigureOptions& figure) {
-  QCPLegend* legend = plot->legend;
-  const QFontMetricsF metrics(legend->font());
-  const double entryExtra = legend->iconSize().width() + legend->iconTextPadding() + 16;
-  double widest = 0, total = 0;
-  for (int i = 0; i < legend->itemCount(); ++i)
-    if (auto* item = qobject_cast<QCPPlottableLegendItem*>(legend->item(i))) {
-      const double width = metrics.horizontalAdvance(item->plottable()->name()) + entryExtra;
-      widest = std::max(widest, width);
-      total += width;
-    }
-  // Inside the axis rect (ROC curves: they leave the bottom right free) the axis labels take
-  // about 80 px of the width.
-  const bool below = legend->layout() == plot->plotLayout();
-  const double available = figure.logicalWidth() - (below ? 16.0 : 96.0);
-  if (below)
-    legend->setFillOrder(total <= available ? QCPLayoutGrid::foColumnsFirst
-                                            : QCPLayoutGrid::foRowsFirst);
-  else
-    legend->setBrush(QColor(255, 255, 255, 210));  // curves behind it stay visible
-  QFont font = legend->font();
-  if (widest > available)
-    font.setPointSizeF(
-        std::max(5.0, font.pointSizeF() * (available - entryExtra) / (widest - entryExtra)));
-  for (int i = 0; i < legend->itemCount(); ++i) legend->item(i)->setFont(font);
-}
-
 // Rows: the labels (~1.7 mm per character at 8 pt), 9 mm per cell so that "-0.42" fits, and the
 // colour scale; a large matrix gets the room it needs instead of overlapping numbers.
 FigureOptions heatmapFigure(const FigureOptions& figure, const std::vector<std::string>& labels) {
@@ -111,7 +69,6 @@ class Writer {
 
   void writePlot(QCustomPlot* plot, const QString& stem, const QString& caption,
                  const FigureOptions& figure) {
-    if (plot->legend && plot->legend->visible()) fitLegend(plot, figure);
     for (FigureFormat format : options_.formats) {
       const QString suffix = figureFormatSuffix(format);
       const QString path = dir_.absoluteFilePath(stem + '.' + suffix);
@@ -377,7 +334,16 @@ std::uint64_t checkedSeed(const ResultsFolder& results, const BatchExportOptions
   return seed;
 }
 
-void prepareFolder(const QString& outDir) {
+void prepareFolder(const QString& outDir, bool overwrite) {
+  const QStringList present =
+      QDir(outDir).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+  if (!overwrite && !present.isEmpty())
+    throw FileError(outDir.toStdString(),
+                    QObject::tr("the folder already holds %n file(s) (e.g. %1); choose an empty "
+                                "folder or allow overwriting (--force)",
+                                "", static_cast<int>(present.size()))
+                        .arg(present.front())
+                        .toStdString());
   if (!QDir().mkpath(outDir)) throw FileError(outDir.toStdString(), "cannot create the folder");
   const QFileInfo info(outDir);
   if (!info.isDir() || !info.isWritable())
@@ -440,12 +406,10 @@ BatchExportResult exportAllViews(const ResultsFolder& results, const QString& ou
   std::optional<Writer> writer;
   try {
     const std::uint64_t seed = checkedSeed(results, options);
-    prepareFolder(outDir);
+    prepareFolder(outDir, options.overwrite);
     writer.emplace(outDir, options.figure, options);
     Views views;
     views.histogram.setAutoRangeMode(ScoreHistogramView::AutoRange::InDistribution);
-    putLegendBelow(views.histogram.plot());
-    putLegendBelow(views.scatter.plot());
     std::vector<Step> steps{tableStep(results, views.table, *writer)};
     for (Step& step : plotSteps(results, *results.scoresOf(seed), seed, views, *writer))
       steps.push_back(std::move(step));

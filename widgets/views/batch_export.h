@@ -32,6 +32,9 @@ struct BatchExportOptions {
   /// Before each step (a table set, a figure in every format, the index): steps done, steps in
   /// all, what comes next. Called with (steps, steps, ...) at the end.
   std::function<void(int done, int total, const QString& what)> progress;
+  /// Write into a folder that already holds files (replacing those with the same names). Off:
+  /// a folder that is not empty is refused before anything is written.
+  bool overwrite = false;
   /// Checked before each step; the files written so far stay.
   const std::atomic<bool>* cancel = nullptr;
 };
@@ -43,7 +46,8 @@ struct BatchExportResult {
   bool ok() const { return !cancelled && error.isEmpty(); }
 };
 
-/// Writes every view of `results` for one seed into `outDir` (created when missing). Never
+/// Writes every view of `results` for one seed into `outDir` (created when missing; refused
+/// when it holds files, unless options.overwrite). Never
 /// throws: failures and cancellation are in the result. Runs on the GUI thread of a
 /// QApplication (the figures are QCustomPlot widgets, laid out but never shown); the plot style
 /// is the shared one (PlotStyle::fromDefaultSettings), like the views on screen.

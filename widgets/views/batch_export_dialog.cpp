@@ -171,9 +171,23 @@ void exportAllViewsInteractively(QWidget* parent, const ResultsFolder& results) 
   if (dialog.exec() != QDialog::Accepted) return;
   dialog.saveSettings();
   const QString folder = dialog.outDir();
-  const BatchExportResult result =
-      exportAllViewsWithProgress(parent, results, folder, dialog.options());
   const QString title = QObject::tr("Export all views");
+  BatchExportOptions options = dialog.options();
+  // Figures written before (perhaps by `demo`, perhaps edited) are replaced only when asked.
+  const int present = static_cast<int>(
+      QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size());
+  if (present > 0) {
+    if (QMessageBox::question(
+            parent, title,
+            QObject::tr("%1 already holds %n file(s); files with the same names as the "
+                        "export's will be replaced. Write there anyway?",
+                        "", present)
+                .arg(QDir::toNativeSeparators(folder)),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+      return;
+    options.overwrite = true;
+  }
+  const BatchExportResult result = exportAllViewsWithProgress(parent, results, folder, options);
   if (!result.error.isEmpty()) {
     QMessageBox::warning(
         parent, title,

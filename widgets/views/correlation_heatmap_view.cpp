@@ -8,6 +8,7 @@
 #include "core/metrics/results_table.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
 namespace {
@@ -48,7 +49,7 @@ CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
   map_->setName(tr("correlation"));
   plot_->yAxis->setRangeReversed(true);  // row 0 at the top, like a table
   plot_->xAxis->setTickLabelRotation(45);
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
   const PlotStyle style = PlotStyle::fromDefaultSettings();
   style.applyTo(plot_);
   // A point smaller than the tick labels, so that "-0.42" fits a cell of a large matrix.
@@ -85,7 +86,7 @@ void CorrelationHeatmapView::setMatrix(const std::vector<std::string>& labels,
   plot_->xAxis->setRange(-0.5, size - 0.5);
   plot_->yAxis->setRange(-0.5, size - 0.5);
   plot_->xAxis->setLabel(title);
-  plot_->replot();
+  plotDataChanged(plot_);
 }
 
 double CorrelationHeatmapView::cellValue(int row, int column) const {

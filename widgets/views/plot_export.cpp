@@ -19,7 +19,9 @@
 #include "core/metrics/results_table.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/figure_layout.h"
 #include "widgets/views/figure_options_dialog.h"
+#include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
 namespace {
@@ -93,6 +95,27 @@ void writeCurveRows(QTextStream& out, const QString& name, const QCPCurve& curve
     out << name << ',' << QString::number(point->key, 'g', 17) << ','
         << QString::number(point->value, 'g', 17) << '\n';
 }
+
+// The figure's layout (fonts, legend, limits) for the time of one export; then the screen's
+// layout and ranges (zoom included) again.
+class ExportLayout {
+ public:
+  ExportLayout(QCustomPlot* plot, const FigureOptions& options)
+      : plot_(plot), x_(plot->xAxis->range()), y_(plot->yAxis->range()) {
+    layoutFigure(plot, options, QSize(options.logicalWidth(), options.logicalHeight()));
+  }
+  ~ExportLayout() {
+    plot_->xAxis->setRange(x_);
+    plot_->yAxis->setRange(y_);
+    layoutForScreen(plot_);
+  }
+  ExportLayout(const ExportLayout&) = delete;
+  ExportLayout& operator=(const ExportLayout&) = delete;
+
+ private:
+  QCustomPlot* plot_;
+  QCPRange x_, y_;
+};
 
 }  // namespace
 
@@ -176,9 +199,10 @@ QString csvPathBeside(const QString& figurePath) {
 }
 
 QImage renderPlotImage(QCustomPlot* plot, const FigureOptions& options) {
+  const ExportLayout layout(plot, options);
   QImage image(std::max(1, options.pixelWidth()), std::max(1, options.pixelHeight()),
                QImage::Format_ARGB32_Premultiplied);
-  image.fill(Qt::white);
+  image.fill(options.dark ? QColor(35, 38, 41) : QColor(Qt::white));
   {
     // Painted while the image still has Qt's default 96 dpi, so fonts in points are laid out
     // in logical pixels and only then scaled to the target resolution.
@@ -203,8 +227,10 @@ QString plotDataCsv(QCustomPlot* plot) {
   for (int p = 0; p < plot->plottableCount(); ++p) {
     QCPAbstractPlottable* plottable = plot->plottable(p);
     QCPPlottableInterface1D* data = plottable->interface1D();
-    if (!data) continue;
-    const QString name = QString::fromStdString(escapeCsv(plottable->name().toStdString()));
+    if (!data || plottable->property(kNotPlotDataProperty).toBool()) continue;
+    const QVariant own = plottable->property(kSeriesNameProperty);
+    const QString series = own.isValid() ? own.toString() : plottable->name();
+    const QString name = QString::fromStdString(escapeCsv(series.toStdString()));
     if (const auto* curve = qobject_cast<QCPCurve*>(plottable)) {
       writeCurveRows(out, name, *curve);
       continue;
@@ -225,12 +251,16 @@ void writeFigure(QCustomPlot* plot, const QString& path, const FigureOptions& op
       throwIfNotWritten(ok, path, QStringLiteral("cannot write the PNG"));
       break;
     }
-    case FigureFormat::Svg:
+    case FigureFormat::Svg: {
+      const ExportLayout layout(plot, options);
       writeSvg(plot, path, options);
       break;
-    case FigureFormat::Pdf:
+    }
+    case FigureFormat::Pdf: {
+      const ExportLayout layout(plot, options);
       writePdf(plot, path, options);
       break;
+    }
   }
   throwIfNotWritten(QFileInfo(path).size() > 0, path, QStringLiteral("the figure is empty"));
 }
@@ -249,6 +279,13 @@ FigureOptions loadFigureOptions(QSettings& settings) {
   options.widthMm = settings.value("PlotExport/widthMm", options.widthMm).toDouble();
   options.heightMm = settings.value("PlotExport/heightMm", options.heightMm).toDouble();
   options.dpi = settings.value("PlotExport/dpi", options.dpi).toInt();
+  options.fontPt = settings.value("PlotExport/fontPt", options.fontPt).toDouble();
+  const int legend = settings.value("PlotExport/legend", 0).toInt();
+  if (legend >= 0 && legend <= static_cast<int>(LegendPlacement::Off))
+    options.legend = static_cast<LegendPlacement>(legend);
+  options.title = settings.value("PlotExport/title", options.title).toBool();
+  options.dark = settings.value("PlotExport/dark", options.dark).toBool();
+  // Axis limits and log axes belong to one figure: not kept between exports.
   return options;
 }
 
@@ -256,7 +293,53 @@ void saveFigureOptions(QSettings& settings, const FigureOptions& options) {
   settings.setValue("PlotExport/widthMm", options.widthMm);
   settings.setValue("PlotExport/heightMm", options.heightMm);
   settings.setValue("PlotExport/dpi", options.dpi);
+  settings.setValue("PlotExport/fontPt", options.fontPt);
+  settings.setValue("PlotExport/legend", static_cast<int>(options.legend));
+  settings.setValue("PlotExport/title", options.title);
+  settings.setValue("PlotExport/dark", options.dark);
 }
+
+namespace {
+
+// The figure path from a save dialog; empty when cancelled or when the user declines to replace
+// the data CSV beside it (the dialog itself asked about the figure).
+QString askFigurePath(QCustomPlot* plot) {
+  QString filter;
+  QString path =
+      QFileDialog::getSaveFileName(plot, QObject::tr("Export figure"), QString(),
+                                   QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"), &filter);
+  if (path.isEmpty()) return {};
+  // The format follows the chosen filter when the name has no suffix.
+  const bool suffixAdded = QFileInfo(path).suffix().isEmpty();
+  if (suffixAdded)
+    path += filter.contains("png") ? ".png" : filter.contains("svg") ? ".svg" : ".pdf";
+  QStringList existing;
+  // The dialog asked about the name typed; not about an added suffix or the CSV beside it.
+  if (suffixAdded && QFileInfo::exists(path)) existing << QFileInfo(path).fileName();
+  if (QFileInfo::exists(csvPathBeside(path))) existing << QFileInfo(csvPathBeside(path)).fileName();
+  if (!existing.isEmpty() &&
+      QMessageBox::question(plot, QObject::tr("Export figure"),
+                            QObject::tr("%1 already exists. Replace it?")
+                                .arg(existing.join(QObject::tr(" and ")))) != QMessageBox::Yes)
+    return {};
+  return path;
+}
+
+void exportWithDialog(QCustomPlot* plot) {
+  QSettings settings;
+  FigureOptionsDialog dialog(loadFigureOptions(settings), plot);
+  if (dialog.exec() != QDialog::Accepted) return;
+  saveFigureOptions(settings, dialog.options());
+  const QString path = askFigurePath(plot);
+  if (path.isEmpty()) return;
+  try {
+    exportFigure(plot, path, dialog.options());
+  } catch (const Error& error) {
+    QMessageBox::warning(plot, QObject::tr("Export figure"), QString::fromUtf8(error.what()));
+  }
+}
+
+}  // namespace
 
 void installExportMenu(QCustomPlot* plot) {
   plot->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -264,25 +347,22 @@ void installExportMenu(QCustomPlot* plot) {
     QMenu menu(plot);
     QAction* exportAction = menu.addAction(QObject::tr("Export figure…"));
     QAction* copyAction = menu.addAction(QObject::tr("Copy image"));
+    menu.addSeparator();
+    QAction* resetAction = menu.addAction(QObject::tr("Reset zoom (double-click)"));
+    QAction* logAction = menu.addAction(QObject::tr("Logarithmic y axis"));
+    logAction->setCheckable(true);
+    logAction->setChecked(plot->property(kScreenLogYProperty).toBool());
     QAction* chosen = menu.exec(plot->mapToGlobal(at));
-    QSettings settings;
-    if (chosen == copyAction) copyPlotImage(plot, loadFigureOptions(settings));
-    if (chosen != exportAction) return;
-    FigureOptionsDialog dialog(loadFigureOptions(settings), plot);
-    if (dialog.exec() != QDialog::Accepted) return;
-    saveFigureOptions(settings, dialog.options());
-    QString filter;
-    QString path =
-        QFileDialog::getSaveFileName(plot, QObject::tr("Export figure"), QString(),
-                                     QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"), &filter);
-    // The format follows the chosen filter when the name has no suffix.
-    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty())
-      path += filter.contains("png") ? ".png" : filter.contains("svg") ? ".svg" : ".pdf";
-    if (path.isEmpty()) return;
-    try {
-      exportFigure(plot, path, dialog.options());
-    } catch (const Error& error) {
-      QMessageBox::warning(plot, QObject::tr("Export figure"), QString::fromUtf8(error.what()));
+    if (chosen == copyAction) {
+      QSettings settings;
+      copyPlotImage(plot, loadFigureOptions(settings));
+    } else if (chosen == exportAction) {
+      exportWithDialog(plot);
+    } else if (chosen == resetAction) {
+      resetPlotView(plot);
+    } else if (chosen == logAction) {
+      plot->setProperty(kScreenLogYProperty, logAction->isChecked());
+      resetPlotView(plot);
     }
   });
 }

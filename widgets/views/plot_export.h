@@ -2,6 +2,7 @@
 // Publication export shared by every plot: one plot style (fonts, line widths, the colour-blind
 // safe Okabe-Ito palette) and figure files whose physical size does not depend on the window.
 #include <QColor>
+#include <QtNumeric>
 #include <QImage>
 #include <QString>
 #include <QVector>
@@ -36,11 +37,29 @@ struct PlotStyle {
 
 enum class FigureFormat { Png, Svg, Pdf };
 
-/// The figure's physical size and, for PNG, its resolution.
+/// Where layoutFigure puts the legend.
+enum class LegendPlacement {
+  Auto,    ///< inside, in a corner that covers no data, else below the plot
+  Inside,  ///< inside, in the corner that covers the fewest data points
+  Below,   ///< under the axes, entries side by side as far as they fit
+  Right,   ///< right of the axes, one entry per line
+  Off,
+};
+
+/// The figure's physical size, for PNG its resolution, and how layoutFigure lays it out.
 struct FigureOptions {
   double widthMm = 120;
   double heightMm = 80;
   int dpi = 300;
+  /// Axis labels and title; tick labels and legend one point smaller. 7-9 pt suit a paper.
+  double fontPt = 8;
+  LegendPlacement legend = LegendPlacement::Auto;
+  bool title = true;  ///< the plot's title line, when it has one
+  /// Axis limits; NaN keeps the plot's own (the view's range, zoom included).
+  double xLow = qQNaN(), xHigh = qQNaN(), yLow = qQNaN(), yHigh = qQNaN();
+  bool logX = false, logY = false;
+  /// Dark canvas (the screen's dark theme); exports are light unless this is set.
+  bool dark = false;
   static FigureOptions fromInches(double widthIn, double heightIn, int dpi = 300);
   /// Pixels of a PNG: round(mm / 25.4 · dpi).
   int pixelWidth() const;
@@ -70,11 +89,18 @@ void exportFigure(QCustomPlot* plot, const QString& path, const FigureOptions& o
 /// dynamic property kPlotDataCsvProperty, which is returned instead.
 QString plotDataCsv(QCustomPlot* plot);
 inline constexpr char kPlotDataCsvProperty[] = "glowscopePlotDataCsv";
+/// Set on a plottable whose legend text adds to the series' name (counts, notes): the name
+/// plotDataCsv writes instead.
+inline constexpr char kSeriesNameProperty[] = "glowscopeSeriesName";
+/// Set on a plottable that only marks something drawn elsewhere (points clamped to the axes'
+/// edge): plotDataCsv leaves it out.
+inline constexpr char kNotPlotDataProperty[] = "glowscopeNotPlotData";
 /// Writes `text` to `path` (UTF-8, atomically through QSaveFile). Throws FileError.
 void writeTextFile(const QString& path, const QString& text);
 /// Puts the rendered figure on the clipboard.
 void copyPlotImage(QCustomPlot* plot, const FigureOptions& options);
-/// Export settings ("PlotExport/widthMm", "heightMm", "dpi").
+/// Export settings ("PlotExport/widthMm", "heightMm", "dpi", "fontPt", "legend", "title",
+/// "dark"; axis limits and log axes are per figure and not kept).
 FigureOptions loadFigureOptions(QSettings& settings);
 void saveFigureOptions(QSettings& settings, const FigureOptions& options);
 /// Adds a context menu to the plot: "Export figure…" (size dialog, then file dialog; PNG/SVG/PDF

@@ -154,6 +154,9 @@ void ResultsTableView::copyToClipboard(TableTextFormat format) const {
 }
 
 void ResultsTableView::saveTo(const QString& path, TableTextFormat format) const {
+  // An empty view has no text: no empty file that looks like a saved table.
+  if (!currentTable() || currentTable()->rows().empty())
+    throw Error("there is no table to save (open a results folder first)");
   QSaveFile file(path);
   const bool ok = file.open(QIODevice::WriteOnly | QIODevice::Text) &&
                   file.write(tableText(format).toUtf8()) >= 0 && file.commit();
@@ -161,6 +164,11 @@ void ResultsTableView::saveTo(const QString& path, TableTextFormat format) const
 }
 
 void ResultsTableView::saveWithDialog() {
+  if (!currentTable() || currentTable()->rows().empty()) {
+    QMessageBox::information(this, tr("Save table"),
+                             tr("There is no table to save: open a results folder first."));
+    return;
+  }
   QString filter;
   const QString path =
       QFileDialog::getSaveFileName(this, tr("Save table"), QString(),

@@ -42,7 +42,8 @@ class ResultsTableView : public QWidget {
   /// The current table as text (ResultsTable::toCsv / toMarkdown / toLatex).
   QString tableText(TableTextFormat format) const;
   void copyToClipboard(TableTextFormat format) const;
-  /// Throws FileError when the file cannot be written.
+  /// Throws FileError when the file cannot be written, Error (and writes nothing) when there is
+  /// no table.
   void saveTo(const QString& path, TableTextFormat format) const;
 
   QTableWidget* tableWidget() const { return table_; }

@@ -4,6 +4,7 @@
 
 #include "core/metrics/ood_metrics.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
 
@@ -14,7 +15,7 @@ RocCurveView::RocCurveView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
   plot_->xAxis->setLabel(tr("false positive rate (OOD accepted)"));
   plot_->yAxis->setLabel(tr("true positive rate (in-distribution accepted)"));
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
   auto* layout = new QVBoxLayout(this);
@@ -46,7 +47,7 @@ void RocCurveView::setSamples(const QString& scoreName, const std::vector<ScoreS
   }
   plot_->xAxis->setRange(0, 1);
   plot_->yAxis->setRange(0, 1);
-  plot_->replot();
+  plotDataChanged(plot_);
 }
 
 }  // namespace glowscope

@@ -5,15 +5,20 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
 #include <limits>
 
+#include "core/metrics/axis_range.h"
 #include "core/metrics/ood_metrics.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
+#include "widgets/views/figure_layout.h"
 
 namespace glowscope {
 namespace {
@@ -38,7 +43,9 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
       rangeMode_(new QComboBox),
       low_(rangeBox()),
       high_(rangeBox()),
-      thumbnails_(new QListWidget) {
+      thumbnails_(new QListWidget),
+      drillDown_(new QLabel) {
+  drillDown_->hide();
   rangeMode_->addItems({tr("over all values"), tr("without 1% tails"), tr("over in-distribution")});
   bins_->setRange(1, 1000);
   bins_->setValue(50);
@@ -52,7 +59,9 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   plot_->setMinimumSize(320, 240);
   plot_->legend->setVisible(true);
   plot_->yAxis->setLabel(tr("density"));
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
+  // The legend may raise the y axis to sit above the bars instead of on them.
+  plot_->setProperty(kLegendHeadroomProperty, true);
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
 
@@ -69,6 +78,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
   layout->addWidget(plot_, 1);
+  layout->addWidget(drillDown_);
   layout->addWidget(thumbnails_);
 
   connect(bins_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
@@ -78,6 +88,21 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   connect(rangeMode_, &QComboBox::currentIndexChanged, this, [this] { setAutoRange(true); });
   connect(plot_, &QCustomPlot::plottableClick, this,
           [this](QCPAbstractPlottable* plottable, int dataIndex, QMouseEvent*) {
+            // Overlapping bars: every set with images in this bin is offered.
+            const std::vector<int> candidates = samplesInBin(dataIndex);
+            if (candidates.size() > 1) {
+              QMenu menu(this);
+              for (int sample : candidates)
+                menu.addAction(tr("%1: %2 images in this bin")
+                                   .arg(samples_[static_cast<std::size_t>(sample)].setName)
+                                   .arg(histograms_[static_cast<std::size_t>(sample)]
+                                            .members[static_cast<std::size_t>(dataIndex)]
+                                            .size()))
+                    ->setData(sample);
+              if (QAction* chosen = menu.exec(QCursor::pos()))
+                activateBin(chosen->data().toInt(), dataIndex);
+              return;
+            }
             for (int p = 0; p < plot_->plottableCount(); ++p)
               if (plot_->plottable(p) == plottable) activateBin(p, dataIndex);
           });
@@ -92,6 +117,8 @@ void ScoreHistogramView::setSamples(const QString& scoreName, std::vector<ScoreS
       aurocs_[i] = auroc(samples_[0].values, samples_[i].values);
   thumbnails_->clear();
   thumbnails_->hide();
+  drillDown_->clear();
+  drillDown_->hide();
   setAutoRange(true);
   rebuild();
 }
@@ -135,12 +162,11 @@ std::optional<ValueRange> ScoreHistogramView::automaticRange() const {
   switch (static_cast<AutoRange>(rangeMode_->currentIndex())) {
     case AutoRange::WithoutTails:
       return trimmedRange(values, 0.01);
-    case AutoRange::InDistribution: {
+    case AutoRange::InDistribution:
+      // The bulk of the in-distribution set (core's Tukey fences: a few far outliers do not
+      // stretch it), widened by 25% at each side; the legend counts what lies outside.
       if (values.empty()) return std::nullopt;
-      const std::optional<ValueRange> range = finiteRange({values.front()});
-      if (!range) return range;
-      return paddedRange(*range, 0.25);
-    }
+      return focusRange({values.front()}, 0, 10, 0.25);
     case AutoRange::AllValues:
       break;
   }
@@ -202,8 +228,9 @@ void ScoreHistogramView::redraw() {
     bars->setData(keys, values, true);
   }
   plot_->rescaleAxes();
-  plot_->yAxis->setRangeLower(0);
-  plot_->replot();
+  // The highest bar ends below the top of the axes, not on it.
+  plot_->yAxis->setRange(0, plot_->yAxis->range().upper * 1.05);
+  plotDataChanged(plot_);
 }
 
 void ScoreHistogramView::activateBin(int sample, int bin) {
@@ -216,11 +243,34 @@ void ScoreHistogramView::activateBin(int sample, int bin) {
   if (QCPAbstractPlottable* bars = plot_->plottable(sample))
     bars->setSelection(QCPDataSelection(QCPDataRange(bin, bin + 1)));
   plot_->replot();
+  const double binLow = histogram.binCentre(static_cast<std::size_t>(bin)) - histogram.binWidth() / 2;
+  drillDown_->setText(tr("%1, bin [%2, %3): %4")
+                          .arg(samples_[static_cast<std::size_t>(sample)].setName)
+                          .arg(binLow, 0, 'g', 6)
+                          .arg(binLow + histogram.binWidth(), 0, 'g', 6)
+                          .arg(members.size() == 1 ? tr("1 image")
+                                                   : tr("%1 images").arg(members.size())));
+  drillDown_->show();
   showThumbnails(samples_[static_cast<std::size_t>(sample)], members);
   QVector<qint64> indices;
   for (std::size_t index : members) indices << static_cast<qint64>(index);
   Q_EMIT binClicked(samples_[static_cast<std::size_t>(sample)].setName, bin, indices);
 }
+
+std::vector<int> ScoreHistogramView::samplesInBin(int bin) const {
+  std::vector<int> samples;
+  for (std::size_t s = 0; s < histograms_.size(); ++s) {
+    const auto& members = histograms_[s].members;
+    const QCPAbstractPlottable* bars =
+        static_cast<int>(s) < plot_->plottableCount() ? plot_->plottable(static_cast<int>(s)) : nullptr;
+    if (bin >= 0 && bin < static_cast<int>(members.size()) &&
+        !members[static_cast<std::size_t>(bin)].empty() && bars && bars->visible())
+      samples.push_back(static_cast<int>(s));
+  }
+  return samples;
+}
+
+QString ScoreHistogramView::drillDownText() const { return drillDown_->text(); }
 
 void ScoreHistogramView::showThumbnails(const ScoreSample& sample,
                                         const std::vector<std::size_t>& indices) {

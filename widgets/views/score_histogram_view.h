@@ -16,6 +16,7 @@ class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
+class QLabel;
 class QListWidget;
 class QSpinBox;
 
@@ -43,7 +44,7 @@ class ScoreHistogramView : public QWidget {
   enum class AutoRange {
     AllValues,       ///< every finite value of every set
     WithoutTails,    ///< pooled values without 1% at each end
-    InDistribution,  ///< the in-distribution set's values, widened by 25% at each side
+    InDistribution,  ///< the in-distribution set's bulk (Tukey fences), widened by 25% per side
   };
   void setAutoRangeMode(AutoRange mode);
 
@@ -58,6 +59,11 @@ class ScoreHistogramView : public QWidget {
   /// What a click on bar `bin` of sample `sample` does: shows the thumbnails and emits
   /// binClicked. Ignored for indices out of range.
   void activateBin(int sample, int bin);
+  /// The samples with images in bin `bin` whose bars are shown: where bars overlap, a click
+  /// offers each of them.
+  std::vector<int> samplesInBin(int bin) const;
+  /// What the thumbnails show: "set, bin [low, high): n images" (empty before a bin is chosen).
+  QString drillDownText() const;
   QCustomPlot* plot() const { return plot_; }
   QListWidget* thumbnails() const { return thumbnails_; }
   void setPlotStyle(const PlotStyle& style);
@@ -83,6 +89,7 @@ class ScoreHistogramView : public QWidget {
   QDoubleSpinBox* low_;
   QDoubleSpinBox* high_;
   QListWidget* thumbnails_;
+  QLabel* drillDown_;
 };
 
 }  // namespace glowscope

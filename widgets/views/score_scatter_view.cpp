@@ -6,13 +6,16 @@
 #include <QPainter>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "core/metrics/axis_range.h"
 #include "core/metrics/correlation.h"
 #include "core/util/errors.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/plot_interaction.h"
 #include "widgets/views/score_histogram_view.h"
 
 namespace glowscope {
@@ -89,7 +92,7 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
   plot_->legend->setVisible(true);
   // srmCustom: QCustomPlot only reports the dragged rectangle; the selection is ours.
   plot_->setSelectionRectMode(QCP::srmCustom);
-  installExportMenu(plot_);
+  installPlotInteractions(plot_);
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
   auto* splitter = new QSplitter(Qt::Vertical);
@@ -131,28 +134,79 @@ QString ScoreScatterView::title() const {
   return tr("%1 vs %2 — Spearman ρ = %3").arg(yLabel_, xLabel_, rho);
 }
 
+// The axes show the data of interest (core's samplesOfInterest over both axes, the
+// in-distribution set first): a set far from the others, such as photographs under a model of
+// clothes, would otherwise squeeze the rest into a line.
+static std::optional<std::pair<ValueRange, ValueRange>> focusRanges(
+    const std::vector<ScatterSeries>& series) {
+  std::vector<std::span<const double>> xs, ys;
+  for (const ScatterSeries& s : series) {
+    xs.emplace_back(s.x);
+    ys.emplace_back(s.y);
+  }
+  std::vector<bool> include = samplesOfInterest({xs, ys});
+  if (std::none_of(include.begin(), include.end(), [](bool in) { return in; })) include.clear();
+  const std::optional<ValueRange> x = unionOfFencedRanges(xs, include);
+  const std::optional<ValueRange> y = unionOfFencedRanges(ys, include);
+  if (!x || !y) return std::nullopt;
+  return std::make_pair(paddedRange(*x, 0.04), paddedRange(*y, 0.04));
+}
+
 void ScoreScatterView::redraw() {
   plot_->clearPlottables();
   plot_->xAxis->setLabel(xLabel_);
   plot_->yAxis->setLabel(yLabel_);
   title_->setText(title());
+  const auto ranges = focusRanges(series_);
+  const auto inside = [&](double x, double y) {
+    return !ranges || (x >= ranges->first.low && x <= ranges->first.high &&
+                       y >= ranges->second.low && y <= ranges->second.high);
+  };
+  const auto clamp = [](double v, const ValueRange& r) { return std::clamp(v, r.low, r.high); };
   for (std::size_t s = 0; s < series_.size(); ++s) {
     QCPGraph* graph = plot_->addGraph();
-    graph->setName(series_[s].setName);
     graph->setLineStyle(QCPGraph::lsNone);
     // The same colour per set as in the histogram view (in-distribution first).
     const QColor color = style_.color(static_cast<int>(s));
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, color, color, 4));
-    QVector<double> x, y;
-    for (std::size_t i = 0; i < series_[s].x.size(); ++i)
-      if (finitePoint(series_[s].x[i], series_[s].y[i])) {
-        x << series_[s].x[i];
-        y << series_[s].y[i];
+    QVector<double> x, y, edgeX, edgeY;
+    for (std::size_t i = 0; i < series_[s].x.size(); ++i) {
+      const double px = series_[s].x[i], py = series_[s].y[i];
+      if (!finitePoint(px, py)) continue;
+      // Every point stays in the series (its data CSV); those outside the axes are clipped there
+      // and drawn again, clamped, as markers on the edge.
+      x << px;
+      y << py;
+      if (!inside(px, py)) {
+        edgeX << clamp(px, ranges->first);
+        edgeY << clamp(py, ranges->second);
       }
+    }
     graph->setData(x, y);
+    QString name = series_[s].setName;
+    if (!edgeX.isEmpty()) {
+      // Points outside the axes: open triangles on the edge, counted in the legend.
+      name = tr("%1 (%2 of %3 outside, on the edge)")
+                 .arg(name)
+                 .arg(edgeX.size())
+                 .arg(x.size());
+      QCPGraph* edge = plot_->addGraph();
+      edge->setName(tr("%1 outside the axes, clamped to the edge").arg(series_[s].setName));
+      edge->setLineStyle(QCPGraph::lsNone);
+      edge->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, color, 6));
+      edge->setData(edgeX, edgeY);
+      edge->removeFromLegend();
+      edge->setProperty(kNotPlotDataProperty, true);
+    }
+    graph->setName(name);
+    graph->setProperty(kSeriesNameProperty, series_[s].setName);
   }
   plot_->rescaleAxes();
-  plot_->replot();
+  if (ranges) {
+    plot_->xAxis->setRange(ranges->first.low, ranges->first.high);
+    plot_->yAxis->setRange(ranges->second.low, ranges->second.high);
+  }
+  plotDataChanged(plot_);
 }
 
 void ScoreScatterView::selectDataRect(const QRectF& rect) {
@@ -210,7 +264,13 @@ void ScoreScatterView::showPreview(const ScatterPoint& point, const QPoint& pixe
     return;
   }
   preview_->setPixmap(previewPixmap(imageSetThumbnail(*images->second, point.imageIndex),
-                                    tr("%1 #%2").arg(series.setName).arg(point.imageIndex)));
+                                    tr("%1 #%2: %3 = %4, %5 = %6")
+                                        .arg(series.setName)
+                                        .arg(point.imageIndex)
+                                        .arg(xLabel_)
+                                        .arg(series.x[static_cast<std::size_t>(point.imageIndex)], 0, 'g', 5)
+                                        .arg(yLabel_)
+                                        .arg(series.y[static_cast<std::size_t>(point.imageIndex)], 0, 'g', 5)));
   preview_->adjustSize();
   // Beside the cursor, flipped to stay inside the plot.
   QPoint at = pixel + QPoint(12, 12);

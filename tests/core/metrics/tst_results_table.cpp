@@ -1,5 +1,6 @@
 // The results table: best cell bold in each format, LaTeX escaping, CSV that parses back.
 #include <QtTest>
+#include <algorithm>
 #include <cstdlib>
 #include <sstream>
 #include <string>
@@ -124,6 +125,69 @@ class TstResultsTable : public QObject {
     QVERIFY2(contains(md, "| CIFAR100 | **92.0 ± 2.0** | 52.0 |"), md.c_str());
     QVERIFY(contains(table.toLatex(), "\\textbf{92.0 $\\pm$ 2.0}"));
     QCOMPARE(table.formatValue(-0.0001), std::string("0.0"));
+  }
+
+  void latexNamesItsPackagesAndHasALabel() {
+    const std::string tex = aurocTable().toLatex();
+    QVERIFY2(contains(tex, "% Needs \\usepackage{booktabs}"), tex.c_str());
+    QVERIFY(contains(tex, "\\label{tab:auroc}"));  // a default label from the metric
+    LatexOptions plain;
+    plain.booktabs = false;
+    plain.label = "tab:x";
+    const std::string hline = aurocTable().toLatex(plain);
+    QVERIFY(!contains(hline, "booktabs") && !contains(hline, "\\toprule"));
+    QVERIFY(contains(hline, "\\hline") && contains(hline, "no packages needed"));
+    QVERIFY(contains(hline, "\\label{tab:x}"));
+  }
+
+  void captionNamesTheMetricOnce() {
+    ResultsTable table;
+    table.setCaption("AUROC (%) of default, fashion-mnist:test as in-distribution, seeds 0");
+    table.set("MNIST", "Raw", {0.2});
+    const std::string tex = table.toLatex();
+    const std::size_t first = tex.find("AUROC");
+    QVERIFY(first != std::string::npos);
+    QVERIFY2(tex.find("AUROC", first + 1) == std::string::npos, tex.c_str());
+    QVERIFY2(contains(tex, "seeds 0. Higher is better"), tex.c_str());
+    QVERIFY(table.toMarkdown().find("AUROC", table.toMarkdown().find("AUROC") + 1) ==
+            std::string::npos);
+  }
+
+  void scoreNamesAreMathWhereTheyAreMath() {
+    QCOMPARE(latexScoreName("4x4 (c_3)"), std::string("4$\\times$4 ($c_{3}$)"));
+    QCOMPARE(latexScoreName("c_1 + c_2"), std::string("$c_{1}$ + $c_{2}$"));
+    QCOMPARE(latexScoreName("Diff\u2020 (c_L)"), std::string("Diff$^\\dagger$ ($c_{L}$)"));
+    QCOMPARE(latexScoreName("OE_raw & co"), std::string("OE\\_raw \\& co"));
+    QCOMPARE(latexScoreName("a \u2014 b"), std::string("a --- b"));
+  }
+
+  // Ten scores never fit a column: transposed when the sets fit across, split otherwise.
+  void tenColumnsAreTransposedOrSplit() {
+    ResultsTable table;
+    for (int c = 0; c < 10; ++c)
+      for (const char* set : {"MNIST", "photo crops"})
+        table.set(set, "score " + std::to_string(c), {0.5 + 0.01 * c + (set[0] == 'M' ? 0 : 0.2)});
+    const std::string transposed = table.toLatex();
+    QVERIFY2(contains(transposed, "\\begin{tabular}{lrr}"), transposed.c_str());
+    QVERIFY(contains(transposed, " & MNIST & photo crops \\\\"));
+    // The best of each set stays bold: score 9 wins both rows of the wide table.
+    QVERIFY2(contains(transposed, "score 9 & \\textbf{59.0} & \\textbf{79.0} \\\\"),
+             transposed.c_str());
+    QVERIFY(contains(transposed, "Rows: scores"));
+    LatexOptions split;
+    split.layout = LatexOptions::Layout::Split;
+    split.maxColumns = 4;
+    const std::string blocks = table.toLatex(split);
+    std::size_t tabulars = 0;
+    for (std::size_t at = blocks.find("\\begin{tabular}"); at != std::string::npos;
+         at = blocks.find("\\begin{tabular}", at + 1))
+      ++tabulars;
+    QCOMPARE(tabulars, std::size_t{3});  // 4 + 4 + 2 columns
+    QVERIFY(contains(blocks, "\\begin{tabular}{lrrrr}") && contains(blocks, "\\begin{tabular}{lrr}"));
+    QVERIFY(contains(blocks, "OOD set & score 8 & score 9 \\\\"));
+    // Too many sets to transpose either: Auto splits.
+    for (int r = 0; r < 8; ++r) table.set("set " + std::to_string(r), "score 0", {0.5});
+    QVERIFY(contains(table.toLatex(), "\\par\\medskip"));
   }
 
   void latexEscapesSpecials() {

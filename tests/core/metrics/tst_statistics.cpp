@@ -38,6 +38,25 @@ class TstStatistics : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  void exponentialMovingAverageAsTensorBoard() {
+    // weight 0.5: averages 0.5, 1.25 + ... debiased by 1 - 0.5^n: 1, (0.5*0.5+0.5*3)/0.75, ...
+    const std::vector<double> smoothed = exponentialMovingAverage(std::vector<double>{1, 3, 3}, 0.5);
+    QCOMPARE(smoothed.size(), std::size_t{3});
+    QCOMPARE(smoothed[0], 1.0);  // debiased: the first value itself, not half of it
+    QVERIFY(std::abs(smoothed[1] - 1.75 / 0.75) < 1e-12);
+    QVERIFY(std::abs(smoothed[2] - 2.375 / 0.875) < 1e-12);
+    // A constant stays constant; weight 0 is the identity; NaN passes through, skipped.
+    for (double value : exponentialMovingAverage(std::vector<double>(50, 4.0), 0.9))
+      QVERIFY(std::abs(value - 4.0) < 1e-12);
+    QCOMPARE(exponentialMovingAverage(std::vector<double>{1, 5, 2}, 0),
+             (std::vector<double>{1, 5, 2}));
+    const std::vector<double> withNan =
+        exponentialMovingAverage(std::vector<double>{2, std::nan(""), 2}, 0.6);
+    QVERIFY(std::isnan(withNan[1]));
+    QVERIFY(std::abs(withNan[2] - 2.0) < 1e-12);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, exponentialMovingAverage(std::vector<double>{1}, 1.0));
+  }
+
   void meanAndSampleSdHandComputed() {
     // Mean 5, squared deviations sum to 32, sample variance 32/7.
     const MeanSd s = meanAndSampleSd(std::vector<double>{2, 4, 4, 4, 5, 5, 7, 9});

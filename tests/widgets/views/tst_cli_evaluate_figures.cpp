@@ -2,6 +2,7 @@
 // (IDX files written here, one tiny model trained for two steps): the results folder gets its
 // tables and the figures folder every view, and stdout says where both went. Without --figures
 // nothing is rendered.
+#include <QDateTime>
 #include <QFile>
 #include <QImage>
 #include <QTemporaryDir>
@@ -72,6 +73,15 @@ class TestCliEvaluateFigures : public QObject {
     QVERIFY(QFileInfo::exists(figures + "/index.md"));
     QVERIFY2(run.out.contains(results), qPrintable(run.out));
     QVERIFY2(run.out.contains(figures), qPrintable(run.out));
+    // A second run never replaces those figures: it writes figures-2 and says so.
+    const QDateTime written = QFileInfo(figures + "/histogram-Raw.png").lastModified();
+    const auto again = runCli({"evaluate", "--experiment", spec, "--output", results, "--figures",
+                               figures, "--threads", "1"},
+                              300000);
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(QFileInfo(figures + "/histogram-Raw.png").lastModified(), written);
+    QVERIFY(QFileInfo::exists(figures + "-2/histogram-Raw.png"));
+    QVERIFY2(again.out.contains(figures + "-2"), qPrintable(again.out));
   }
 
   void noFiguresUnlessAsked() {

@@ -36,6 +36,28 @@ class TestCliExport : public QObject {
     QVERIFY(!QFileInfo::exists(out + "/histogram-Raw_x.svg"));
   }
 
+  // A folder that holds files is refused, and nothing in it changes, unless --force.
+  void refusesToOverwriteWithoutForce() {
+    QTemporaryDir dir;
+    writeResultsFolder(dir.path() + "/results");
+    const QString out = dir.path() + "/figures";
+    QVERIFY(QDir().mkpath(out));
+    QFile mine(out + "/index.md");
+    QVERIFY(mine.open(QIODevice::WriteOnly) && mine.write("mine") == 4);
+    mine.close();
+    const QStringList args = {"export", "--results", dir.path() + "/results", "--out", out,
+                              "--formats", "png", "--dpi", "50"};
+    Run run = runCli(args);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains("--force"), qPrintable(run.err));
+    QCOMPARE(QDir(out).entryList(QDir::Files), QStringList{"index.md"});
+    run = runCli(args + QStringList{"--force", "--font-pt", "7", "--legend", "below", "--no-title"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(QFileInfo::exists(out + "/histogram-Raw_x.png"));
+    QVERIFY(QFileInfo(out + "/index.md").size() > 4);
+    QCOMPARE(runCli(args + QStringList{"--force", "--legend", "nowhere"}).exitCode, 2);
+  }
+
   void badArgumentsExitWithTwo() {
     QTemporaryDir dir;
     writeResultsFolder(dir.path());

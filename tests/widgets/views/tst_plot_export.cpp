@@ -170,17 +170,38 @@ class TestPlotExport : public QObject {
     FigureOptionsDialog dialog(FigureOptions{100, 70, 600});
     QCOMPARE(dialog.options().widthMm, 100.0);
     QCOMPARE(dialog.options().dpi, 600);
-    dialog.applyPreset(2);
-    QCOMPARE(dialog.options().widthMm, 174.0);
-    QCOMPARE(dialog.options().heightMm, 100.0);
+    dialog.applyPreset(3);
+    QCOMPARE(dialog.options().widthMm, 175.0);
+    QCOMPARE(dialog.options().heightMm, 110.0);
+    QCOMPARE(dialog.options().fontPt, 9.0);
     QCOMPARE(dialog.options().dpi, 600);
+    dialog.applyPreset(1);
+    QCOMPARE(dialog.options().widthMm, 85.0);
+    QCOMPARE(dialog.options().fontPt, 8.0);
+    // The layout choices round-trip; an empty limit is the plot's own (NaN).
+    FigureOptions chosen{120, 80, 300};
+    chosen.legend = LegendPlacement::Right;
+    chosen.title = false;
+    chosen.yHigh = 0.5;
+    chosen.logY = true;
+    dialog.setOptions(chosen);
+    QCOMPARE(dialog.options().legend, LegendPlacement::Right);
+    QVERIFY(!dialog.options().title);
+    QCOMPARE(dialog.options().yHigh, 0.5);
+    QVERIFY(std::isnan(dialog.options().yLow));
+    QVERIFY(dialog.options().logY);
   }
 
   void figureOptionsPersist() {
     QTemporaryDir dir;
     QSettings settings(dir.filePath("export.ini"), QSettings::IniFormat);
-    saveFigureOptions(settings, FigureOptions{91.5, 44, 1200});
+    FigureOptions saved{91.5, 44, 1200};
+    saved.fontPt = 7;
+    saved.legend = LegendPlacement::Below;
+    saveFigureOptions(settings, saved);
     const FigureOptions loaded = loadFigureOptions(settings);
+    QCOMPARE(loaded.fontPt, 7.0);
+    QCOMPARE(loaded.legend, LegendPlacement::Below);
     QCOMPARE(loaded.widthMm, 91.5);
     QCOMPARE(loaded.heightMm, 44.0);
     QCOMPARE(loaded.dpi, 1200);

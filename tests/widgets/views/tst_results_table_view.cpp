@@ -7,6 +7,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "core/util/errors.h"
 #include "widgets/views/results_table_view.h"
 
 using namespace glowscope;
@@ -103,6 +104,10 @@ class TestResultsTableView : public QObject {
     QVERIFY(view.currentTable() == nullptr);
     QCOMPARE(view.tableWidget()->rowCount(), 0);
     QVERIFY(view.tableText(TableTextFormat::Csv).isEmpty());
+    // Saving it writes no (0-byte) file.
+    QTemporaryDir dir;
+    QVERIFY_THROWS_EXCEPTION(Error, view.saveTo(dir.filePath("t.tex"), TableTextFormat::Latex));
+    QVERIFY(!QFile::exists(dir.filePath("t.tex")));
   }
 };
 

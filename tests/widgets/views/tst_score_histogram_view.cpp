@@ -45,6 +45,12 @@ class TestScoreHistogramView : public QObject {
     QCOMPARE(spy.at(0).at(0).toString(), QString("ood"));
     QCOMPARE(spy.at(0).at(2).value<QVector<qint64>>(), (QVector<qint64>{0, 1}));
     QCOMPARE(view.thumbnails()->count(), 2);
+    // The drill-down names the set and the bin range.
+    QVERIFY2(view.drillDownText().contains("ood, bin [1, 2.75): 2 images"),
+             qPrintable(view.drillDownText()));
+    // Bin 3 [6.25, 8]: "in" has 7 and 8, "ood" has 6.5, so a click there offers both.
+    QCOMPARE(view.samplesInBin(3), (std::vector<int>{0, 1}));
+    QCOMPARE(view.samplesInBin(0), (std::vector<int>{1}));
     view.activateBin(5, 0);  // no such sample: ignored
     QCOMPARE(spy.count(), 1);
   }

@@ -1,0 +1,33 @@
+#pragma once
+// The one installer of what every plot does under the mouse, as in PlotJuggler or TensorBoard:
+// wheel zooms (over an axis: that axis only), drag pans (where a drag selects points, as in the
+// scatter view, Ctrl+drag pans), double-click resets to the view's own ranges, hovering shows
+// the nearest data value, a click on a legend entry hides or shows its series, the context menu
+// exports, copies, resets and switches the y axis to log scale; and the figure layout
+// (figure_layout.h) is redone when the plot is resized or its theme changes.
+#include <QPoint>
+#include <QString>
+
+class QCustomPlot;
+class QCPAbstractPlottable;
+
+namespace glowscope {
+
+/// Installs all of the above on `plot` (once; a second call does nothing).
+void installPlotInteractions(QCustomPlot* plot);
+
+/// For views after they set new data and ranges: those become the ranges a reset returns to,
+/// and the screen layout (legend placement) is redone. Replots.
+void plotDataChanged(QCustomPlot* plot);
+
+/// The ranges of the last plotDataChanged (or of the first zoom or pan), as a double-click does.
+void resetPlotView(QCustomPlot* plot);
+
+/// Hides a visible series or shows a hidden one; its legend entry turns grey while hidden.
+void togglePlottable(QCustomPlot* plot, QCPAbstractPlottable* plottable);
+
+/// The read-out for the mouse at `pixel`: the nearest data point within 12 px ("series: x = …,
+/// y = …"), or the bar under it ("series: [low, high): value"); empty when there is none.
+QString hoverText(QCustomPlot* plot, const QPoint& pixel);
+
+}  // namespace glowscope
