@@ -12,11 +12,12 @@ void DatasetCheck::request(const QStringList& specs) {
     answers_[spec] = {State::Checking, {}};
     queue_ << spec;
   }
-  if (current_.isEmpty()) startNext();
+  startNext();
 }
 
 void DatasetCheck::startNext() {
-  if (queue_.isEmpty()) return;
+  // One check at a time: a second start would silence the first (its answer never comes).
+  if (!current_.isEmpty() || queue_.isEmpty()) return;
   current_ = queue_.takeFirst();
   const std::string spec = current_.toStdString();
   task_.start([spec](const BackgroundRun&) {

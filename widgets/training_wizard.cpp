@@ -153,10 +153,10 @@ QString TrainingWizard::overviewHtml() const {
                  : tr("%L1 epochs, batches of %L2 images")
                        .arg(config.value("epochs", int64_t{0}))
                        .arg(batch)) +
-          tr("; %1 threads, %2 process(es), %3")
-              .arg(threads > 0 ? QString::number(threads) : tr("all"))
-              .arg(config.value("processes", 1))
-              .arg(escaped(config.value("device", "cpu"))));
+          "; " +
+          (threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores")) + ", " +
+          tr("%n process(es)", "", config.value("processes", 1)) + ", " +
+          escaped(config.value("device", "cpu")));
   const RecordedSpeed* speed = matchingSpeed(context_.speeds, config.at("model"), threads);
   if (steps > 0 && speed)
     row(tr("Time"), tr("about %1 at %L2 images/s (measured in the run %3)")
@@ -215,7 +215,7 @@ SummaryPage::SummaryPage(const TrainingWizard* wizard, QWidget* parent)
   auto* tabs = new QTabWidget(this);
   tabs->setObjectName("summaryTabs");
   tabs->addTab(overviewScroll, tr("&Overview"));
-  tabs->addTab(json_, tr("JS&ON (glowscope-cli train --config)"));
+  tabs->addTab(json_, tr("JSO&N (glowscope-cli train --config)"));
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(tabs, 1);
   layout->addWidget(error_);

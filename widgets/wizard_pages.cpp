@@ -2,6 +2,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -206,6 +207,21 @@ QStringList DataPage::chosenSets() const {
 }
 
 bool DataPage::checksPending() const { return checkDelay_->isActive() || check_->busy(); }
+
+bool DataPage::validatePage() {
+  if (checksPending()) {
+    checkDelay_->stop();
+    requestChecks();
+    errorLabel_->setText(tr("Checking that the chosen sets load…"));
+    QEventLoop loop;  // the page keeps painting and answering while the loader works
+    connect(check_, &DatasetCheck::answered, &loop, [this, &loop] {
+      if (!checksPending()) loop.quit();
+    });
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    if (checksPending()) loop.exec();
+  }
+  return WizardPageBase::validatePage();
+}
 
 void DataPage::requestChecks() {
   check_->request(chosenSets());

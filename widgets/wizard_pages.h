@@ -69,6 +69,8 @@ class DataPage : public WizardPageBase {
   QString setShape(const QString& spec) const;
   /// True while a chosen set is still being checked.
   bool checksPending() const;
+  /// Next before the checks ended waits for them (events keep flowing), then decides.
+  bool validatePage() override;
 
  private:
   void requestChecks();

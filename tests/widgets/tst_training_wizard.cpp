@@ -200,8 +200,8 @@ class TstTrainingWizard : public QObject {
     QVERIFY2(data->validatePage(), qPrintable(data->errorText()));
     field<QComboBox>(wizard, "trainSet")->setCurrentText("nonexistent:foo");
     QVERIFY(data->checksPending());
-    QVERIFY(!data->validatePage());  // not yet known: not accepted either
-    waitForDatasetChecks(wizard);
+    QVERIFY(!data->validatePage());  // Next waits for the check (events flow), then refuses
+    QVERIFY(!data->checksPending());
     QVERIFY(!data->validatePage());
     QVERIFY2(data->errorText().contains("nonexistent:foo") &&
                  data->errorText().contains("cannot be loaded"),
@@ -214,6 +214,22 @@ class TstTrainingWizard : public QObject {
     waitForDatasetChecks(wizard);
     QVERIFY(data->validatePage());
     QVERIFY(field<QLabel>(wizard, "trainSetStatus")->text().contains(QString::fromUtf8("28×28×1")));
+  }
+
+  /// Names typed one after the other in several fields all get their answer.
+  void everyTypedSetIsAnswered() {
+    TrainingWizard wizard(context());
+    auto* data = qobject_cast<DataPage*>(wizard.pageById(TrainingWizard::kDataPage));
+    for (const char* name : {"t", "100000", "nonexistent:foo", "fashion-mnist:train"}) {
+      field<QComboBox>(wizard, "trainSet")->setCurrentText(name);
+      QTest::qWait(450);  // past the typing delay: each name is checked
+      field<QComboBox>(wizard, "testSet")->setCurrentText(QString(name) + "x");
+      checkOod(wizard, "mnist:test");
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!data->checksPending(), 60000);
+    for (const char* label : {"trainSetStatus", "testSetStatus"})
+      QVERIFY2(!field<QLabel>(wizard, label)->text().contains("checking"),
+               label);
   }
 
   /// A number outside its range is kept as typed and refused with the range, never clamped.
