@@ -2,7 +2,6 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -186,10 +185,14 @@ DataPage::DataPage(const TrainingWizardContext& context, QWidget* parent) : Wiza
   checkDelay_->setInterval(400);  // typing a name checks the name, not every prefix of it
   connect(checkDelay_, &QTimer::timeout, this, &DataPage::requestChecks);
   for (QComboBox* combo : {trainSet_, testSet_, outlierSet_})
-    connect(combo, &QComboBox::currentTextChanged, checkDelay_, qOverload<>(&QTimer::start));
+    connect(combo, &QComboBox::currentTextChanged, this, [this] {
+      checkDelay_->start();
+      Q_EMIT completeChanged();  // Next waits for the answer
+    });
   connect(oodSets_, &QListWidget::itemChanged, this, &DataPage::requestChecks);
   connect(check_, &DatasetCheck::answered, this, [this] {
     showAnswers();
+    Q_EMIT completeChanged();
     if (!errorLabel_->text().isEmpty()) errorLabel_->setText(problem());
   });
   requestChecks();
@@ -208,24 +211,12 @@ QStringList DataPage::chosenSets() const {
 
 bool DataPage::checksPending() const { return checkDelay_->isActive() || check_->busy(); }
 
-bool DataPage::validatePage() {
-  if (checksPending()) {
-    checkDelay_->stop();
-    requestChecks();
-    errorLabel_->setText(tr("Checking that the chosen sets load…"));
-    QEventLoop loop;  // the page keeps painting and answering while the loader works
-    connect(check_, &DatasetCheck::answered, &loop, [this, &loop] {
-      if (!checksPending()) loop.quit();
-    });
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    if (checksPending()) loop.exec();
-  }
-  return WizardPageBase::validatePage();
-}
+bool DataPage::isComplete() const { return !checksPending(); }
 
 void DataPage::requestChecks() {
   check_->request(chosenSets());
   showAnswers();
+  Q_EMIT completeChanged();
 }
 
 QString DataPage::setShape(const QString& spec) const {

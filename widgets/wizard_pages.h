@@ -69,8 +69,8 @@ class DataPage : public WizardPageBase {
   QString setShape(const QString& spec) const;
   /// True while a chosen set is still being checked.
   bool checksPending() const;
-  /// Next before the checks ended waits for them (events keep flowing), then decides.
-  bool validatePage() override;
+  /// Next is enabled once every chosen set has its answer (a second or so per set).
+  bool isComplete() const override;
 
  private:
   void requestChecks();
