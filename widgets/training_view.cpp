@@ -41,6 +41,9 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* pare
 }
 
 void addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name, QPen pen) {
+  // A curve without points (a run not evaluated yet) would only add a legend entry; the loss
+  // plot keeps its total, the first graph, and drops its other empty parts itself.
+  if (points.size() == 0 && plot->objectName() != "lossPlot") return;
   QCPGraph* graph = plot->addGraph();
   graph->setName(name);
   graph->setPen(pen);
@@ -80,7 +83,7 @@ void TrainingView::buildLayout() {
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setMaximumHeight(130);
+  table_->setMaximumHeight(160);
   connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
     const auto rows = table_->selectionModel()->selectedRows();
     if (!rows.isEmpty() && rows.front().row() < order_.size()) {

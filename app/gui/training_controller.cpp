@@ -113,6 +113,7 @@ TrainingWizard* TrainingController::openWizard() {
   }
   for (const QString& folder : QDir(context.outputRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
     context.existingRunNames << folder;  // never offer a name whose folder exists
+  context.existingRunNames.removeDuplicates();
   auto* wizard = new TrainingWizard(context, window_);
   wizard->setAttribute(Qt::WA_DeleteOnClose);
   connect(wizard, &QWizard::accepted, this,
