@@ -99,6 +99,7 @@ json progressToJson(const TrainingProgress& p) {
   if (p.evaluated) {
     line["evaluated"] = true;
     line["testBitsPerDim"] = number(p.testBitsPerDim);
+    line["testNonFiniteCount"] = p.testNonFiniteCount;
     line["testBitsPerDimTrainedWeights"] = number(p.testBitsPerDimTrainedWeights);
     line["aurocByOodSet"] = scoresToJson(p.aurocByOodSet);
     line["ratioAurocByOodSet"] = scoresToJson(p.ratioAurocByOodSet);
@@ -136,6 +137,7 @@ TrainingProgress progressFromJson(const json& line) {
                              event.value("step", int64_t{0}), event.value("detail", "")});
   p.evaluated = line.value("evaluated", false);
   p.testBitsPerDim = numberFrom(line, "testBitsPerDim");
+  p.testNonFiniteCount = line.value("testNonFiniteCount", int64_t{0});
   p.testBitsPerDimTrainedWeights = numberFrom(line, "testBitsPerDimTrainedWeights");
   p.aurocByOodSet = scoresFromJson(line, "aurocByOodSet");
   p.ratioAurocByOodSet = scoresFromJson(line, "ratioAurocByOodSet");

@@ -47,6 +47,7 @@ class TestRunMetrics : public QObject {
     p.outlierLoss = 0.25;
     p.evaluated = true;
     p.testBitsPerDim = 1.75;
+    p.testNonFiniteCount = 3;
     p.aurocByOodSet = {{"mnist:test", 0.9}, {"broken", kNotComputed}};
     p.newEvents.push_back({NanEvent::Kind::Rollback, 6, "loss was NaN"});
     p.cancelled = true;
@@ -59,6 +60,7 @@ class TestRunMetrics : public QObject {
     QVERIFY(std::isnan(q.marginLoss));  // NaN is written as null and read back as NaN
     QVERIFY(q.evaluated);
     QCOMPARE(q.testBitsPerDim, 1.75);
+    QCOMPARE(q.testNonFiniteCount, int64_t{3});
     QCOMPARE(q.aurocByOodSet.at("mnist:test"), 0.9);
     QVERIFY(std::isnan(q.aurocByOodSet.at("broken")));
     QCOMPARE(q.newEvents.size(), size_t{1});
