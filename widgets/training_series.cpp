@@ -1,6 +1,8 @@
 #include "widgets/training_series.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace glowscope {
 
@@ -17,6 +19,28 @@ CurvePoints EpochMeans::points() const {
 }
 
 void TrainingSeries::add(const TrainingProgress& progress) {
+  if (progress.started) restartAt(progress.step);
+  history_.push_back(progress);
+  accumulate(progress);
+}
+
+void TrainingSeries::restartAt(int64_t step) {
+  const bool dropsSomething =
+      std::any_of(history_.begin(), history_.end(), [step](const TrainingProgress& report) {
+        return step <= 0 || report.step > step;
+      });
+  if (!dropsSomething) return;
+  std::vector<TrainingProgress> kept;
+  if (step > 0)
+    std::copy_if(history_.begin(), history_.end(), std::back_inserter(kept),
+                 [step](const TrainingProgress& report) { return report.step <= step; });
+  TrainingSeries fresh;
+  fresh.title = title;
+  *this = std::move(fresh);
+  for (const TrainingProgress& report : kept) add(report);
+}
+
+void TrainingSeries::accumulate(const TrainingProgress& progress) {
   const auto step = static_cast<double>(progress.step);
   // Paused/final reports repeat the last step; each step's losses are plotted once.
   if (progress.step > lastRecordedStep && !progress.paused) {
@@ -56,7 +80,9 @@ void TrainingSeries::add(const TrainingProgress& progress) {
       std::isnan(progress.testBitsPerDim))
     kept.testBitsPerDim = last.testBitsPerDim;
   last = kept;
-  if (progress.finished)
+  if (progress.failed)
+    state = "failed";
+  else if (progress.finished)
     state = "finished";
   else if (progress.cancelled)
     state = "cancelled";

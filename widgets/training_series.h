@@ -4,6 +4,7 @@
 #include <QString>
 #include <QVector>
 #include <map>
+#include <vector>
 
 #include "core/metrics/statistics.h"
 #include "core/training/progress.h"
@@ -42,9 +43,16 @@ struct TrainingSeries {
   QVector<QString> eventDetails;
   int64_t lastRecordedStep = 0;
 
-  /// Adds one report. Reports may repeat a step (evaluation after training); that is fine.
+  /// Adds one report. Reports may repeat a step (evaluation after training); that is fine. A
+  /// `started` report at step s (a resume) drops what came after s and redraws from the rest,
+  /// as the metrics file's reader does (core/training/run_metrics.h).
   void add(const TrainingProgress& progress);
   int eventCount() const { return static_cast<int>(eventDetails.size()); }
+
+ private:
+  void accumulate(const TrainingProgress& progress);
+  void restartAt(int64_t step);
+  std::vector<TrainingProgress> history_;  ///< every report, for the redraw after a restart
 };
 
 QString formatDuration(double seconds);  ///< "1 h 02 min", "3 min 05 s", "12 s", "–" for NaN

@@ -27,14 +27,23 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* pare
   plot->plotLayout()->addElement(0, 0,
                                  new QCPTextElement(plot, title, QFont("sans", 9, QFont::Bold)));
   plot->yAxis->setLabel(yLabel);
+  // The legend goes below the axes, in columns: inside it covered the newest values.
+  plot->plotLayout()->addElement(2, 0, plot->legend);
+  plot->plotLayout()->setRowStretchFactor(2, 0.001);
+  plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  plot->legend->setWrap(3);
   plot->legend->setVisible(true);
   plot->legend->setFont(QFont("sans", 7));
-  plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  plot->legend->setBorderPen(Qt::NoPen);
+  plot->legend->setMargins(QMargins(2, 0, 2, 0));
   plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   return plot;
 }
 
 void addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name, QPen pen) {
+  // A curve without points (a run not evaluated yet) would only add a legend entry; the loss
+  // plot keeps its total, the first graph, and drops its other empty parts itself.
+  if (points.size() == 0 && plot->objectName() != "lossPlot") return;
   QCPGraph* graph = plot->addGraph();
   graph->setName(name);
   graph->setPen(pen);
@@ -74,7 +83,7 @@ void TrainingView::buildLayout() {
   table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  table_->setMaximumHeight(130);
+  table_->setMaximumHeight(160);
   connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
     const auto rows = table_->selectionModel()->selectedRows();
     if (!rows.isEmpty() && rows.front().row() < order_.size()) {
@@ -103,7 +112,11 @@ void TrainingView::buildLayout() {
   grid->addWidget(aurocPlot_, 1, 0);
   grid->addWidget(speedPlot_, 1, 1);
 
+  folderLabel_ = new QLabel(this);
+  folderLabel_->setObjectName("runsFolderLabel");
+  folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* layout = new QVBoxLayout(this);
+  layout->addWidget(folderLabel_);
   layout->addWidget(table_);
   layout->addWidget(plots, 1);
   layout->addWidget(buildControls());
@@ -133,10 +146,24 @@ QWidget* TrainingView::buildControls() {
   cancelButton_->setToolTip(tr("Stop after the current step and write a resumable checkpoint"));
   resumeButton_ = new QPushButton(tr("&Resume from checkpoint"), controls);
   resumeButton_->setObjectName("resumeButton");
+  resumeButton_->setToolTip(tr("Continue a stopped run from its last checkpoint"));
+  restartButton_ = new QPushButton(tr("&Edit and restart…"), controls);
+  restartButton_->setObjectName("restartButton");
+  restartButton_->setToolTip(tr("Edit the configuration of a failed run and train it from step 0"));
+  removeButton_ = new QPushButton(tr("Remo&ve"), controls);
+  removeButton_->setObjectName("removeButton");
+  removeButton_->setToolTip(tr("Remove the run from this list and the plots (its files stay)"));
   statusLabel_ = new QLabel(controls);
   statusLabel_->setObjectName("statusLabel");
   connect(pauseButton_, &QPushButton::toggled, this, [this](bool paused) {
+    pauseButton_->setText(paused ? tr("&Continue") : tr("&Pause"));
     if (!selectedRun_.isEmpty()) Q_EMIT pauseRequested(selectedRun_, paused);
+  });
+  connect(restartButton_, &QPushButton::clicked, this, [this] {
+    if (!selectedRun_.isEmpty()) Q_EMIT restartRequested(selectedRun_);
+  });
+  connect(removeButton_, &QPushButton::clicked, this, [this] {
+    if (!selectedRun_.isEmpty()) removeRun(selectedRun_);
   });
   connect(cancelButton_, &QPushButton::clicked, this, [this] {
     if (!selectedRun_.isEmpty()) Q_EMIT cancelRequested(selectedRun_);
@@ -152,6 +179,8 @@ QWidget* TrainingView::buildControls() {
   row->addWidget(pauseButton_);
   row->addWidget(cancelButton_);
   row->addWidget(resumeButton_);
+  row->addWidget(restartButton_);
+  row->addWidget(removeButton_);
   auto* box = new QWidget(this);
   auto* column = new QVBoxLayout(box);
   column->setContentsMargins(0, 0, 0, 0);
@@ -194,6 +223,40 @@ void TrainingView::updateRun(const QString& runId, const TrainingProgress& progr
   if (!replotTimer_->isActive()) replotTimer_->start();
 }
 
+void TrainingView::showHistory(const QString& runId, const std::vector<TrainingProgress>& records) {
+  if (!runs_.contains(runId)) addRun(runId, runId);
+  TrainingSeries& run = *runs_[runId];
+  const QString title = run.title;
+  run = TrainingSeries{};
+  run.title = title;
+  for (const TrainingProgress& record : records) run.add(record);
+  refreshTableRow(runId);
+  refreshControls();
+  replotTimer_->start();
+}
+
+void TrainingView::removeRun(const QString& runId) {
+  const int row = order_.indexOf(runId);
+  if (row < 0) return;
+  order_.removeAt(row);
+  runs_.remove(runId);
+  table_->removeRow(row);
+  for (int i = row; i < order_.size(); ++i) refreshTableRow(order_[i]);  // colours move up
+  if (selectedRun_ == runId) {
+    selectedRun_.clear();
+    if (!order_.isEmpty()) selectRun(order_[std::min<int>(row, order_.size() - 1)]);
+  }
+  refreshControls();
+  replotNow();
+}
+
+void TrainingView::setRunsFolder(const QString& folder, bool isProject) {
+  folderLabel_->setText(isProject ? tr("Runs of the project are saved in %1").arg(folder)
+                                  : tr("No project open: runs are saved in the workspace %1")
+                                        .arg(folder));
+  folderLabel_->setToolTip(folder);
+}
+
 void TrainingView::setRunState(const QString& runId, const QString& state, const QString& message) {
   if (!runs_.contains(runId)) return;
   runs_[runId]->state = state;
@@ -230,7 +293,7 @@ void TrainingView::refreshTableRow(const QString& runId) {
   const QSignalBlocker blocker(table_);  // keep itemChanged for the user's check boxes
   table_->item(row, kRun)->setText(run.title);
   table_->item(row, kRun)->setForeground(runColour(row));
-  table_->item(row, kState)->setText(displayState(run.state));
+  table_->item(row, kState)->setText(stateText(run.state));
   table_->item(row, kStep)->setText(QString("%1 / %2").arg(last.step).arg(last.totalSteps));
   table_->item(row, kEpoch)->setText(QString::number(last.epoch + 1));
   table_->item(row, kLoss)->setText(number(last.loss, 3));
@@ -250,10 +313,15 @@ void TrainingView::refreshControls() {
       run && (run->state == "running" || run->state == "paused" || run->state == "waiting");
   pauseButton_->setEnabled(active);
   cancelButton_->setEnabled(active);
-  resumeButton_->setEnabled(run && (run->state == "cancelled" || run->state == "failed"));
+  // A failed run has no state worth continuing from: it is edited and trained again.
+  resumeButton_->setEnabled(run && run->state == "cancelled");
+  restartButton_->setEnabled(run && run->state == "failed");
+  removeButton_->setEnabled(run && !active);
   {
     const QSignalBlocker blocker(pauseButton_);
-    pauseButton_->setChecked(run && run->state == "paused");
+    const bool paused = run && run->state == "paused";
+    pauseButton_->setChecked(paused);
+    pauseButton_->setText(paused ? tr("&Continue") : tr("&Pause"));
   }
   if (!run) {
     progressBar_->setRange(0, 1);
@@ -266,7 +334,7 @@ void TrainingView::refreshControls() {
   progressBar_->setRange(0, static_cast<int>(std::max<int64_t>(last.totalSteps, 1)));
   progressBar_->setValue(static_cast<int>(last.step));
   etaLabel_->setText(run->state == "running" ? tr("ETA %1").arg(formatDuration(last.etaSeconds))
-                                             : displayState(run->state));
+                                             : stateText(run->state));
   eventsLabel_->setText(tr("NaN/skip events: %1").arg(run->eventCount()));
   eventsLabel_->setToolTip(
       tr("skipped steps %1, dropped samples %2, rollbacks %3\n")
@@ -277,7 +345,7 @@ void TrainingView::refreshControls() {
   eventsLabel_->setStyleSheet(run->eventCount() > 0 ? "color: #d04040; font-weight: bold;" : "");
 }
 
-QString TrainingView::displayState(const QString& state) const {
+QString TrainingView::stateText(const QString& state) {
   if (state == "running") return tr("running");
   if (state == "paused") return tr("paused");
   if (state == "finished") return tr("finished");
@@ -302,7 +370,7 @@ void TrainingView::replotNow() {
   if (const TrainingSeries* run = series(selectedRun_)) plotLossParts(*run);
   plotComparison();
   for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
-    plot->rescaleAxes();
+    fitAxes(plot, plot == aurocPlot_);
     plot->legend->setVisible(plot->graphCount() > 0);
     plot->replot(QCustomPlot::rpQueuedReplot);
   }
@@ -353,7 +421,34 @@ void TrainingView::plotComparison() {
       addCurve(aurocPlot_, points, run.title + ": " + name, pen);
     }
   }
-  aurocPlot_->yAxis->setRange(0, 1);
+}
+
+void TrainingView::fitAxes(QCustomPlot* plot, bool isAuroc) {
+  // Every point inside the axes with a margin, a single one too (rescaleAxes alone gives a
+  // zero-width range around it); AUROC keeps 1 as its top.
+  bool found = false;
+  QCPRange xRange, yRange;
+  for (int i = 0; i < plot->graphCount(); ++i) {
+    bool hasX = false, hasY = false;
+    const QCPRange x = plot->graph(i)->getKeyRange(hasX);
+    const QCPRange y = plot->graph(i)->getValueRange(hasY);
+    if (!hasX || !hasY) continue;
+    xRange = found ? QCPRange(std::min(xRange.lower, x.lower), std::max(xRange.upper, x.upper)) : x;
+    yRange = found ? QCPRange(std::min(yRange.lower, y.lower), std::max(yRange.upper, y.upper)) : y;
+    found = true;
+  }
+  if (!found) {
+    plot->xAxis->setRange(0, 1);
+    plot->yAxis->setRange(0, 1);
+    return;
+  }
+  const double xPad = std::max(xRange.size() * 0.02, 0.5);
+  const double yPad = std::max(yRange.size() * 0.05, std::max(std::abs(yRange.upper) * 0.01, 1e-3));
+  plot->xAxis->setRange(xRange.lower - xPad, xRange.upper + xPad);
+  if (isAuroc)
+    plot->yAxis->setRange(std::max(0.0, std::min(yRange.lower - 0.05, 0.5)), 1.0);
+  else
+    plot->yAxis->setRange(yRange.lower - yPad, yRange.upper + yPad);
 }
 
 }  // namespace glowscope

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QWidget>
 #include <memory>
+#include <vector>
 
 #include "core/training/progress.h"
 #include "widgets/training_series.h"
@@ -41,11 +42,21 @@ class TrainingView : public QWidget {
   QString statusText() const;
   /// Plot x axis: per optimiser step (default) or per epoch (epoch means).
   void setEpochAxis(bool perEpoch);
+  /// Shows a run's recorded history (the reports of its metrics file) in place of its curves.
+  void showHistory(const QString& runId, const std::vector<TrainingProgress>& records);
+  /// Takes a run out of the table and every plot (its files stay).
+  void removeRun(const QString& runId);
+  /// Where runs are written (a project's runs/ folder or the workspace), shown above the table.
+  void setRunsFolder(const QString& folder, bool isProject);
+  /// The words the table shows for a state ("stopped (resumable)" for "cancelled").
+  static QString stateText(const QString& state);
 
  Q_SIGNALS:
   void pauseRequested(const QString& runId, bool paused);
   void cancelRequested(const QString& runId);
   void resumeRequested(const QString& runId);
+  /// A failed run: edit its configuration and train it again from step 0.
+  void restartRequested(const QString& runId);
 
  private:
   void buildLayout();
@@ -56,7 +67,7 @@ class TrainingView : public QWidget {
   void plotLossParts(const TrainingSeries& run);
   void plotComparison();
   QColor runColour(int index) const;
-  QString displayState(const QString& state) const;
+  void fitAxes(QCustomPlot* plot, bool isAuroc);
 
   QHash<QString, std::shared_ptr<TrainingSeries>> runs_;
   QStringList order_;
@@ -77,6 +88,9 @@ class TrainingView : public QWidget {
   QPushButton* pauseButton_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
   QPushButton* resumeButton_ = nullptr;
+  QPushButton* restartButton_ = nullptr;
+  QPushButton* removeButton_ = nullptr;
+  QLabel* folderLabel_ = nullptr;
   QTimer* replotTimer_ = nullptr;
 };
 

@@ -31,6 +31,9 @@ class TrainingWizard : public QWizard {
   bool saveConfig(const QString& path, QString* error) const;
 
   WizardPageBase* pageById(PageId id) const;
+  /// The readable overview of the summary page (HTML): what is trained, on what, how long at
+  /// a recorded speed, where the files go.
+  QString overviewHtml() const;
 
  private:
   TrainingWizardContext context_;
@@ -42,7 +45,8 @@ class TrainingWizard : public QWizard {
   SummaryPage* summaryPage_;
 };
 
-/// Shows the JSON, the remaining problem (if any) and a "Save JSON…" button.
+/// Shows the overview (and the JSON in a second tab), the remaining problem (if any) and a
+/// "Save JSON…" button.
 class SummaryPage : public QWizardPage {
   Q_OBJECT
 
@@ -56,6 +60,7 @@ class SummaryPage : public QWizardPage {
  private:
   const TrainingWizard* wizard_;
   QPlainTextEdit* json_;
+  QLabel* overview_;
   QLabel* error_;
 };
 

@@ -1,5 +1,6 @@
 #include "widgets/wizard_pages.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -7,6 +8,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QSpinBox>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
@@ -14,6 +16,7 @@
 #include "core/flows/model_config.h"
 #include "core/training/training_config.h"
 #include "core/util/errors.h"
+#include "widgets/dataset_check.h"
 
 namespace glowscope {
 namespace {
@@ -71,8 +74,37 @@ WizardPageBase::WizardPageBase(QWidget* parent) : QWizardPage(parent) {
   errorLabel_->setStyleSheet("color: #d03030;");
 }
 
+void setAllowedRange(QSpinBox* spin, int minimum, int maximum, bool keepMinimum) {
+  constexpr int kAnything = 2'000'000'000;
+  spin->setRange(keepMinimum ? minimum : -kAnything, kAnything);
+  spin->setProperty("allowedMinimum", minimum);
+  spin->setProperty("allowedMaximum", maximum);
+}
+
+QString WizardPageBase::problem() const {
+  for (const QSpinBox* spin : findChildren<QSpinBox*>()) {
+    const QVariant minimum = spin->property("allowedMinimum");
+    if (!minimum.isValid() || !spin->isEnabled()) continue;
+    const int maximum = spin->property("allowedMaximum").toInt();
+    if (spin->value() >= minimum.toInt() && spin->value() <= maximum) continue;
+    QString name = spin->objectName();  // the label of its form row names it for the user
+    for (const QFormLayout* form : findChildren<QFormLayout*>()) {
+      const QWidget* label = form->labelForField(const_cast<QSpinBox*>(spin));
+      if (const auto* text = qobject_cast<const QLabel*>(label)) name = text->text();
+      if (const auto* button = qobject_cast<const QAbstractButton*>(label)) name = button->text();
+    }
+    name = name.remove('&').remove(':').trimmed();
+    return tr("%1 must be between %L2 and %L3; %L4 is outside that range.")
+        .arg(name)
+        .arg(minimum.toInt())
+        .arg(maximum)
+        .arg(spin->value());
+  }
+  return check();
+}
+
 bool WizardPageBase::validatePage() {
-  const QString message = check();
+  const QString message = problem();
   errorLabel_->setText(message);
   return message.isEmpty();
 }
@@ -119,17 +151,116 @@ DataPage::DataPage(const TrainingWizardContext& context, QWidget* parent) : Wiza
   }
   trainLimit_ = spinBox("trainLimit", 0, 10'000'000, 0, this);
   trainLimit_->setSpecialValueText(tr("all"));
+  setAllowedRange(trainLimit_, 0, 10'000'000, true);
   evalLimit_ = spinBox("evalLimit", 1, 1'000'000, 1000, this);
+  setAllowedRange(evalLimit_, 1, 1'000'000);
+  const auto statusLabel = [this](const char* name) {
+    auto* label = new QLabel(this);
+    label->setObjectName(name);
+    label->setWordWrap(true);  // a long reason wraps; it never widens the wizard
+    return label;
+  };
+  trainStatus_ = statusLabel("trainSetStatus");
+  testStatus_ = statusLabel("testSetStatus");
+  outlierStatus_ = statusLabel("outlierSetStatus");
+  oodStatus_ = statusLabel("oodSetsStatus");
   auto* form = new QFormLayout;
   form->addRow(tr("&Training set (in-distribution):"), trainSet_);
+  form->addRow(QString(), trainStatus_);
   form->addRow(tr("Training images &used:"), trainLimit_);
   form->addRow(tr("T&est set (bits/dim):"), testSet_);
+  form->addRow(QString(), testStatus_);
   form->addRow(tr("&General distribution (outliers):"), outlierSet_);
+  form->addRow(QString(), outlierStatus_);
   form->addRow(tr("&OOD sets (periodic AUROC):"), oodSets_);
+  form->addRow(QString(), oodStatus_);
   form->addRow(tr("Images per &evaluated set:"), evalLimit_);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(errorLabel_);
+  // Each chosen set is loaded once in the background; the page says what the loader said.
+  check_ = new DatasetCheck(this);
+  checkDelay_ = new QTimer(this);
+  checkDelay_->setSingleShot(true);
+  checkDelay_->setInterval(400);  // typing a name checks the name, not every prefix of it
+  connect(checkDelay_, &QTimer::timeout, this, &DataPage::requestChecks);
+  for (QComboBox* combo : {trainSet_, testSet_, outlierSet_})
+    connect(combo, &QComboBox::currentTextChanged, this, [this] {
+      checkDelay_->start();
+      Q_EMIT completeChanged();  // Next waits for the answer
+    });
+  connect(oodSets_, &QListWidget::itemChanged, this, &DataPage::requestChecks);
+  connect(check_, &DatasetCheck::answered, this, [this] {
+    showAnswers();
+    Q_EMIT completeChanged();
+    if (!errorLabel_->text().isEmpty()) errorLabel_->setText(problem());
+  });
+  requestChecks();
+}
+
+QStringList DataPage::chosenSets() const {
+  QStringList sets;
+  for (const QString& name : {trainSet_->currentText().trimmed(),
+                              testSet_->currentText().trimmed(), outlierSet()})
+    if (!name.isEmpty()) sets << name;
+  for (int row = 0; row < oodSets_->count(); ++row)
+    if (oodSets_->item(row)->checkState() == Qt::Checked) sets << oodSets_->item(row)->text();
+  sets.removeDuplicates();
+  return sets;
+}
+
+bool DataPage::checksPending() const { return checkDelay_->isActive() || check_->busy(); }
+
+bool DataPage::isComplete() const { return !checksPending(); }
+
+void DataPage::requestChecks() {
+  check_->request(chosenSets());
+  showAnswers();
+  Q_EMIT completeChanged();
+}
+
+QString DataPage::setShape(const QString& spec) const {
+  const DatasetCheck::Answer answer = check_->answer(spec);
+  return answer.state == DatasetCheck::State::Loads ? answer.detail : QString();
+}
+
+void DataPage::showAnswers() {
+  const auto describe = [this](const QString& spec, QLabel* label) {
+    const DatasetCheck::Answer answer = check_->answer(spec);
+    label->setToolTip(answer.detail);
+    label->setStyleSheet(answer.state == DatasetCheck::State::Fails ? "color: #d03030;" : "");
+    switch (answer.state) {
+      case DatasetCheck::State::Unknown:
+        label->clear();
+        break;
+      case DatasetCheck::State::Checking:
+        label->setText(tr("checking %1…").arg(spec));
+        break;
+      case DatasetCheck::State::Loads:
+        label->setText(tr("loads: %1 images (height×width×channels)").arg(answer.detail));
+        break;
+      case DatasetCheck::State::Fails:
+        label->setText(tr("cannot be loaded: %1").arg(answer.detail));
+        break;
+    }
+  };
+  describe(trainSet_->currentText().trimmed(), trainStatus_);
+  describe(testSet_->currentText().trimmed(), testStatus_);
+  describe(outlierSet(), outlierStatus_);
+  QStringList failing;
+  for (int row = 0; row < oodSets_->count(); ++row) {
+    QListWidgetItem* item = oodSets_->item(row);
+    const DatasetCheck::Answer answer = check_->answer(item->text());
+    const QSignalBlocker blocker(oodSets_);
+    item->setForeground(answer.state == DatasetCheck::State::Fails ? QColor(208, 48, 48)
+                                                                   : QBrush());
+    item->setToolTip(answer.detail);
+    if (item->checkState() == Qt::Checked && answer.state == DatasetCheck::State::Fails)
+      failing << item->text();
+  }
+  oodStatus_->setStyleSheet(failing.isEmpty() ? "" : "color: #d03030;");
+  oodStatus_->setText(failing.isEmpty() ? QString()
+                                        : tr("cannot be loaded: %1").arg(failing.join(", ")));
 }
 
 QString DataPage::outlierSet() const { return outlierSet_->currentText().trimmed(); }
@@ -145,6 +276,13 @@ QString DataPage::check() const {
       return tr("The training set cannot also be an OOD set.");
   if (outlierSet() == train)
     return tr("The general distribution must differ from the training set.");
+  for (const QString& spec : chosenSets()) {
+    const DatasetCheck::Answer answer = check_->answer(spec);
+    if (answer.state == DatasetCheck::State::Fails)
+      return tr("The set '%1' cannot be loaded: %2").arg(spec, answer.detail);
+    if (answer.state != DatasetCheck::State::Loads)
+      return tr("Still checking that '%1' loads; try again in a moment.").arg(spec);
+  }
   return {};
 }
 

@@ -72,6 +72,7 @@ ObjectivePage::ObjectivePage(const TrainingWizardContext& context, const DataPag
   supervised_ = new QCheckBox(tr("&Supervised (class-conditional heads)"), this);
   supervised_->setObjectName("lossSupervised");
   numClasses_ = intSpin("numClasses", 2, 1000, 10, this);
+  setAllowedRange(numClasses_, 2, 1000);
   auto* form = new QFormLayout;
   form->addRow(likelihood_);
   form->addRow(outlier_);
@@ -156,6 +157,7 @@ StartPage::StartPage(const TrainingWizardContext& context, const ObjectivePage* 
   initFrom_->setObjectName("initFrom");
   freezeScales_ = intSpin("freezeScales", 0, 6, 0, this);
   freezeScales_->setSpecialValueText(tr("none"));
+  setAllowedRange(freezeScales_, 0, 6, true);
   generalModel_ = new QComboBox(this);
   generalModel_->setObjectName("generalModel");
   auto* form = new QFormLayout;
@@ -251,6 +253,17 @@ SchedulePage::SchedulePage(const TrainingWizardContext& context, QWidget* parent
   evalEvery_ = intSpin("evalEverySteps", 0, 10'000'000, 200, this);
   evalEvery_->setSpecialValueText(tr("only at the end"));
   checkpointEvery_ = intSpin("checkpointEverySteps", 1, 10'000'000, 500, this);
+  threads_->setValue(context.defaultThreads);
+  // Every number typed is kept as typed; the page refuses one outside its range and says so.
+  setAllowedRange(steps_, 1, 10'000'000);
+  setAllowedRange(epochs_, 1, 100'000);
+  setAllowedRange(batch_, 1, 4096);
+  setAllowedRange(warmup_, -1, 1'000'000, true);
+  setAllowedRange(seed_, 0, 2'000'000'000);
+  setAllowedRange(threads_, 0, 256, true);
+  setAllowedRange(processes_, 1, 64);
+  setAllowedRange(evalEvery_, 0, 10'000'000, true);
+  setAllowedRange(checkpointEvery_, 1, 10'000'000);
   auto* form = new QFormLayout;
   form->addRow(tr("&Run name:"), runName_);
   form->addRow(useSteps_, steps_);
@@ -291,7 +304,7 @@ QString SchedulePage::check() const {
   const double rate = learningRate_->text().trimmed().toDouble(&ok);
   if (!ok || !(rate > 0) || rate > 1)
     return tr("The learning rate must be a number in (0, 1], e.g. 5e-4.");
-  if (batch_->value() % processes_->value() != 0)
+  if (processes_->value() > 0 && batch_->value() % processes_->value() != 0)
     return tr("The batch size must be a multiple of the number of processes: each process takes "
               "an equal share of every batch.");
   return {};

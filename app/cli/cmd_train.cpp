@@ -82,6 +82,7 @@ class ProgressPrinter {
  public:
   ProgressPrinter() : terminal_(isatty(fileno(stderr)) != 0) {}
   void operator()(const TrainingProgress& p) {
+    if (p.failed) return;  // the command reports the error itself
     for (const NanEvent& event : p.newEvents)
       printLine("step " + std::to_string(event.step) + ": " + nanEventKindName(event.kind) + ": " +
                 event.detail);
@@ -100,6 +101,7 @@ class ProgressPrinter {
       printLine(line);
     }
     if (!p.message.empty()) printLine(p.message);
+    if (p.started) return;  // no step trained yet: nothing to show in a progress line
     if (terminal_ && !p.finished && !p.cancelled) {
       const int width = 24;
       const int filled = p.totalSteps > 0 ? static_cast<int>(width * p.step / p.totalSteps) : 0;

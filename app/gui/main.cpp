@@ -178,6 +178,7 @@ int main(int argc, char** argv) {
   glowscope::logger()->info("{}", glowscope::describeRuntime());
 
   glowscope::MainWindow window;
+  window.trainingController()->setDefaultThreads(parser.value(commandLine.threads).toInt());
   window.show();
   openRequested(window, commandLine);
   scheduleGrabAndQuit(window, commandLine);

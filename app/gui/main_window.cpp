@@ -48,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   statusBar()->addPermanentWidget(statusLabel_);
   statusBar()->showMessage(tr("Ready"));
   restoreWindowState();
+  training_->showRecordedRuns();  // no project yet: the workspace's runs
   logger()->info("Glowscope window opened ({})", describeRuntime());
 }
 
@@ -98,7 +99,8 @@ void MainWindow::createWorkbench() {
   connect(projects_, &ProjectController::projectChanged, this, &MainWindow::syncWithProject);
   connect(training_, &TrainingController::runFinished, this,
           [this](const QString& run, const QString& state) {
-            statusBar()->showMessage(tr("Run %1: %2").arg(run, state), 10000);
+            statusBar()->showMessage(tr("Run %1: %2").arg(run, TrainingView::stateText(state)),
+                                     10000);
           });
 }
 
@@ -174,21 +176,8 @@ void MainWindow::syncWithProject() {
   if (projects_->hasProject()) {
     for (const std::string& spec : projects_->project().datasets)
       if (QString::fromStdString(spec).contains(":/")) added << QString::fromStdString(spec);
-    for (const ProjectRun& run : projects_->project().runs) {
-      const QString name = QString::fromStdString(run.name);
-      if (trainingView_->runIds().contains(name)) continue;
-      trainingView_->addRun(name, name);
-      TrainingProgress recorded;  // what the project file knows: steps and the last test bpd
-      recorded.step = run.steps;
-      recorded.totalSteps = run.config.value("steps", int64_t{0});
-      if (run.testBitsPerDim > 0) recorded.testBitsPerDim = run.testBitsPerDim;
-      trainingView_->updateRun(name, recorded);
-      // A run recorded as running was interrupted (the application ended): resumable.
-      const QString state = QString::fromStdString(run.status);
-      trainingView_->setRunState(name,
-                                 state == "running" || state == "paused" ? "cancelled" : state);
-    }
   }
+  training_->showRecordedRuns();  // the project's runs, or the workspace's without one
   datasetBrowser_->setUserDatasets(added);
 }
 

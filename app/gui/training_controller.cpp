@@ -2,13 +2,18 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QInputDialog>
 #include <QMenu>
+#include <QSettings>
 #include <QThread>
 #include <cmath>
 
 #include "app/gui/project_controller.h"
 #include "core/training/local_training.h"
+#include "core/training/run_metrics.h"
 #include "core/training/trainer.h"
+#include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
 #include "widgets/training_view.h"
@@ -26,7 +31,27 @@ nlohmann::json portableConfig(nlohmann::json config, const QString& projectFolde
   return config;
 }
 
+/// One process: a set-up failure (a set that does not load, ...) is also written to the run's
+/// metrics file, so that the run is listed as failed with its reason after a restart.
+TrainingResult trainHere(const TrainingConfig& config, const TrainingProgressCallback& report,
+                         TrainingControl* control) {
+  std::optional<Trainer> trainer;
+  try {
+    trainer.emplace(config);
+  } catch (const std::exception& error) {
+    recordRunFailure(config.outputDir, error.what());
+    throw;
+  }
+  return trainer->run(report, control);  // writes its own failure record
+}
+
 }  // namespace
+
+QString TrainingController::workspaceFolder() {
+  return QSettings()
+      .value("Training/workspace", QDir::home().filePath("glowscope-runs"))
+      .toString();
+}
 
 TrainingController::TrainingController(ProjectController* projects, TrainingView* view,
                                        QWidget* window)
@@ -34,6 +59,7 @@ TrainingController::TrainingController(ProjectController* projects, TrainingView
   connect(view_, &TrainingView::pauseRequested, this, &TrainingController::setPaused);
   connect(view_, &TrainingView::cancelRequested, this, &TrainingController::stop);
   connect(view_, &TrainingView::resumeRequested, this, &TrainingController::resume);
+  connect(view_, &TrainingView::restartRequested, this, &TrainingController::editAndRestart);
 }
 
 TrainingController::~TrainingController() {
@@ -74,8 +100,20 @@ TrainingWizard* TrainingController::openWizard() {
       context.modelFiles
           << QDir(projects_->folder()).filePath(QString::fromStdString(model.file.string()));
   } else {
-    context.outputRoot = QDir::home().filePath("glowscope-runs");
+    context.outputRoot = workspaceFolder();
   }
+  context.defaultThreads = defaultThreads_;
+  context.existingRunNames << view_->runIds();
+  for (const QString& name : view_->runIds()) {  // speeds seen, for the summary's estimate
+    const nlohmann::json config = knownConfig(name);
+    const TrainingSeries* series = view_->series(name);
+    if (series && config.is_object() && config.contains("model"))
+      context.speeds.push_back({name, config.at("model"), config.value("threads", 0),
+                                series->last.imagesPerSecond});
+  }
+  for (const QString& folder : QDir(context.outputRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+    context.existingRunNames << folder;  // never offer a name whose folder exists
+  context.existingRunNames.removeDuplicates();
   auto* wizard = new TrainingWizard(context, window_);
   wizard->setAttribute(Qt::WA_DeleteOnClose);
   connect(wizard, &QWizard::accepted, this,
@@ -154,7 +192,7 @@ void TrainingController::launchRun(const QString& name, const TrainingConfig& pa
         const TrainingResult result =
             parsed.processes > 1
                 ? trainWithLocalProcesses(parsed, cli.toStdString(), report, control.get())
-                : Trainer(parsed).run(report, control.get());
+                : trainHere(parsed, report, control.get());
         RunOutcome outcome;
         outcome.state = result.cancelled ? "cancelled" : "finished";
         outcome.steps = result.steps;
@@ -193,12 +231,7 @@ void TrainingController::stop(const QString& name) {
 }
 
 bool TrainingController::resume(const QString& name) {
-  nlohmann::json config;
-  if (projects_->hasProject()) {
-    if (const ProjectRun* run = projects_->project().findRun(name.toStdString()))
-      config = run->config;
-  }
-  if (config.is_null() && configs_.contains(name)) config = configs_[name];
+  const nlohmann::json config = knownConfig(name);
   if (config.is_null()) {
     Q_EMIT errorOccurred(tr("Resume"), tr("No configuration is known for the run %1.").arg(name));
     return false;
@@ -254,6 +287,125 @@ void TrainingController::recordRunState(const QString& name, const QString& stat
   if (steps >= 0) run.steps = steps;
   if (std::isfinite(testBpd)) run.testBitsPerDim = testBpd;
   projects_->recordRun(run);
+}
+
+}  // namespace glowscope
+
+namespace glowscope {
+
+nlohmann::json TrainingController::knownConfig(const QString& name) const {
+  if (projects_->hasProject()) {
+    if (const ProjectRun* run = projects_->project().findRun(name.toStdString()))
+      return run->config;
+  }
+  if (configs_.contains(name)) return configs_[name];
+  return nullptr;
+}
+
+QString TrainingController::outputDirOf(const nlohmann::json& config) const {
+  const QString dir = QString::fromStdString(config.value("outputDir", ""));
+  if (QDir::isRelativePath(dir) && projects_->hasProject())
+    return QDir(projects_->folder()).filePath(dir);
+  return dir;
+}
+
+void TrainingController::showRecordedRuns() {
+  for (const QString& name : view_->runIds())
+    if (!active_.count(name)) view_->removeRun(name);
+  if (projects_->hasProject()) {
+    view_->setRunsFolder(QDir(projects_->folder()).filePath("runs"), true);
+    for (const ProjectRun& run : projects_->project().runs) {
+      const QString name = QString::fromStdString(run.name);
+      if (!active_.count(name))
+        restoreRun(name, outputDirOf(run.config), QString::fromStdString(run.status));
+    }
+    return;
+  }
+  const QString workspace = workspaceFolder();
+  view_->setRunsFolder(workspace, false);
+  const QDir folder(workspace);
+  for (const QString& name : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
+    const QString runDir = folder.filePath(name);
+    const bool isRun = QFileInfo::exists(QDir(runDir).filePath(kRunMetricsFileName)) ||
+                       QFileInfo::exists(QDir(runDir).filePath("config.json"));
+    if (!isRun || active_.count(name)) continue;
+    try {  // the configuration the run was started with, for resume and restart
+      configs_[name] = nlohmann::json::parse(
+          readWholeFile(QDir(runDir).filePath("config.json").toStdString()));
+    } catch (const std::exception&) {
+      // No (readable) config.json: listed, but neither resumable nor restartable.
+    }
+    restoreRun(name, runDir, {});
+  }
+}
+
+void TrainingController::restoreRun(const QString& name, const QString& outputDir,
+                                    const QString& recordedStatus) {
+  RunMetrics metrics;
+  try {
+    metrics = readRunMetrics(outputDir.toStdString());
+  } catch (const Error& error) {
+    logger()->warn("run {}: {}", name.toStdString(), error.what());
+  }
+  view_->addRun(name, name);
+  view_->showHistory(name, metrics.records);
+  const bool checkpoint = runFolderHasCheckpoint(outputDir.toStdString());
+  QString state, message;
+  switch (metrics.end()) {
+    case RunEnd::Finished:
+      state = "finished";
+      break;
+    case RunEnd::Cancelled:
+      state = "cancelled";
+      break;
+    case RunEnd::Failed:
+      state = "failed";
+      message = tr("%1 failed: %2").arg(name, QString::fromStdString(metrics.failureMessage()));
+      break;
+    case RunEnd::None:
+    case RunEnd::Interrupted:
+      // Killed, or the application ended while it trained: resumable from its last checkpoint.
+      if (checkpoint)
+        state = "cancelled";
+      else if (recordedStatus == "finished" || recordedStatus == "failed")
+        state = recordedStatus;
+      else {
+        state = "failed";
+        message = tr("%1 ended before its first checkpoint").arg(name);
+      }
+      break;
+  }
+  if (state == "cancelled" && !checkpoint) state = "failed";  // nothing to resume from
+  view_->setRunState(name, state, message);
+  if (metrics.ignoredLines > 0)
+    logger()->info("run {}: {} unreadable line(s) of its metrics file skipped (a kill's torn "
+                   "last line)",
+                   name.toStdString(), metrics.ignoredLines);
+}
+
+void TrainingController::editAndRestart(const QString& name) {
+  const nlohmann::json config = knownConfig(name);
+  if (config.is_null()) {
+    Q_EMIT errorOccurred(tr("Restart"), tr("No configuration is known for the run %1.").arg(name));
+    return;
+  }
+  bool ok = false;
+  const QString text = QInputDialog::getMultiLineText(
+      window_, tr("Edit and restart %1").arg(name),
+      tr("The run's configuration (as glowscope-cli train --config takes it). It trains again "
+         "from step 0; its earlier curves are replaced."),
+      QString::fromStdString(config.dump(2)), &ok);
+  if (!ok) return;
+  nlohmann::json edited;
+  try {
+    edited = nlohmann::json::parse(text.toStdString());
+  } catch (const std::exception& error) {
+    Q_EMIT errorOccurred(tr("Restart"), tr("The configuration is not valid JSON: %1")
+                                            .arg(QString::fromUtf8(error.what())));
+    return;
+  }
+  edited["resume"] = false;
+  startRun(name, edited, false);
 }
 
 }  // namespace glowscope

@@ -34,6 +34,8 @@ class TrainingController : public QObject {
 
   /// Where the wizard takes its dataset names from (the dataset browser).
   void setDatasetNameSource(std::function<QStringList()> source);
+  /// The wizard's threads value to start with (the application's --threads; 0 = all cores).
+  void setDefaultThreads(int threads) { defaultThreads_ = threads; }
   void populateMenu(QMenu* menu);
 
   /// Starts (or with `resume`, continues) run `name` with a TrainingConfig JSON. Returns false
@@ -50,6 +52,15 @@ class TrainingController : public QObject {
   void stopAllAndWait();
   /// Opens the wizard (window-modal); a finished wizard starts its run.
   TrainingWizard* openWizard();
+
+  /// Where runs go without an open project (QSettings "Training/workspace", by default
+  /// ~/glowscope-runs); each run is a folder <workspace>/<run name>.
+  static QString workspaceFolder();
+  /// Lists the runs of the open project (or, without one, of the workspace) in the view with
+  /// the curves of their metrics files; runs still training stay as they are.
+  void showRecordedRuns();
+  /// Asks for the run's configuration (JSON, editable) and trains it again from step 0.
+  void editAndRestart(const QString& name);
 
  Q_SIGNALS:
   void runFinished(const QString& name, const QString& state);
@@ -77,11 +88,17 @@ class TrainingController : public QObject {
   void finishRun(const QString& name, RunOutcome outcome);
   void recordModel(const QString& name, const QString& modelFile);
   void recordRunState(const QString& name, const QString& state, int64_t steps, double testBpd);
+  /// Shows one recorded run: its metrics file's curves and the state they end in.
+  void restoreRun(const QString& name, const QString& outputDir, const QString& recordedStatus);
+  /// The configuration a run was started with (project record, this session, config.json).
+  nlohmann::json knownConfig(const QString& name) const;
+  QString outputDirOf(const nlohmann::json& config) const;
 
   ProjectController* projects_;
   TrainingView* view_;
   QWidget* window_;
   std::function<QStringList()> datasetNames_;
+  int defaultThreads_ = 0;
   std::map<QString, ActiveRun> active_;
   QHash<QString, nlohmann::json> configs_;  ///< runs started without a project
 };

@@ -56,9 +56,13 @@ struct TrainingProgress {
   std::map<std::string, double> aurocByOodSet;       ///< score: log p of the trained model
   std::map<std::string, double> ratioAurocByOodSet;  ///< score: log p_trained − log p_frozen
   // State.
+  /// The first report of a Trainer::run: `step` is where it starts (0, or a resume's checkpoint
+  /// step); whoever keeps the curves drops what it holds after that step.
+  bool started = false;
   bool paused = false;
   bool finished = false;
   bool cancelled = false;
+  bool failed = false;  ///< the trainer threw; `message` says why
   std::string message;  ///< human-readable note (checkpoint written, rollback, ...)
 };
 

@@ -14,6 +14,7 @@
 #include "core/runtime/device.h"
 #include "core/runtime/runtime.h"
 #include "core/training/adamax.h"
+#include "core/training/run_metrics.h"
 #include "core/training/trainer_impl.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
@@ -435,10 +436,32 @@ void reportEvaluation(TrainingProgress& progress, const TrainingProgress& evalua
 
 TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, TrainingControl* control) {
   Impl& s = *impl_;
-  TrainingResult result;
+  // Every report also goes to the run's metrics file (rank 0 of a data-parallel run writes it).
+  std::optional<RunMetricsWriter> metrics;
+  if (s.writesFiles()) metrics.emplace(s.config.outputDir, s.step);
   const auto report = [&](const TrainingProgress& progress) {
+    if (metrics) metrics->append(progress);
     if (onProgress) onProgress(progress);
   };
+  TrainingProgress started = s.progressSnapshot();
+  started.started = true;
+  started.message = s.step > 0 ? "resumed at step " + std::to_string(s.step) : "started";
+  report(started);
+  try {
+    return runSteps(report, control);
+  } catch (const std::exception& error) {
+    TrainingProgress failed = s.progressSnapshot();
+    failed.failed = true;
+    failed.message = error.what();
+    report(failed);
+    throw;
+  }
+}
+
+TrainingResult Trainer::runSteps(const TrainingProgressCallback& report,
+                                 TrainingControl* control) {
+  Impl& s = *impl_;
+  TrainingResult result;
   logger()->info("training {} steps from step {} ({}), lr {:.3g}, output {}", s.totalSteps, s.step,
                  describeRuntime(), s.currentLearningRate(), s.config.outputDir.string());
   TrainingProgress last = s.progressSnapshot();

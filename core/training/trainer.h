@@ -53,7 +53,10 @@ class Trainer {
   Trainer& operator=(const Trainer&) = delete;
 
   /// Trains until totalSteps(), cancellation (checked between steps; a checkpoint is written) or
-  /// an unrecoverable divergence (glowscope::Error after guard.maxRollbacks rollbacks).
+  /// an unrecoverable divergence (glowscope::Error after guard.maxRollbacks rollbacks). The
+  /// first report is `started` (at the step it starts from), the last `finished`, `cancelled`
+  /// or, before an exception leaves, `failed`; every report is also appended to
+  /// <outputDir>/metrics.jsonl (core/training/run_metrics.h).
   TrainingResult run(const TrainingProgressCallback& onProgress = {},
                      TrainingControl* control = nullptr);
 
@@ -83,6 +86,8 @@ class Trainer {
   struct Impl;
 
  private:
+  TrainingResult runSteps(const TrainingProgressCallback& report, TrainingControl* control);
+
   std::unique_ptr<Impl> impl_;
 };
 

@@ -76,18 +76,6 @@ bool parametersFinite(FlowModelImpl& model) { return allFinite(model.parameters(
 
 }  // namespace
 
-std::string nanEventKindName(NanEvent::Kind kind) {
-  switch (kind) {
-    case NanEvent::Kind::DroppedSamples:
-      return "dropped samples";
-    case NanEvent::Kind::SkippedStep:
-      return "skipped step";
-    case NanEvent::Kind::Rollback:
-      return "rollback";
-  }
-  return "?";
-}
-
 void Trainer::Impl::recordEvent(NanEvent::Kind kind, const std::string& detail) {
   NanEvent event{kind, step, detail};
   logger()->warn("step {}: {}: {}", step, nanEventKindName(kind), detail);

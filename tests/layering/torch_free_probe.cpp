@@ -6,6 +6,7 @@
 #include "core/experiments/results_folder.h"
 #include "core/metrics/ood_metrics.h"
 #include "core/project/project_file.h"
+#include "core/training/run_metrics.h"
 #include "core/util/json_reader.h"
 #ifdef GLOWSCOPE_PROBE_WIDGETS
 #include "widgets/base/image_conversion.h"
@@ -18,6 +19,7 @@ int main() {
       reinterpret_cast<const void*>(&glowscope::computeOodMetrics),
       reinterpret_cast<const void*>(&glowscope::loadProject),
       reinterpret_cast<const void*>(&glowscope::loadResultsFolder),
+      reinterpret_cast<const void*>(&glowscope::readRunMetrics),
 #ifdef GLOWSCOPE_PROBE_WIDGETS
       reinterpret_cast<const void*>(&glowscope::imageSetThumbnail),
       reinterpret_cast<const void*>(&glowscope::metricTables),

@@ -10,6 +10,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "widgets/qcustomplot_include.h"
 #include "widgets/training_view.h"
 
 namespace glowscope {
@@ -144,6 +145,55 @@ class TstTrainingView : public QObject {
     QCOMPARE(view.selectedRun(), QString("indist"));
     view.setEpochAxis(true);  // redraws per epoch without losing the step data
     QCOMPARE(view.series("general")->trainBitsPerDim.size(), 3);
+  }
+
+  /// A single AUROC point lies inside the axes at once; the legends sit below the axes (inside
+  /// they covered the newest values); Pause reads "Continue" while paused; the table says the
+  /// state in the words the status bar uses.
+  void plotsShowTheNewestValuesAndTheButtonsTheirState() {
+    TrainingView view;
+    view.resize(900, 700);
+    view.show();
+    view.addRun("a", "run a");
+    view.setRunState("a", "running");
+    for (int step = 1; step <= 100; ++step) {
+      TrainingProgress report;
+      report.step = step;
+      report.totalSteps = 200;
+      report.loss = 3.0 - step * 0.01;
+      report.trainBitsPerDim = 5.0 - step * 0.01;
+      if (step == 100) {
+        report.evaluated = true;
+        report.testBitsPerDim = 4.2;
+        report.aurocByOodSet = {{"mnist:test", 0.97}};
+      }
+      view.updateRun("a", report);
+    }
+    view.setEpochAxis(false);  // redraws now
+    auto* auroc = view.findChild<QCustomPlot*>("aurocPlot");
+    QVERIFY(auroc->yAxis->range().contains(0.97) && auroc->yAxis->range().upper < 1.0 + 1e-9);
+    QVERIFY(auroc->xAxis->range().contains(100));
+    QVERIFY(auroc->yAxis->range().size() > 0.01);
+    auto* bits = view.findChild<QCustomPlot*>("bitsPlot");
+    bits->replot();
+    QVERIFY(bits->legend->visible());
+    QVERIFY2(bits->legend->outerRect().top() >= bits->axisRect()->outerRect().bottom(),
+             "the legend overlaps the axes");
+    QVERIFY(bits->xAxis->range().contains(100));
+
+    auto* pause = view.findChild<QPushButton*>("pauseButton");
+    view.setRunState("a", "paused");
+    QVERIFY(pause->isChecked());
+    QVERIFY2(pause->text().remove('&') == "Continue", qPrintable(pause->text()));
+    view.setRunState("a", "running");
+    QVERIFY(pause->text().remove('&') == "Pause");
+    view.setRunState("a", "cancelled");
+    QCOMPARE(view.findChild<QTableWidget*>("runsTable")->item(0, 1)->text(),
+             TrainingView::stateText("cancelled"));
+    QCOMPARE(TrainingView::stateText("cancelled"), QString("stopped (resumable)"));
+    view.setRunState("a", "failed");
+    QVERIFY(!view.findChild<QPushButton*>("resumeButton")->isEnabled());
+    QVERIFY(view.findChild<QPushButton*>("restartButton")->isEnabled());
   }
 };
 

@@ -42,6 +42,12 @@ class TstTrainingWizard : public QObject {
       if (list->item(row)->text() == name) list->item(row)->setCheckState(Qt::Checked);
   }
 
+  /// The data page checks the chosen sets in the background; the tests wait for its answers.
+  static void waitForDatasetChecks(TrainingWizard& wizard) {
+    auto* data = qobject_cast<DataPage*>(wizard.pageById(TrainingWizard::kDataPage));
+    QTRY_VERIFY_WITH_TIMEOUT(!data->checksPending(), 60000);
+  }
+
   static void fillValidForm(TrainingWizard& wizard) {
     field<QComboBox>(wizard, "trainSet")->setCurrentText("fashion-mnist:train");
     field<QComboBox>(wizard, "testSet")->setCurrentText("fashion-mnist:test");
@@ -60,6 +66,7 @@ class TstTrainingWizard : public QObject {
     field<QSpinBox>(wizard, "threads")->setValue(2);
     field<QSpinBox>(wizard, "processes")->setValue(2);
     field<QSpinBox>(wizard, "evalEverySteps")->setValue(20);
+    waitForDatasetChecks(wizard);
   }
 
  private Q_SLOTS:
@@ -117,6 +124,7 @@ class TstTrainingWizard : public QObject {
     QVERIFY(!objective->validatePage());
     QVERIFY(objective->errorText().contains("general distribution"));
     field<QComboBox>(wizard, "outlierSet")->setCurrentText("photo-crops-gray:train");
+    waitForDatasetChecks(wizard);
     QVERIFY(objective->validatePage());
     QCOMPARE(objective->errorText(), QString());
     WizardPageBase* start = wizard.pageById(TrainingWizard::kStartPage);
@@ -141,7 +149,8 @@ class TstTrainingWizard : public QObject {
     field<QComboBox>(wizard, "trainSet")->setCurrentText("mnist:test");
     QVERIFY(!data->validatePage());  // mnist:test is also checked as an OOD set
     field<QComboBox>(wizard, "trainSet")->setCurrentText("fashion-mnist:train");
-    QVERIFY(data->validatePage());
+    waitForDatasetChecks(wizard);
+    QVERIFY2(data->validatePage(), qPrintable(data->errorText()));
 
     WizardPageBase* schedule = wizard.pageById(TrainingWizard::kSchedulePage);
     field<QLineEdit>(wizard, "learningRate")->setText("fast");
@@ -180,6 +189,104 @@ class TstTrainingWizard : public QObject {
     field<QComboBox>(wizard, "initFrom")->setCurrentText("/no/such/model.glow");
     QVERIFY(!start->validatePage());
     QVERIFY(start->errorText().contains("does not exist"));
+  }
+
+  /// A set the loader refuses is refused on the data page, with the loader's reason, before
+  /// Start; the check runs in the background (the page keeps answering meanwhile).
+  void missingSetIsRefusedOnItsPage() {
+    TrainingWizard wizard(context());
+    fillValidForm(wizard);
+    auto* data = qobject_cast<DataPage*>(wizard.pageById(TrainingWizard::kDataPage));
+    QVERIFY2(data->validatePage(), qPrintable(data->errorText()));
+    field<QComboBox>(wizard, "trainSet")->setCurrentText("nonexistent:foo");
+    QVERIFY(data->checksPending());
+    QVERIFY(!data->isComplete());  // Next waits for the answer (the page keeps answering)
+    waitForDatasetChecks(wizard);
+    QVERIFY(data->isComplete());
+    QVERIFY(!data->validatePage());
+    QVERIFY2(data->errorText().contains("nonexistent:foo") &&
+                 data->errorText().contains("cannot be loaded"),
+             qPrintable(data->errorText()));
+    const QString status = field<QLabel>(wizard, "trainSetStatus")->text();
+    QVERIFY2(status.contains("cannot be loaded: ") && status.size() > 20, qPrintable(status));
+    QVERIFY(!wizard.validationError().isEmpty());
+    // The loaded set says its shape.
+    field<QComboBox>(wizard, "trainSet")->setCurrentText("fashion-mnist:train");
+    waitForDatasetChecks(wizard);
+    QVERIFY(data->validatePage());
+    QVERIFY(field<QLabel>(wizard, "trainSetStatus")->text().contains(QString::fromUtf8("28×28×1")));
+  }
+
+  /// Names typed one after the other in several fields all get their answer.
+  void everyTypedSetIsAnswered() {
+    TrainingWizard wizard(context());
+    auto* data = qobject_cast<DataPage*>(wizard.pageById(TrainingWizard::kDataPage));
+    for (const char* name : {"t", "100000", "nonexistent:foo", "fashion-mnist:train"}) {
+      field<QComboBox>(wizard, "trainSet")->setCurrentText(name);
+      QTest::qWait(450);  // past the typing delay: each name is checked
+      field<QComboBox>(wizard, "testSet")->setCurrentText(QString(name) + "x");
+      checkOod(wizard, "mnist:test");
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!data->checksPending(), 60000);
+    for (const char* label : {"trainSetStatus", "testSetStatus"})
+      QVERIFY2(!field<QLabel>(wizard, label)->text().contains("checking"),
+               label);
+  }
+
+  /// A number outside its range is kept as typed and refused with the range, never clamped.
+  void outOfRangeNumbersAreRefusedWithTheRange() {
+    TrainingWizard wizard(context());
+    fillValidForm(wizard);
+    WizardPageBase* schedule = wizard.pageById(TrainingWizard::kSchedulePage);
+    auto* steps = field<QSpinBox>(wizard, "steps");
+    steps->clear();
+    QTest::keyClicks(steps, "-5");
+    QCOMPARE(steps->value(), -5);
+    QVERIFY(!schedule->validatePage());
+    QVERIFY2(schedule->errorText().contains("Steps must be between 1 and") &&
+                 schedule->errorText().contains("-5"),
+             qPrintable(schedule->errorText()));
+    steps->setValue(40);
+    auto* batch = field<QSpinBox>(wizard, "batchSize");
+    batch->clear();
+    QTest::keyClicks(batch, "9999999");
+    QCOMPARE(batch->value(), 9999999);
+    QVERIFY(!schedule->validatePage());
+    QVERIFY2(schedule->errorText().contains("Batch size must be between 1 and") &&
+                 schedule->errorText().contains(QLocale().toString(4096)),
+             qPrintable(schedule->errorText()));
+    QVERIFY(!wizard.validationError().isEmpty());
+    batch->setValue(16);
+    QVERIFY2(schedule->validatePage(), qPrintable(schedule->errorText()));
+  }
+
+  void threadsStartAtTheApplicationsValueAndNamesAreFresh() {
+    TrainingWizardContext withThreads = context();
+    withThreads.defaultThreads = 3;
+    withThreads.existingRunNames = {"run-1", "run-2", "run-4"};
+    TrainingWizard wizard(withThreads);
+    QCOMPARE(field<QSpinBox>(wizard, "threads")->value(), 3);
+    const QString offered = field<QLineEdit>(wizard, "runName")->text();
+    QVERIFY2(!withThreads.existingRunNames.contains(offered), qPrintable(offered));
+  }
+
+  /// The summary reads as a sentence list: the run, where its files go, the model, the data and
+  /// a time from a recorded speed of the same architecture.
+  void summaryIsReadableWithATimeEstimate() {
+    TrainingWizardContext withSpeed = context();
+    TrainingWizard probe(withSpeed);
+    fillValidForm(probe);
+    withSpeed.speeds.push_back({"earlier", probe.configJson().at("model"), 2, 160.0});
+    TrainingWizard wizard(withSpeed);
+    fillValidForm(wizard);
+    const QString html = wizard.overviewHtml();
+    QVERIFY(html.contains("/tmp/glowscope-wizard-test/runs/fmnist tiny"));
+    QVERIFY(html.contains("fashion-mnist:train (" + QString::fromUtf8("28×28×1") + ")"));
+    QVERIFY(html.contains("mnist:test"));
+    // 40 steps of 16 images at 160 images/s: 4 s.
+    QVERIFY2(html.contains("about 4 s at 160 images/s (measured in the run earlier)"),
+             qPrintable(html));
+    QVERIFY(!probe.overviewHtml().contains("measured"));
   }
 
   void modelPageShowsParameterCount() {

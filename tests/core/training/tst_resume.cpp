@@ -8,6 +8,7 @@
 
 #include "core/flows/flow_model.h"
 #include "core/training/checkpoint.h"
+#include "core/training/run_metrics.h"
 #include "core/training/trainer.h"
 #include "core/util/errors.h"
 #include "training_test_util.h"
@@ -173,6 +174,55 @@ class TestResume : public QObject {
     QVERIFY(std::filesystem::exists(config.outputDir / "model.glow"));
     QCOMPARE(loadFlowModel(config.outputDir / "model.glow")->config(),
              trainer.trainedModel().config());
+  }
+
+  /// The metrics file beside the checkpoints holds the whole history after a stop and a resume:
+  /// every step from 1 once, the resume's `started` at the checkpoint's step, `finished` last.
+  void metricsFileKeepsTheCurvesAcrossAResume() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    config.steps = 8;
+    {
+      Trainer first(config, tinyData());
+      TrainingControl control;
+      first.run([&](const TrainingProgress& p) { if (p.step == 5) control.requestCancel(); },
+                &control);
+    }
+    RunMetrics stopped = readRunMetrics(config.outputDir);
+    QVERIFY(stopped.end() == RunEnd::Cancelled);
+    QVERIFY(stopped.records.front().started);
+    config.resume = true;
+    Trainer second(config, tinyData());
+    QCOMPARE(second.step(), int64_t{5});
+    second.run();
+    const RunMetrics metrics = readRunMetrics(config.outputDir);
+    QVERIFY(metrics.end() == RunEnd::Finished);
+    QCOMPARE(metrics.ignoredLines, int64_t{0});
+    std::vector<int64_t> trainedSteps;
+    int starts = 0;
+    for (const TrainingProgress& record : metrics.records) {
+      if (record.started) {
+        ++starts;
+        QCOMPARE(record.step, starts == 1 ? int64_t{0} : int64_t{5});
+      }
+      if (std::isfinite(record.loss)) trainedSteps.push_back(record.step);
+    }
+    QCOMPARE(starts, 2);
+    QCOMPARE(trainedSteps, (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+  }
+
+  /// A run that throws writes why as its last record.
+  void aFailureIsTheLastRecord() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());
+    config.guard.maxRollbacks = 0;
+    config.optimizer.learningRate = 1e30;  // diverges at once
+    config.guard.maxConsecutiveSkips = 1;
+    Trainer trainer(config, tinyData());
+    QVERIFY_THROWS_EXCEPTION(Error, trainer.run());
+    const RunMetrics metrics = readRunMetrics(config.outputDir);
+    QVERIFY(metrics.end() == RunEnd::Failed);
+    QVERIFY(!metrics.failureMessage().empty());
   }
 
  private:
