@@ -39,30 +39,6 @@ QComboBox* setCombo(const char* name, const QStringList& items, bool allowNone, 
   return combo;
 }
 
-/// Activation memory of one image in bytes, forward and backward, for the estimate on the page:
-/// per flow step about four tensors of the flow's width plus two hidden layers of the coupling.
-double activationBytesPerImage(const ModelConfig& config) {
-  double floats = 0;
-  if (config.type == FlowType::Dense) {
-    floats = config.numScales * config.stepsPerScale *
-             (4.0 * static_cast<double>(config.imageDims()) + 2.0 * config.hiddenChannels);
-  } else {
-    const int side = config.type == FlowType::Local ? config.patchSize : 0;
-    const double height = side ? side : config.height, width = side ? side : config.width;
-    const double patches = side ? (config.height / side) * (config.width / side) : 1.0;
-    double channels = config.channels;
-    double pixels = height * width;
-    for (int scale = 0; scale < config.numScales; ++scale) {
-      channels *= 4;
-      pixels /= 4;
-      floats +=
-          patches * config.stepsPerScale * pixels * (4.0 * channels + 2.0 * config.hiddenChannels);
-      channels /= 2;  // half of the channels leave at each split
-    }
-  }
-  return floats * 4.0 * 2.0;
-}
-
 QString megabytes(double bytes) { return QString::number(bytes / (1024.0 * 1024.0), 'f', 1); }
 
 }  // namespace
@@ -379,8 +355,7 @@ void ModelPage::updateSummary() {
   try {
     const ModelConfig config = modelConfigFromJson(modelJson());
     const auto parameters = static_cast<double>(analyticParameterCount(config));
-    // Weights, gradients and the two Adamax moments, plus activations of a 64-image batch.
-    const double memory = parameters * 4.0 * 4.0 + 64.0 * activationBytesPerImage(config);
+    const double memory = estimatedTrainingBytes(config, 64);
     summary_->setText(tr("%L1 parameters (%2 MB); about %3 MB to train with batch 64")
                           .arg(static_cast<qint64>(parameters))
                           .arg(megabytes(parameters * 4.0))

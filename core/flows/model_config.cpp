@@ -166,4 +166,32 @@ std::int64_t analyticParameterCount(const ModelConfig& config) {
   return total;
 }
 
+double activationBytesPerImage(const ModelConfig& config) {
+  double floats = 0;
+  if (config.type == FlowType::Dense) {
+    floats = config.numScales * config.stepsPerScale *
+             (4.0 * static_cast<double>(config.imageDims()) + 2.0 * config.hiddenChannels);
+  } else {
+    const int side = config.type == FlowType::Local ? config.patchSize : 0;
+    const double height = side ? side : config.height, width = side ? side : config.width;
+    const double patches = side ? (config.height / side) * (config.width / side) : 1.0;
+    double channels = config.channels;
+    double pixels = height * width;
+    for (int scale = 0; scale < config.numScales; ++scale) {
+      channels *= 4;
+      pixels /= 4;
+      floats +=
+          patches * config.stepsPerScale * pixels * (4.0 * channels + 2.0 * config.hiddenChannels);
+      channels /= 2;  // half of the channels leave at each split
+    }
+  }
+  return floats * 4.0 * 2.0;
+}
+
+double estimatedTrainingBytes(const ModelConfig& config, std::int64_t batchSize) {
+  // Weights, gradients and the two Adamax moments (4 floats per parameter), plus activations.
+  return static_cast<double>(analyticParameterCount(config)) * 4.0 * 4.0 +
+         static_cast<double>(batchSize) * activationBytesPerImage(config);
+}
+
 }  // namespace glowscope

@@ -58,4 +58,11 @@ std::vector<std::string> modelPresetNames();
 /// closed-form formula documented in docs/flows.md. Used by tests and the model summary.
 std::int64_t analyticParameterCount(const ModelConfig& config);
 
+/// Activation memory of one image in bytes, forward and backward (a rough estimate: per flow step
+/// about four tensors of the flow's width plus two hidden layers of the coupling net).
+double activationBytesPerImage(const ModelConfig& config);
+/// Rough memory of training with Adamax at `batchSize`, in bytes: weights, gradients and the two
+/// moments, plus activations. The wizard shows it before a run starts.
+double estimatedTrainingBytes(const ModelConfig& config, std::int64_t batchSize);
+
 }  // namespace glowscope

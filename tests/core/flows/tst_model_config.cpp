@@ -10,6 +10,17 @@ using namespace glowscope;
 class TestModelConfig : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void trainingMemoryEstimateCountsOptimizerStateAndActivations() {
+    const ModelConfig small = modelPreset("small");
+    const double parametersBytes = static_cast<double>(analyticParameterCount(small)) * 16.0;
+    QCOMPARE(estimatedTrainingBytes(small, 0), parametersBytes);  // weights, grads, 2 moments
+    const double perImage = activationBytesPerImage(small);
+    QVERIFY(perImage > 0);
+    QCOMPARE(estimatedTrainingBytes(small, 64), parametersBytes + 64 * perImage);
+    // Wider coupling nets hold more activations per image.
+    QVERIFY(activationBytesPerImage(modelPreset("paper")) > perImage);
+  }
+
   void jsonRoundTrip() {
     ModelConfig config = modelPreset("small", FlowType::Dense, 3);
     config.numClasses = 10;
