@@ -482,13 +482,15 @@ TrainingResult Trainer::runSteps(const TrainingProgressCallback& report,
         s.config.checkpointEverySteps > 0 && s.step % s.config.checkpointEverySteps == 0;
     const bool evalDue = s.config.evalEverySteps > 0 && s.step % s.config.evalEverySteps == 0;
     if (evalDue && s.step < s.totalSteps) reportEvaluation(last, s.evaluate());
-    if (checkpointDue && s.step < s.totalSteps) {
-      result.lastCheckpoint = writeCheckpoint();
-      last.message = "checkpoint " + result.lastCheckpoint.string();
-    }
+    const bool writesCheckpoint = checkpointDue && s.step < s.totalSteps;
+    // The step's report (and its line in the metrics file) comes before its checkpoint: a run
+    // killed in between resumes from the checkpoint with the step's record already kept.
+    if (writesCheckpoint)
+      last.message = "checkpoint " + checkpointPath(s.config.outputDir, s.step).string();
     if (evalDue || checkpointDue || !last.newEvents.empty() ||
         s.step % std::max<int64_t>(s.config.logEverySteps, 1) == 0 || s.step == s.totalSteps)
       report(last);
+    if (writesCheckpoint) result.lastCheckpoint = writeCheckpoint();
   }
   result.lastCheckpoint = writeCheckpoint();
   TrainingProgress final = s.progressSnapshot();
