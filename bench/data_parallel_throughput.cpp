@@ -11,10 +11,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <random>
 #include <sstream>
 #include <string>
 
+#include "bench/bench_training.h"
 #include "core/runtime/runtime.h"
 #include "core/training/distributed.h"
 #include "core/training/local_launch.h"
@@ -30,18 +30,6 @@ struct Measurement {
   double allReduceMegabytesPerStep = 0;
   double allReduceMillisecondsPerStep = 0;
 };
-
-std::shared_ptr<ImageSet> randomImages(int64_t count, uint64_t seed) {
-  auto set = std::make_shared<ImageSet>();
-  set->name = "random";
-  set->count = count;
-  set->channels = 1;
-  set->height = set->width = 32;
-  set->pixels.resize(static_cast<size_t>(count * 1024));
-  std::mt19937_64 rng(seed);
-  for (auto& pixel : set->pixels) pixel = static_cast<uint8_t>(rng() % 256);
-  return set;
-}
 
 std::string loadAverage() {
   std::ifstream file("/proc/loadavg");
@@ -63,7 +51,7 @@ Measurement measure(const std::string& preset, int threads, int steps,
   config.checkpointEverySteps = 0;
   config.outputDir = std::filesystem::temp_directory_path() / "glowscope-dp-throughput";
   TrainingData data;
-  data.train = randomImages(1024, 1);
+  data.train = bench::randomImages(1024, 1);
   Trainer trainer(config, data, group);
   trainer.trainStep();
   const GradientTraffic before = group ? group->gradientTraffic() : GradientTraffic{};

@@ -6,10 +6,10 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <sstream>
 #include <string>
 
+#include "bench/bench_training.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
 #include "core/runtime/runtime.h"
@@ -20,24 +20,12 @@ using namespace glowscope;
 
 namespace {
 
-std::shared_ptr<ImageSet> randomImages(int64_t count, uint64_t seed) {
-  auto set = std::make_shared<ImageSet>();
-  set->name = "random";
-  set->count = count;
-  set->channels = 1;
-  set->height = set->width = 32;
-  set->pixels.resize(static_cast<size_t>(count * 1024));
-  std::mt19937_64 rng(seed);
-  for (auto& pixel : set->pixels) pixel = static_cast<uint8_t>(rng() % 256);
-  return set;
-}
-
 std::filesystem::path saveGeneralModel(const std::string& preset,
                                        const std::filesystem::path& dir) {
   ModelConfig config = modelPreset(preset, FlowType::Conv, 1);
   config.seed = 7;
   FlowModel model = createFlowModel(config);
-  const ImageSet images = *randomImages(128, 9);
+  const ImageSet images = *bench::randomImages(128, 9);
   at::Tensor batch =
       at::from_blob(const_cast<uint8_t*>(images.pixels.data()), {128, 1, 32, 32}, at::kByte);
   initializeActNorms(*model, preprocessImages(batch.clone(), PreprocessMode::PaperEvaluation));
@@ -63,8 +51,8 @@ double measure(const std::string& preset, int threads, bool outlier, int steps,
     config.outlierSet = "random";
   }
   TrainingData data;
-  data.train = randomImages(1024, 1);
-  data.outlier = randomImages(1024, 2);
+  data.train = bench::randomImages(1024, 1);
+  data.outlier = bench::randomImages(1024, 2);
   Trainer trainer(config, data);
   trainer.trainStep();  // warm-up: first allocations
   trainer.trainStep();

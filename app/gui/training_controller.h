@@ -90,7 +90,7 @@ class TrainingController : public QObject {
   void recordRunState(const QString& name, const QString& state, int64_t steps, double testBpd);
   /// Shows one recorded run: its metrics file's curves and the state they end in.
   void restoreRun(const QString& name, const QString& outputDir, const QString& recordedStatus);
-  /// The configuration a run was started with (project record, this session, config.json).
+  /// The configuration a run was started with (project record, runs started in this window, config.json).
   nlohmann::json knownConfig(const QString& name) const;
   QString outputDirOf(const nlohmann::json& config) const;
 
