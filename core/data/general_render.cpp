@@ -26,6 +26,16 @@ cv::Vec3b randomColour(std::mt19937_64& rng) {
           uint8_t(uniformBelow(rng, 256))};
 }
 
+// Draws no extra number when the share is 0, so that the default recipe's images stay the same.
+cv::Vec3b backgroundColour(double plainBackgroundShare, std::mt19937_64& rng) {
+  if (plainBackgroundShare > 0) {
+    const double u = uniform01(rng);
+    if (u < plainBackgroundShare)
+      return u < plainBackgroundShare / 2 ? cv::Vec3b{0, 0, 0} : cv::Vec3b{255, 255, 255};
+  }
+  return randomColour(rng);
+}
+
 double luminance(const cv::Vec3b& rgb) { return 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]; }
 
 // Straight-alpha RGBA (float, 0..1) composited on `background` at (x, y) of `canvas`.
@@ -128,19 +138,21 @@ cv::Mat cropImage(const cv::Mat& rgba, int size, std::mt19937_64& rng) {
   return crop;
 }
 
-cv::Mat placeObject(const cv::Mat& rgba, int size, std::mt19937_64& rng) {
+cv::Mat placeObject(const cv::Mat& rgba, int size, double plainBackgroundShare,
+                    std::mt19937_64& rng) {
   const cv::Mat object = rgba(opaqueBox(rgba));
   const double longerSide = uniformIn(rng, 0.5, 1.0) * size;
   const cv::Mat scaled = resizeRgba(object, scaledToFit(object.cols, object.rows, longerSide));
-  const cv::Vec3b background = randomColour(rng);
+  const cv::Vec3b background = backgroundColour(plainBackgroundShare, rng);
   const bool flip = uniform01(rng) < 0.5;
   cv::Mat canvas = placeOnBackground(scaled, size, background, rng);
   if (flip) cv::flip(canvas, canvas, 1);
   return canvas;
 }
 
-cv::Mat renderGlyph(GlyphFont& font, int size, std::mt19937_64& rng) {
-  const cv::Vec3b background = randomColour(rng);
+cv::Mat renderGlyph(GlyphFont& font, int size, double plainBackgroundShare,
+                    std::mt19937_64& rng) {
+  const cv::Vec3b background = backgroundColour(plainBackgroundShare, rng);
   cv::Vec3b ink = randomColour(rng);
   for (int attempt = 0; attempt < 64 && std::abs(luminance(ink) - luminance(background)) < 64;
        ++attempt)
@@ -164,11 +176,11 @@ cv::Mat renderGlyph(GlyphFont& font, int size, std::mt19937_64& rng) {
 }
 
 cv::Mat renderImageSource(const DecodedSource& source, bool alwaysCrop, int size,
-                          std::mt19937_64& rng) {
+                          double plainBackgroundShare, std::mt19937_64& rng) {
   const bool crop =
       alwaysCrop ||
       (!source.transparent && std::min(source.rgba.rows, source.rgba.cols) >= kMinCropSourceSide);
-  return crop ? cropImage(source.rgba, size, rng) : placeObject(source.rgba, size, rng);
+  return crop ? cropImage(source.rgba, size, rng) : placeObject(source.rgba, size, plainBackgroundShare, rng);
 }
 
 }  // namespace glowscope::general

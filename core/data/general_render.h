@@ -23,16 +23,19 @@ DecodedSource decodeSource(std::string_view encoded, const std::string& name);
 cv::Mat cropImage(const cv::Mat& rgba, int size, std::mt19937_64& rng);
 
 /// The object (its opaque part) scaled so that its longer side is 50-100% of `size`, placed at a
-/// uniform position on a background of one uniform random colour, maybe flipped (CV_8UC3).
-cv::Mat placeObject(const cv::Mat& rgba, int size, std::mt19937_64& rng);
+/// uniform position on a background of one uniform random colour (plain black or white with
+/// probability plainBackgroundShare), maybe flipped (CV_8UC3).
+cv::Mat placeObject(const cv::Mat& rgba, int size, double plainBackgroundShare,
+                    std::mt19937_64& rng);
 
 /// One random character of `font`, longer side 40-95% of `size`, at a uniform position, in a
-/// random colour on a random background colour whose luminances differ by at least 64
-/// (CV_8UC3). A blank image of the background colour when no drawn glyph has ink.
-cv::Mat renderGlyph(GlyphFont& font, int size, std::mt19937_64& rng);
+/// random colour on a background colour (drawn as placeObject's) whose luminances differ by at
+/// least 64 (CV_8UC3). A blank image of the background colour when no drawn glyph has ink.
+cv::Mat renderGlyph(GlyphFont& font, int size, double plainBackgroundShare,
+                    std::mt19937_64& rng);
 
 /// The crop or the placed object, as the recipe chooses for this source.
 cv::Mat renderImageSource(const DecodedSource& source, bool alwaysCrop, int size,
-                          std::mt19937_64& rng);
+                          double plainBackgroundShare, std::mt19937_64& rng);
 
 }  // namespace glowscope::general

@@ -56,12 +56,19 @@ GeneralMix GeneralMix::parse(const std::string& text) {
   while (std::getline(items, item, ',')) {
     const size_t equals = item.find('=');
     const std::string name = item.substr(0, equals);
+    if (equals != std::string::npos && name == "plain") {
+      const double percent = parseWeight(item.substr(equals + 1), item);
+      if (percent > 100)
+        throw ConfigError("general mix", "'" + item + "': plain is a percentage (0-100)");
+      mix.plainBackgroundShare = percent / 100;
+      continue;
+    }
     const auto found = std::find_if(std::begin(kFamilyNames), std::end(kFamilyNames),
                                     [&](const char* n) { return name == n; });
     if (equals == std::string::npos || found == std::end(kFamilyNames))
       throw ConfigError("general mix", "'" + item +
                                            "': expected <family>=<weight> with a family of "
-                                           "photo, game, clipart, icon, glyph");
+                                           "photo, game, clipart, icon, glyph (or plain=<percent>)");
     mix.weights[size_t(found - std::begin(kFamilyNames))] =
         parseWeight(item.substr(equals + 1), item);
   }
@@ -74,6 +81,8 @@ std::string GeneralMix::toString() const {
   std::ostringstream text;
   for (int f = 0; f < kGeneralFamilyCount; ++f)
     text << (f ? "," : "") << kFamilyNames[f] << "=" << weights[size_t(f)];
+  // Named only when used, so that the default recipe's cache files keep their names.
+  if (plainBackgroundShare > 0) text << ",plain=" << plainBackgroundShare * 100;
   return text.str();
 }
 
@@ -185,9 +194,11 @@ void renderSource(const SourceJob& job, const GeneralSetOptions& options,
   for (size_t j = job.indexInFamily, local = 0; j < positions.size();
        j += job.familySize, ++local) {
     std::mt19937_64 rng(splitmix64(sourceSeed + local));
-    const cv::Mat rgb = font ? general::renderGlyph(*font, size, rng)
-                             : general::renderImageSource(
-                                   decoded, source.family == GeneralFamily::Photo, size, rng);
+    const double plainShare = options.mix.plainBackgroundShare;
+    const cv::Mat rgb =
+        font ? general::renderGlyph(*font, size, plainShare, rng)
+             : general::renderImageSource(decoded, source.family == GeneralFamily::Photo, size,
+                                          plainShare, rng);
     storeImage(rgb, positions[j], int(source.family), set);
   }
 }

@@ -50,10 +50,15 @@ std::vector<GeneralSource> findGeneralSources(const GeneralSourceRoots& roots = 
 /// Relative weights of the families (need not sum to 1; 0 leaves a family out).
 struct GeneralMix {
   std::array<double, kGeneralFamilyCount> weights{0.30, 0.15, 0.15, 0.20, 0.20};
-  /// "photo=30,game=15,clipart=15,icon=20,glyph=20": families not named get weight 0. Throws
-  /// ConfigError on an unknown family, a bad or negative number, or all weights 0.
+  /// Share of placed objects and glyphs drawn on a plain black or white background (half each)
+  /// instead of one uniform random colour: collections of small images hold many objects on
+  /// saturated backgrounds, which a random colour per channel almost never gives. 0 = off.
+  double plainBackgroundShare = 0;
+  /// "photo=30,game=15,clipart=15,icon=20,glyph=20[,plain=50]": families not named get weight
+  /// 0; `plain` is plainBackgroundShare in percent (0-100). Throws ConfigError on an unknown
+  /// name, a bad or negative number, a share above 100, or all weights 0.
   static GeneralMix parse(const std::string& text);
-  std::string toString() const;  ///< the parse() syntax, every family named
+  std::string toString() const;  ///< the parse() syntax, every family named (plain when > 0)
 };
 
 struct GeneralSetOptions {

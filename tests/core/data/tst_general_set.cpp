@@ -190,6 +190,37 @@ class TestGeneralSet : public QObject {
     QVERIFY(firstLabels.size() >= 3);
   }
 
+  // plain=<percent>: that share of placed objects sits on a black or white background. The
+  // icon sprites are narrower than high, so column 0 or the last column is background.
+  void plainBackgroundsAreBlackOrWhiteInTheirShare() {
+    QCOMPARE(GeneralMix::parse("icon=1,plain=50").plainBackgroundShare, 0.5);
+    QCOMPARE(GeneralMix::parse(GeneralMix::parse("icon=1,plain=25").toString())
+                 .plainBackgroundShare,
+             0.25);
+    QVERIFY(GeneralMix{}.toString().find("plain") == std::string::npos);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, GeneralMix::parse("icon=1,plain=150"));
+    const auto plainCounts = [&](const char* mix) {
+      const ImageSet set = generateGeneralSet(sources_, options(CropSplit::Train, mix));
+      std::array<int64_t, 2> blackWhite{};
+      for (int64_t i = 0; i < set.count; ++i)
+        for (const int64_t column : {int64_t{0}, set.width - 1}) {
+          const uint8_t value = set.pixels[size_t(i * set.imageBytes() + 8 * set.width + column)];
+          if (value == 0 || value == 255) {
+            ++blackWhite[value == 255];
+            break;
+          }
+        }
+      return blackWhite;
+    };
+    const auto all = plainCounts("icon=1,plain=100");
+    QCOMPARE(all[0] + all[1], int64_t{300});
+    QVERIFY(all[0] > 100 && all[1] > 100);
+    const auto none = plainCounts("icon=1");
+    QVERIFY(none[0] + none[1] < 15);
+    const auto half = plainCounts("icon=1,plain=50");
+    QVERIFY(half[0] + half[1] > 105 && half[0] + half[1] < 195);
+  }
+
   void missingFamilyIsAClearError() {
     GeneralSourceRoots none = roots_;
     none.iconDir = dir() / "no-icons";
