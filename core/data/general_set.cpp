@@ -51,6 +51,7 @@ const char* generalFamilyName(GeneralFamily family) { return kFamilyNames[int(fa
 GeneralMix GeneralMix::parse(const std::string& text) {
   GeneralMix mix;
   mix.weights.fill(0);
+  mix.plainBackgroundShare = 0;
   std::stringstream items(text);
   std::string item;
   while (std::getline(items, item, ',')) {
@@ -81,7 +82,7 @@ std::string GeneralMix::toString() const {
   std::ostringstream text;
   for (int f = 0; f < kGeneralFamilyCount; ++f)
     text << (f ? "," : "") << kFamilyNames[f] << "=" << weights[size_t(f)];
-  // Named only when used, so that the default recipe's cache files keep their names.
+  // Named only when used: a mix without plain backgrounds keeps the name it had before them.
   if (plainBackgroundShare > 0) text << ",plain=" << plainBackgroundShare * 100;
   return text.str();
 }

@@ -52,11 +52,13 @@ struct GeneralMix {
   std::array<double, kGeneralFamilyCount> weights{0.30, 0.15, 0.15, 0.20, 0.20};
   /// Share of placed objects and glyphs drawn on a plain black or white background (half each)
   /// instead of one uniform random colour: collections of small images hold many objects on
-  /// saturated backgrounds, which a random colour per channel almost never gives. 0 = off.
-  double plainBackgroundShare = 0;
+  /// saturated backgrounds, which a random colour per channel almost never gives. 0 = off;
+  /// the default 0.5 was chosen on Fashion-MNIST training images (docs/results.md, 2026-12-01).
+  double plainBackgroundShare = 0.5;
   /// "photo=30,game=15,clipart=15,icon=20,glyph=20[,plain=50]": families not named get weight
-  /// 0; `plain` is plainBackgroundShare in percent (0-100). Throws ConfigError on an unknown
-  /// name, a bad or negative number, a share above 100, or all weights 0.
+  /// 0; `plain` is plainBackgroundShare in percent (0-100; 0 when not named). Throws
+  /// ConfigError on an unknown name, a bad or negative number, a share above 100, or all
+  /// weights 0.
   static GeneralMix parse(const std::string& text);
   std::string toString() const;  ///< the parse() syntax, every family named (plain when > 0)
 };

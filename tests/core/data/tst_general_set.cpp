@@ -197,7 +197,8 @@ class TestGeneralSet : public QObject {
     QCOMPARE(GeneralMix::parse(GeneralMix::parse("icon=1,plain=25").toString())
                  .plainBackgroundShare,
              0.25);
-    QVERIFY(GeneralMix{}.toString().find("plain") == std::string::npos);
+    QCOMPARE(GeneralMix::parse(GeneralMix{}.toString()).plainBackgroundShare, 0.5);
+    QVERIFY(GeneralMix::parse("icon=1").toString().find("plain") == std::string::npos);
     QVERIFY_THROWS_EXCEPTION(ConfigError, GeneralMix::parse("icon=1,plain=150"));
     const auto plainCounts = [&](const char* mix) {
       const ImageSet set = generateGeneralSet(sources_, options(CropSplit::Train, mix));
