@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/gui/help_menu.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_controller.h"
 #include "app/gui/training_controller.h"
@@ -126,8 +127,10 @@ void openRequested(glowscope::MainWindow& window, const CommandLine& commandLine
   const QCommandLineParser& parser = commandLine.parser;
   if (const QString project = commandLine.projectToOpen(); !project.isEmpty())
     window.projectController()->openProject(project);
-  if (parser.isSet(commandLine.dataset))
+  if (parser.isSet(commandLine.dataset)) {
+    window.showPage(0);
     window.datasetBrowser()->loadDataset(parser.value(commandLine.dataset));
+  }
   for (const QString& run : parser.values(commandLine.train))
     if (window.trainingController()->resume(run)) window.showPage(1);
   if (parser.isSet(commandLine.results))
@@ -173,6 +176,7 @@ int main(int argc, char** argv) {
   glowscope::applyTheme(parser.isSet(commandLine.theme)
                             ? glowscope::themeFromName(parser.value(commandLine.theme))
                             : glowscope::storedTheme());
+  glowscope::installLogFile();
   glowscope::configureThreads(parser.value(commandLine.threads).toInt());
   glowscope::tuneMemoryAllocator();
   glowscope::logger()->info("{}", glowscope::describeRuntime());
