@@ -1,5 +1,6 @@
 // The training wizard: a filled form yields the expected TrainingConfig JSON (the one the CLI
 // takes), and invalid input is refused with a message on the page.
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -217,6 +218,35 @@ class TstTrainingWizard : public QObject {
     QVERIFY(field<QLabel>(wizard, "trainSetStatus")->text().contains(QString::fromUtf8("28×28×1")));
   }
 
+  /// The wizard keeps its size and its buttons' places on every page and while a long error
+  /// appears under a field: nothing moves under the cursor.
+  void sizeAndButtonsStayPutOnEveryPage() {
+    TrainingWizard wizard(context());
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    const QSize size = wizard.size();
+    QAbstractButton* cancel = wizard.button(QWizard::CancelButton);
+    const QPoint cancelAt = cancel->mapTo(&wizard, QPoint(0, 0));
+    qInfo() << "wizard size on the data page:" << size << "minimum" << wizard.minimumSize()
+            << "Cancel at" << cancelAt;
+    field<QComboBox>(wizard, "trainSet")
+        ->setCurrentText("nonexistent:" + QString("a-very-long-set-name-").repeated(12));
+    waitForDatasetChecks(wizard);
+    QCoreApplication::processEvents();
+    QCOMPARE(wizard.size(), size);
+    QCOMPARE(cancel->mapTo(&wizard, QPoint(0, 0)), cancelAt);
+    fillValidForm(wizard);
+    for (int page = TrainingWizard::kModelPage; page <= TrainingWizard::kSummaryPage; ++page) {
+      wizard.next();
+      QCoreApplication::processEvents();
+      QCOMPARE(wizard.currentId(), page);
+      qInfo() << "page" << page << "size" << wizard.size() << "Cancel at"
+              << cancel->mapTo(&wizard, QPoint(0, 0));
+      QCOMPARE(wizard.size(), size);
+      QCOMPARE(cancel->mapTo(&wizard, QPoint(0, 0)), cancelAt);
+    }
+  }
+
   /// Names typed one after the other in several fields all get their answer.
   void everyTypedSetIsAnswered() {
     TrainingWizard wizard(context());
@@ -229,8 +259,7 @@ class TstTrainingWizard : public QObject {
     }
     QTRY_VERIFY_WITH_TIMEOUT(!data->checksPending(), 60000);
     for (const char* label : {"trainSetStatus", "testSetStatus"})
-      QVERIFY2(!field<QLabel>(wizard, label)->text().contains("checking"),
-               label);
+      QVERIFY2(!field<QLabel>(wizard, label)->text().contains("checking"), label);
   }
 
   /// A number outside its range is kept as typed and refused with the range, never clamped.
