@@ -86,7 +86,11 @@ void DatasetBrowser::buildLayout() {
   list_ = new QTreeWidget(this);
   list_->setObjectName("datasetList");
   list_->setHeaderLabels({tr("Dataset"), tr("On this machine")});
-  list_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  // The state column stays readable; a long spec is elided (its tooltip has it whole).
+  list_->header()->setStretchLastSection(false);
+  list_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  list_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  list_->setTextElideMode(Qt::ElideMiddle);
   connect(list_, &QTreeWidget::currentItemChanged, this,
           [this](QTreeWidgetItem* item) { showDetails(item); });
   connect(list_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
@@ -181,6 +185,7 @@ QWidget* DatasetBrowser::buildDetailPane() {
   histogram_->setMinimumSize(260, 160);
   histogram_->xAxis->setLabel(tr("pixel minus mean of its 8 neighbours"));
   histogram_->yAxis->setLabel(tr("density"));
+  histogram_->hide();  // until a set's statistics are there
 
   auto* top = new QHBoxLayout;
   top->addWidget(setInfo_, 1);
@@ -279,8 +284,9 @@ void DatasetBrowser::showDetails(QTreeWidgetItem* item) {
 void DatasetBrowser::addFromDisk(bool folder) {
   QFileDialog dialog(this, folder ? tr("Add a dataset folder") : tr("Add a dataset file"));
   dialog.setFileMode(folder ? QFileDialog::Directory : QFileDialog::ExistingFile);
+  // All files first: the content decides (core/data), a copy may have any name.
   dialog.setNameFilters(
-      {tr("Dataset files (*.mat *idx3-ubyte data_batch_1 train)"), tr("All files (*)")});
+      {tr("All files (*)"), tr("Dataset files (*.mat *idx3-ubyte data_batch_1 train)")});
   dialog.setOption(QFileDialog::DontUseNativeDialog);
   dialog.setLabelText(QFileDialog::Accept, tr("Add"));
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
@@ -395,6 +401,8 @@ void DatasetBrowser::showStats() {
                     .arg(stats_.channelStd[c], 0, 'f', 1);
   channelStats_->setText(channels.join("   "));
   histogram_->clearPlottables();
+  // No axes without data: an empty plot's default 0-5 axes would look like a result.
+  histogram_->setVisible(!stats_.histogramCentres.isEmpty());
   if (!stats_.histogramCentres.isEmpty()) {
     auto* bars = new QCPBars(histogram_->xAxis, histogram_->yAxis);
     bars->setData(stats_.histogramCentres, stats_.histogramDensities, true);

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -288,7 +289,11 @@ void MainWindow::addViewDock(QDockWidget* dock, Qt::DockWidgetArea area) {
 
 void MainWindow::restoreWindowState() {
   QSettings settings;
-  if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) resize(1200, 800);
+  if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+    // 1200 x 800, or less on a smaller screen: the status bar must not start off-screen.
+    const QSize available = screen()->availableGeometry().size() * 0.9;
+    resize(QSize(1200, 800).boundedTo(available));
+  }
   restoreState(settings.value(kStateKey).toByteArray());
 }
 
