@@ -3050,6 +3050,24 @@ quantisiert: %1 nats
         <source>no speed recorded yet for this model on this machine; the run shows images/s and the time left as it trains</source>
         <translation>für dieses Modell auf diesem Rechner ist noch keine Geschwindigkeit erfasst; der Lauf zeigt Bilder/s und die Restzeit während des Trainings</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>glowscope::WelcomePage</name>

@@ -99,6 +99,8 @@ QString translationsDir() {
 
 void installTranslators(QApplication& application, const QString& language) {
   const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  // Numbers follow the interface language ("10.000 Bilder" in German): QLocale() and %L use it.
+  QLocale::setDefault(locale);
   auto* translator = new QTranslator(&application);
   if (translator->load(locale, "glowscope", "_", translationsDir())) {
     application.installTranslator(translator);
