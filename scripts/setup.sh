@@ -16,6 +16,8 @@ PACKAGES=(
   # comes with libtorch)
   libgloo-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt's own dialog and wizard buttons in the user's language (main.cpp loads qtbase_*.qm)
+  qt6-translations-l10n
   libqt6svg6-dev libqt6opengl6-dev libgl-dev
   libqcustomplot-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev

@@ -15,13 +15,13 @@
     </message>
     <message>
         <location filename="../widgets/dataset_browser.cpp" line="61"/>
-        <source>image %1, class %2</source>
-        <translation>Bild %1, Klasse %2</translation>
+        <source>image %L1, class %2</source>
+        <translation>Bild %L1, Klasse %2</translation>
     </message>
     <message>
         <location filename="../widgets/dataset_browser.cpp" line="62"/>
-        <source>image %1</source>
-        <translation>Bild %1</translation>
+        <source>image %L1</source>
+        <translation>Bild %L1</translation>
     </message>
     <message>
         <location filename="../widgets/dataset_stats.cpp" line="74"/>
@@ -275,6 +275,72 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
         <translation>log p = %1 nats
 %2 Bits/Dim</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>No file manager could be started. The folder is:
+%1</source>
+        <translation>Es ließ sich kein Dateimanager starten. Der Ordner ist:
+%1</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Plots: mouse wheel	zoom (over an axis: that axis only)</source>
+        <translation>Diagramme: Mausrad	zoomen (über einer Achse: nur diese Achse)</translation>
+    </message>
+    <message>
+        <source>Plots: drag (Ctrl+drag in the scatter plot)	pan</source>
+        <translation>Diagramme: Ziehen (im Streudiagramm Strg+Ziehen)	verschieben</translation>
+    </message>
+    <message>
+        <source>Plots: double-click	reset the axis ranges</source>
+        <translation>Diagramme: Doppelklick	Achsenbereiche zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Plots: click a legend entry	hide or show its series</source>
+        <translation>Diagramme: Klick auf einen Legendeneintrag	die Datenreihe aus- oder einblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <source>Log folder</source>
+        <translation>Protokollordner</translation>
+    </message>
+    <message>
+        <source>&amp;About Glowscope</source>
+        <translation>Ü&amp;ber Glowscope</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::AnalysisPage</name>
@@ -432,6 +498,26 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
         <source>The general distribution must differ from the training set.</source>
         <translation>Die allgemeine Verteilung muss sich von der Trainingsmenge unterscheiden.</translation>
     </message>
+    <message>
+        <source>checking %1…</source>
+        <translation>prüfe %1…</translation>
+    </message>
+    <message>
+        <source>loads: %1 images (height×width×channels)</source>
+        <translation>lädt: Bilder %1 (Höhe×Breite×Kanäle)</translation>
+    </message>
+    <message>
+        <source>cannot be loaded: %1</source>
+        <translation>kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The set &apos;%1&apos; cannot be loaded: %2</source>
+        <translation>Die Menge „%1“ kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Still checking that &apos;%1&apos; loads; try again in a moment.</source>
+        <translation>„%1“ wird noch geprüft; bitte gleich noch einmal versuchen.</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::DatasetBrowser</name>
@@ -513,7 +599,7 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     <message>
         <location filename="../widgets/dataset_browser.cpp" line="224"/>
         <source>Registry</source>
-        <translation>Registrierung</translation>
+        <translation>Datensatzverzeichnis</translation>
     </message>
     <message>
         <location filename="../widgets/dataset_browser.cpp" line="225"/>
@@ -617,13 +703,21 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     </message>
     <message>
         <location filename="../widgets/dataset_browser.cpp" line="389"/>
-        <source>%1: mean %2, std %3</source>
-        <translation>%1: Mittel %2, Std.-Abw. %3</translation>
+        <source>%1: mean %L2, std %L3</source>
+        <translation>%1: Mittel %L2, Std.-Abw. %L3</translation>
     </message>
     <message>
         <location filename="../widgets/dataset_browser.cpp" line="401"/>
-        <source>%1 images</source>
-        <translation>%1 Bilder</translation>
+        <source>%L1 images</source>
+        <translation>%L1 Bilder</translation>
+    </message>
+    <message>
+        <source>Failed to load: %1</source>
+        <translation>Laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1569,10 @@ quantisiert: %1 nats
         <source>Stopping training and writing checkpoints…</source>
         <translation>Training wird angehalten, Checkpoints werden geschrieben…</translation>
     </message>
+    <message>
+        <source>&amp;Start Page</source>
+        <translation>&amp;Startseite</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ModelPage</name>
@@ -2027,6 +2125,10 @@ quantisiert: %1 nats
         <source>The project %1 has unsaved changes. Save them?</source>
         <translation>Das Projekt %1 hat ungespeicherte Änderungen. Speichern?</translation>
     </message>
+    <message>
+        <source>No project is open: choose an empty folder to save a new project in</source>
+        <translation>Kein Projekt geöffnet: Wählen Sie einen leeren Ordner, um darin ein neues Projekt zu speichern</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ResultsBrowser</name>
@@ -2462,6 +2564,18 @@ quantisiert: %1 nats
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
+    <message>
+        <source>What will be trained, on what, for how long and where the files go.</source>
+        <translation>Was trainiert wird, worauf, wie lange und wohin die Dateien gehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>Ü&amp;bersicht</translation>
+    </message>
+    <message>
+        <source>JSO&amp;N (glowscope-cli train --config)</source>
+        <translation>JSO&amp;N (glowscope-cli train --config)</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::TrainingController</name>
@@ -2535,6 +2649,26 @@ quantisiert: %1 nats
         <location filename="../app/gui/training_controller.cpp" line="166"/>
         <source>%1 runs on several processes and cannot pause: stop it and resume it later</source>
         <translation>%1 läuft in mehreren Prozessen und kann nicht pausieren: Stoppen Sie den Lauf und setzen Sie ihn später fort</translation>
+    </message>
+    <message>
+        <source>%1 ended before its first checkpoint</source>
+        <translation>%1 endete vor seinem ersten Checkpoint</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Edit and restart %1</source>
+        <translation>%1 bearbeiten und neu starten</translation>
+    </message>
+    <message>
+        <source>The run&apos;s configuration (as glowscope-cli train --config takes it). It trains again from step 0; its earlier curves are replaced.</source>
+        <translation>Die Konfiguration des Laufs (wie glowscope-cli train --config sie liest). Er trainiert erneut ab Schritt 0; seine bisherigen Kurven werden ersetzt.</translation>
+    </message>
+    <message>
+        <source>The configuration is not valid JSON: %1</source>
+        <translation>Die Konfiguration ist kein gültiges JSON: %1</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +2917,38 @@ quantisiert: %1 nats
         <source> test</source>
         <translation> Test</translation>
     </message>
+    <message>
+        <source>Continue a stopped run from its last checkpoint</source>
+        <translation>Einen gestoppten Lauf ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and restart…</source>
+        <translation>&amp;Bearbeiten und neu starten…</translation>
+    </message>
+    <message>
+        <source>Edit the configuration of a failed run and train it from step 0</source>
+        <translation>Die Konfiguration eines fehlgeschlagenen Laufs bearbeiten und ab Schritt 0 trainieren</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the run from this list and the plots (its files stay)</source>
+        <translation>Den Lauf aus dieser Liste und den Diagrammen entfernen (seine Dateien bleiben)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Runs of the project are saved in %1</source>
+        <translation>Die Läufe des Projekts werden in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>No project open: runs are saved in the workspace %1</source>
+        <translation>Kein Projekt geöffnet: Läufe werden im Arbeitsbereich %1 gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::TrainingWizard</name>
@@ -2795,6 +2961,178 @@ quantisiert: %1 nats
         <location filename="../widgets/training_wizard.cpp" line="35"/>
         <source>&amp;Start training</source>
         <translation>Training &amp;starten</translation>
+    </message>
+    <message>
+        <source>Local Glow (patches of %1×%1)</source>
+        <translation>Lokaler Glow (Ausschnitte von %1×%1)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Files go to</source>
+        <translation>Dateien nach</translation>
+    </message>
+    <message>
+        <source>config.json, metrics.jsonl (the curves), checkpoints/, model.glow</source>
+        <translation>config.json, metrics.jsonl (die Kurven), checkpoints/, model.glow</translation>
+    </message>
+    <message>
+        <source>%1, %2 scales × %3 steps, %L4 hidden; %5×%6×%7 images; %L8 parameters</source>
+        <translation>%1, %2 Skalen × %3 Schritte, %L4 verborgen; Bilder %5×%6×%7; %L8 Parameter</translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation>Trainiert auf</translation>
+    </message>
+    <message>
+        <source>, the first %L1 images</source>
+        <translation>, die ersten %L1 Bilder</translation>
+    </message>
+    <message>
+        <source>Test set</source>
+        <translation>Testmenge</translation>
+    </message>
+    <message>
+        <source>General distribution</source>
+        <translation>Allgemeine Verteilung</translation>
+    </message>
+    <message>
+        <source>OOD sets</source>
+        <translation>OOD-Mengen</translation>
+    </message>
+    <message>
+        <source>maximum likelihood</source>
+        <translation>Maximum Likelihood</translation>
+    </message>
+    <message>
+        <source>outlier loss</source>
+        <translation>Ausreißer-Verlust</translation>
+    </message>
+    <message>
+        <source>margin loss</source>
+        <translation>Margin-Verlust</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>überwacht</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>%L1 steps of %L2 images</source>
+        <translation>%L1 Schritte mit je %L2 Bildern</translation>
+    </message>
+    <message>
+        <source>%L1 epochs, batches of %L2 images</source>
+        <translation>%L1 Epochen, Batches mit je %L2 Bildern</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>alle Kerne</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>about %1 at %L2 images/s (measured in the run %3)</source>
+        <translation>etwa %1 bei %L2 Bildern/s (gemessen im Lauf %3)</translation>
+    </message>
+    <message>
+        <source>no speed recorded yet for this model on this machine; the run shows images/s and the time left as it trains</source>
+        <translation>für dieses Modell auf diesem Rechner ist noch keine Geschwindigkeit erfasst; der Lauf zeigt Bilder/s und die Restzeit während des Trainings</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n Prozess</numerusform>
+            <numerusform>%n Prozesse</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Glowscope&lt;/h2&gt;&lt;p&gt;Anomaly detection with Glow flows: train a model, score data sets, compare the scores.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Glowscope&lt;/h2&gt;&lt;p&gt;Anomalieerkennung mit Glow-Flows: ein Modell trainieren, Datensätze bewerten, die Bewertungen vergleichen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent projects&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Zuletzt geöffnete Projekte&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Start&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Beginnen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Open a &amp;project…</source>
+        <translation>&amp;Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>A folder with glowscope-project.json</source>
+        <translation>Ein Ordner mit glowscope-project.json</translation>
+    </message>
+    <message>
+        <source>Open a &amp;results folder…</source>
+        <translation>&amp;Ergebnisordner öffnen…</translation>
+    </message>
+    <message>
+        <source>What glowscope-cli evaluate or demo wrote (summary.json inside)</source>
+        <translation>Was glowscope-cli evaluate oder demo geschrieben hat (mit summary.json darin)</translation>
+    </message>
+    <message>
+        <source>&amp;Train a model…</source>
+        <translation>Modell &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>The training wizard: data, model, schedule</source>
+        <translation>Der Trainingsassistent: Daten, Modell, Ablauf</translation>
+    </message>
+    <message>
+        <source>&amp;Browse data sets</source>
+        <translation>&amp;Datensätze ansehen</translation>
+    </message>
+    <message>
+        <source>The data sets on this machine and their images</source>
+        <translation>Die Datensätze auf diesem Rechner und ihre Bilder</translation>
+    </message>
+    <message>
+        <source>Read the &amp;documentation</source>
+        <translation>D&amp;okumentation lesen</translation>
+    </message>
+    <message>
+        <source>The documentation folder, in the file manager</source>
+        <translation>Der Dokumentationsordner, im Dateimanager</translation>
+    </message>
+    <message>
+        <source>No project opened yet: File &gt; New Project makes one.</source>
+        <translation>Noch kein Projekt geöffnet: Datei &gt; Neues Projekt legt eines an.</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::WizardPageBase</name>
+    <message>
+        <source>%1 must be between %L2 and %L3; %L4 is outside that range.</source>
+        <translation>%1 muss zwischen %L2 und %L3 liegen; %L4 liegt außerhalb.</translation>
     </message>
 </context>
 </TS>

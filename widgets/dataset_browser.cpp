@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPixmap>
@@ -25,16 +26,9 @@
 #include "core/data/dataset_registry.h"
 #include "core/util/errors.h"
 #include "widgets/base/image_conversion.h"
+#include "widgets/elided_label.h"
 
 namespace glowscope {
-
-namespace {
-
-QString specForPath(const QString& path) {
-  return QString::fromStdString(datasetSpecForPath(path.toStdString()));
-}
-
-}  // namespace
 
 /// Thumbnails of the images of the current set that pass the class filter; pixmaps are made
 /// lazily for the visible items only.
@@ -67,8 +61,8 @@ class ThumbnailModel : public QAbstractListModel {
       return QPixmap::fromImage(imageSetThumbnail(*images_, image).scaled(size_, size_));
     if (role == Qt::ToolTipRole)
       return images_->labelled()
-                 ? QObject::tr("image %1, class %2").arg(image).arg(images_->labels[size_t(image)])
-                 : QObject::tr("image %1").arg(image);
+                 ? QObject::tr("image %L1, class %2").arg(image).arg(images_->labels[size_t(image)])
+                 : QObject::tr("image %L1").arg(image);
     if (role == Qt::SizeHintRole) return QSize(size_ + 4, size_ + 4);
     return {};
   }
@@ -92,7 +86,11 @@ void DatasetBrowser::buildLayout() {
   list_ = new QTreeWidget(this);
   list_->setObjectName("datasetList");
   list_->setHeaderLabels({tr("Dataset"), tr("On this machine")});
-  list_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  // The state column stays readable; a long spec is elided (its tooltip has it whole).
+  list_->header()->setStretchLastSection(false);
+  list_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  list_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  list_->setTextElideMode(Qt::ElideMiddle);
   connect(list_, &QTreeWidget::currentItemChanged, this,
           [this](QTreeWidgetItem* item) { showDetails(item); });
   connect(list_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
@@ -103,6 +101,8 @@ void DatasetBrowser::buildLayout() {
   details_->setObjectName("datasetDetails");
   details_->setWordWrap(true);
   details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A long path in a spec must wrap or clip here, never set the window's minimum width.
+  details_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   auto* add = new QPushButton(tr("&Add from disk…"), this);
   add->setObjectName("addDatasetButton");
   add->setToolTip(
@@ -141,7 +141,7 @@ void DatasetBrowser::buildLayout() {
 
 QWidget* DatasetBrowser::buildDetailPane() {
   auto* pane = new QWidget(this);
-  setInfo_ = new QLabel(tr("Double-click a dataset to load it."), pane);
+  setInfo_ = new ElidedLabel(tr("Double-click a dataset to load it."), pane);
   setInfo_->setObjectName("setInfo");
   progress_ = new QProgressBar(pane);
   progress_->setObjectName("loadProgress");
@@ -185,6 +185,7 @@ QWidget* DatasetBrowser::buildDetailPane() {
   histogram_->setMinimumSize(260, 160);
   histogram_->xAxis->setLabel(tr("pixel minus mean of its 8 neighbours"));
   histogram_->yAxis->setLabel(tr("density"));
+  histogram_->hide();  // until a set's statistics are there
 
   auto* top = new QHBoxLayout;
   top->addWidget(setInfo_, 1);
@@ -220,7 +221,12 @@ void DatasetBrowser::addUserDataset(const QString& spec) {
   Q_EMIT datasetAdded(spec);
 }
 
-QStringList DatasetBrowser::usableDatasetNames() const { return availableBuiltIns_ + userSpecs_; }
+QStringList DatasetBrowser::usableDatasetNames() const {
+  QStringList usable;
+  for (const QString& spec : availableBuiltIns_ + userSpecs_)
+    if (!failures_.contains(spec)) usable << spec;
+  return usable;
+}
 
 void DatasetBrowser::refreshList() {
   list_->clear();
@@ -246,14 +252,27 @@ void DatasetBrowser::refreshList() {
       item->setForeground(1, QColor(200, 60, 60));
     else
       availableBuiltIns_.push_back(spec);
+    markItem(item, spec);
   }
   for (const QString& spec : userSpecs_) {
     auto* item = new QTreeWidgetItem(added, {spec, tr("added")});
     item->setData(0, Qt::UserRole, spec);
     item->setData(0, Qt::UserRole + 1, true);
     item->setData(0, Qt::UserRole + 2, tr("Added from disk: %1").arg(spec));
+    item->setToolTip(0, spec);
+    markItem(item, spec);
   }
   list_->expandAll();
+}
+
+void DatasetBrowser::markItem(QTreeWidgetItem* item, const QString& spec) {
+  // A set that failed to load says so until it loads: the wizard does not offer it meanwhile.
+  if (!failures_.contains(spec)) return;
+  const QString tip = tr("Failed to load: %1").arg(failures_.value(spec));
+  item->setText(1, tr("failed"));
+  item->setForeground(1, QColor(200, 60, 60));
+  item->setToolTip(1, tip);
+  item->setData(0, Qt::UserRole + 2, item->data(0, Qt::UserRole + 2).toString() + "\n" + tip);
 }
 
 void DatasetBrowser::showDetails(QTreeWidgetItem* item) {
@@ -265,18 +284,27 @@ void DatasetBrowser::showDetails(QTreeWidgetItem* item) {
 void DatasetBrowser::addFromDisk(bool folder) {
   QFileDialog dialog(this, folder ? tr("Add a dataset folder") : tr("Add a dataset file"));
   dialog.setFileMode(folder ? QFileDialog::Directory : QFileDialog::ExistingFile);
+  // All files first: the content decides (core/data), a copy may have any name.
   dialog.setNameFilters(
-      {tr("Dataset files (*.mat *idx3-ubyte data_batch_1 train)"), tr("All files (*)")});
+      {tr("All files (*)"), tr("Dataset files (*.mat *idx3-ubyte data_batch_1 train)")});
   dialog.setOption(QFileDialog::DontUseNativeDialog);
   dialog.setLabelText(QFileDialog::Accept, tr("Add"));
   if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return;
-  const QString spec = specForPath(dialog.selectedFiles().front());
-  if (spec.isEmpty()) {
-    Q_EMIT loadFailed(dialog.selectedFiles().front(), tr("not a dataset Glowscope can read"));
-    return;
+  if (const QString spec = addPath(dialog.selectedFiles().front()); !spec.isEmpty())
+    loadDataset(spec);
+}
+
+QString DatasetBrowser::addPath(const QString& path) {
+  const DatasetPathGuess guess = identifyDatasetPath(path.toStdString());
+  if (guess.spec.empty()) {
+    const QString reason = QString::fromStdString(guess.reason);
+    setInfo_->setFullText(tr("%1: %2").arg(path, reason));
+    Q_EMIT loadFailed(path, reason);
+    return {};
   }
+  const QString spec = QString::fromStdString(guess.spec);
   addUserDataset(spec);
-  loadDataset(spec);
+  return spec;
 }
 
 void DatasetBrowser::dragEnterEvent(QDragEnterEvent* event) {
@@ -285,18 +313,15 @@ void DatasetBrowser::dragEnterEvent(QDragEnterEvent* event) {
 
 void DatasetBrowser::dropEvent(QDropEvent* event) {
   QString lastSpec;
-  for (const QUrl& url : event->mimeData()->urls()) {
-    const QString spec = specForPath(url.toLocalFile());
-    if (spec.isEmpty()) continue;
-    addUserDataset(spec);
-    lastSpec = spec;
-  }
+  for (const QUrl& url : event->mimeData()->urls())
+    if (const QString spec = addPath(url.toLocalFile()); !spec.isEmpty()) lastSpec = spec;
   if (!lastSpec.isEmpty()) loadDataset(lastSpec);
   event->acceptProposedAction();
 }
 
 void DatasetBrowser::cancelLoading() {
-  if (loader_.cancel() == BackgroundTaskBase::Stopped::Run) setInfo_->setText(tr("Cancelling…"));
+  if (loader_.cancel() == BackgroundTaskBase::Stopped::Run)
+    setInfo_->setFullText(tr("Cancelling…"));
 }
 
 void DatasetBrowser::loadDataset(const QString& spec) {
@@ -304,7 +329,7 @@ void DatasetBrowser::loadDataset(const QString& spec) {
   progress_->setValue(0);
   progress_->show();
   cancelButton_->show();
-  setInfo_->setText(tr("Loading %1…").arg(spec));
+  setInfo_->setFullText(tr("Loading %1…").arg(spec));
   loader_.start([spec](const BackgroundRun& run) {
     DatasetLoad load;
     run.progress(0.0, tr("reading files"));
@@ -326,18 +351,26 @@ void DatasetBrowser::finishLoading(DatasetLoad load) {
   cancelButton_->hide();
   const QString error = load.cancelled ? tr("cancelled") : load.error;
   if (!error.isEmpty()) {
-    setInfo_->setText(tr("%1: %2").arg(spec, error));
+    // The previous set's thumbnails and statistics go: beside the error they would look like
+    // this set's.
+    clearCurrentSet();
+    if (!load.cancelled) {
+      failures_[spec] = error;
+      refreshList();
+    }
+    setInfo_->setFullText(tr("%1: %2").arg(spec, error));
     Q_EMIT loadFailed(spec, error);
     return;
   }
+  if (failures_.remove(spec) > 0) refreshList();
   current_ = std::move(load.set);
   stats_ = std::move(load.stats);
-  setInfo_->setText(tr("%1: %L2 images, %3×%4×%5")
-                        .arg(QString::fromStdString(current_->name))
-                        .arg(current_->count)
-                        .arg(current_->channels)
-                        .arg(current_->height)
-                        .arg(current_->width));
+  setInfo_->setFullText(tr("%1: %L2 images, %3×%4×%5")
+                            .arg(QString::fromStdString(current_->name))
+                            .arg(current_->count)
+                            .arg(current_->channels)
+                            .arg(current_->height)
+                            .arg(current_->width));
   {
     const QSignalBlocker blocker(classFilter_);
     classFilter_->clear();
@@ -354,30 +387,44 @@ void DatasetBrowser::showStats() {
   classCounts_->setRowCount(int(stats_.countByClass.size()));
   for (size_t label = 0; label < stats_.countByClass.size(); ++label) {
     classCounts_->setItem(int(label), 0, new QTableWidgetItem(QString::number(label)));
-    classCounts_->setItem(int(label), 1,
-                          new QTableWidgetItem(QString::number(stats_.countByClass[label])));
+    classCounts_->setItem(
+        int(label), 1,
+        new QTableWidgetItem(QLocale().toString(qlonglong(stats_.countByClass[label]))));
   }
   QStringList channels;
   const QStringList names =
       stats_.channelMean.size() == 3 ? QStringList{"R", "G", "B"} : QStringList{tr("grey")};
   for (size_t c = 0; c < stats_.channelMean.size(); ++c)
-    channels << tr("%1: mean %2, std %3")
+    channels << tr("%1: mean %L2, std %L3")
                     .arg(c < size_t(names.size()) ? names[int(c)] : QString::number(c))
                     .arg(stats_.channelMean[c], 0, 'f', 1)
                     .arg(stats_.channelStd[c], 0, 'f', 1);
   channelStats_->setText(channels.join("   "));
   histogram_->clearPlottables();
+  // No axes without data: an empty plot's default 0-5 axes would look like a result.
+  histogram_->setVisible(!stats_.histogramCentres.isEmpty());
   if (!stats_.histogramCentres.isEmpty()) {
     auto* bars = new QCPBars(histogram_->xAxis, histogram_->yAxis);
     bars->setData(stats_.histogramCentres, stats_.histogramDensities, true);
     bars->setWidth(stats_.histogramCentres.size() > 1
                        ? stats_.histogramCentres[1] - stats_.histogramCentres[0]
                        : 0.02);
-    bars->setName(tr("%1 images").arg(stats_.histogramImages));
+    bars->setName(tr("%L1 images").arg(stats_.histogramImages));
     histogram_->rescaleAxes();
     histogram_->xAxis->setRange(-0.5, 0.5);
   }
   histogram_->replot();
+}
+
+void DatasetBrowser::clearCurrentSet() {
+  current_.reset();
+  stats_ = {};
+  {
+    const QSignalBlocker blocker(classFilter_);
+    classFilter_->clear();
+  }
+  thumbnailModel_->setImages(nullptr, -1);
+  showStats();
 }
 
 void DatasetBrowser::setClassFilter(int label) { classFilter_->setCurrentIndex(label + 1); }

@@ -4,6 +4,7 @@
 // drop), and for the loaded set a zoomable thumbnail grid with a class filter, per-class counts,
 // channel means/std and the pixel-difference histogram. Loading and statistics run on a worker
 // thread with progress and cancel; the window never blocks.
+#include <QHash>
 #include <QWidget>
 #include <memory>
 
@@ -23,6 +24,7 @@ class QTreeWidgetItem;
 
 namespace glowscope {
 
+class ElidedLabel;
 class ThumbnailModel;
 
 class DatasetBrowser : public QWidget {
@@ -44,8 +46,14 @@ class DatasetBrowser : public QWidget {
 
   std::shared_ptr<const ImageSet> currentSet() const { return current_; }
   const DatasetStats& currentStats() const { return stats_; }
-  /// Names a training run can use: available built-in sets and the added ones.
+  /// Names a training run can use: available built-in sets and the added ones, less those that
+  /// failed to load here.
   QStringList usableDatasetNames() const;
+  /// Why `spec` failed to load here; empty when it did not fail (or loaded since).
+  QString failureOf(const QString& spec) const { return failures_.value(spec); }
+  /// Adds the file or folder at `path` when core/data recognises its content; else says why
+  /// (loadFailed and the header) and adds nothing. Returns the spec, empty when refused.
+  QString addPath(const QString& path);
   void setClassFilter(int label);  ///< -1 = all classes
   int visibleThumbnailCount() const;
 
@@ -73,19 +81,22 @@ class DatasetBrowser : public QWidget {
   void finishLoading(DatasetLoad load);
   void showProgress(double fraction, const QString& stage);
   void showStats();
+  void clearCurrentSet();
+  void markItem(QTreeWidgetItem* item, const QString& spec);
 
   QStringList userSpecs_;
   QStringList availableBuiltIns_;
   std::shared_ptr<const ImageSet> current_;
   DatasetStats stats_;
-  QString loadingSpec_;  ///< of the newest load
+  QString loadingSpec_;               ///< of the newest load
+  QHash<QString, QString> failures_;  ///< spec -> the loader's reason, for sets that failed
 
   QTreeWidget* list_ = nullptr;
   QLabel* details_ = nullptr;
   QPushButton* loadButton_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
   QProgressBar* progress_ = nullptr;
-  QLabel* setInfo_ = nullptr;
+  ElidedLabel* setInfo_ = nullptr;
   QComboBox* classFilter_ = nullptr;
   QSlider* zoom_ = nullptr;
   QListView* thumbnails_ = nullptr;

@@ -9,6 +9,7 @@
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "core/flows/model_config.h"
 #include "core/training/training_config.h"
@@ -38,6 +39,21 @@ TrainingWizard::TrainingWizard(TrainingWizardContext context, QWidget* parent)
   setPage(kSummaryPage, summaryPage_);
   setButtonText(QWizard::FinishButton, tr("&Start training"));
   resize(720, 620);
+}
+
+void TrainingWizard::showEvent(QShowEvent* event) {
+  QWizard::showEvent(event);
+  if (sizedForAllPages_ || !currentPage()) return;
+  sizedForAllPages_ = true;
+  // QWizard widens to the current page when it needs more room, moving Back/Next under the
+  // cursor. Wide enough for the widest page (a translation may widen any) from the start.
+  const int chrome = minimumSizeHint().width() - currentPage()->minimumSizeHint().width();
+  int widestPage = 0;
+  for (const int id : pageIds()) {
+    page(id)->ensurePolished();  // a page not shown yet has no style metrics otherwise
+    widestPage = std::max(widestPage, page(id)->minimumSizeHint().width());
+  }
+  resize(std::max(width(), widestPage + chrome), height());
 }
 
 WizardPageBase* TrainingWizard::pageById(PageId id) const {
@@ -102,7 +118,7 @@ QString TrainingWizard::overviewHtml() const {
   const ModelConfig model = modelConfigFromJson(config.at("model"));
   const auto modelType = [&] {
     const std::string type = config.at("model").value("type", "conv");
-    return type == "dense" ? tr("Dense Glow")
+    return type == "dense"   ? tr("Dense Glow")
            : type == "local" ? tr("Local Glow (patches of %1×%1)").arg(model.patchSize)
                              : tr("Convolutional Glow");
   }();
@@ -148,22 +164,20 @@ QString TrainingWizard::overviewHtml() const {
   const int64_t steps = config.value("steps", int64_t{0});
   const int64_t batch = config.value("batchSize", int64_t{64});
   const int threads = config.value("threads", 0);
-  row(tr("Schedule"),
-      (steps > 0 ? tr("%L1 steps of %L2 images").arg(steps).arg(batch)
-                 : tr("%L1 epochs, batches of %L2 images")
-                       .arg(config.value("epochs", int64_t{0}))
-                       .arg(batch)) +
-          "; " +
-          (threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores")) + ", " +
-          tr("%n process(es)", "", config.value("processes", 1)) + ", " +
-          escaped(config.value("device", "cpu")));
+  row(tr("Schedule"), (steps > 0 ? tr("%L1 steps of %L2 images").arg(steps).arg(batch)
+                                 : tr("%L1 epochs, batches of %L2 images")
+                                       .arg(config.value("epochs", int64_t{0}))
+                                       .arg(batch)) +
+                          "; " + (threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores")) +
+                          ", " + tr("%n process(es)", "", config.value("processes", 1)) + ", " +
+                          escaped(config.value("device", "cpu")));
   const RecordedSpeed* speed = matchingSpeed(context_.speeds, config.at("model"), threads);
   if (steps > 0 && speed)
-    row(tr("Time"), tr("about %1 at %L2 images/s (measured in the run %3)")
-                        .arg(formatDuration(static_cast<double>(steps * batch) /
-                                           speed->imagesPerSecond))
-                        .arg(speed->imagesPerSecond, 0, 'f', 0)
-                        .arg(speed->run.toHtmlEscaped()));
+    row(tr("Time"),
+        tr("about %1 at %L2 images/s (measured in the run %3)")
+            .arg(formatDuration(static_cast<double>(steps * batch) / speed->imagesPerSecond))
+            .arg(speed->imagesPerSecond, 0, 'f', 0)
+            .arg(speed->run.toHtmlEscaped()));
   else
     row(tr("Time"), tr("no speed recorded yet for this model on this machine; the run shows "
                        "images/s and the time left as it trains"));

@@ -35,7 +35,11 @@ class TrainingWizard : public QWizard {
   /// a recorded speed, where the files go.
   QString overviewHtml() const;
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
  private:
+  bool sizedForAllPages_ = false;
   TrainingWizardContext context_;
   DataPage* dataPage_;
   ModelPage* modelPage_;

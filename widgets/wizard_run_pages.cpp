@@ -161,6 +161,9 @@ StartPage::StartPage(const TrainingWizardContext& context, const ObjectivePage* 
   generalModel_ = new QComboBox(this);
   generalModel_->setObjectName("generalModel");
   auto* form = new QFormLayout;
+  // A long label (in German, the general model's) goes above its field instead of widening the
+  // wizard, whose buttons would then move.
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   form->addRow(scratch_);
   form->addRow(fineTune_);
   form->addRow(tr("&Model to fine-tune:"),

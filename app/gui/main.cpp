@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/gui/help_menu.h"
 #include "app/gui/main_window.h"
 #include "app/gui/project_controller.h"
 #include "app/gui/training_controller.h"
@@ -98,6 +99,8 @@ QString translationsDir() {
 
 void installTranslators(QApplication& application, const QString& language) {
   const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  // Numbers follow the interface language ("10.000 Bilder" in German): QLocale() and %L use it.
+  QLocale::setDefault(locale);
   auto* translator = new QTranslator(&application);
   if (translator->load(locale, "glowscope", "_", translationsDir())) {
     application.installTranslator(translator);
@@ -126,8 +129,10 @@ void openRequested(glowscope::MainWindow& window, const CommandLine& commandLine
   const QCommandLineParser& parser = commandLine.parser;
   if (const QString project = commandLine.projectToOpen(); !project.isEmpty())
     window.projectController()->openProject(project);
-  if (parser.isSet(commandLine.dataset))
+  if (parser.isSet(commandLine.dataset)) {
+    window.showPage(0);
     window.datasetBrowser()->loadDataset(parser.value(commandLine.dataset));
+  }
   for (const QString& run : parser.values(commandLine.train))
     if (window.trainingController()->resume(run)) window.showPage(1);
   if (parser.isSet(commandLine.results))
@@ -173,6 +178,7 @@ int main(int argc, char** argv) {
   glowscope::applyTheme(parser.isSet(commandLine.theme)
                             ? glowscope::themeFromName(parser.value(commandLine.theme))
                             : glowscope::storedTheme());
+  glowscope::installLogFile();
   glowscope::configureThreads(parser.value(commandLine.threads).toInt());
   glowscope::tuneMemoryAllocator();
   glowscope::logger()->info("{}", glowscope::describeRuntime());

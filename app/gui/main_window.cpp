@@ -9,12 +9,14 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 
-#include "app/gui/about_dialog.h"
+#include "app/gui/help_menu.h"
 #include "app/gui/project_controller.h"
 #include "app/gui/results_images.h"
 #include "app/gui/training_controller.h"
@@ -29,6 +31,7 @@
 #include "widgets/training_view.h"
 #include "widgets/views/batch_export_dialog.h"
 #include "widgets/views/results_browser.h"
+#include "widgets/welcome_page.h"
 
 namespace glowscope {
 namespace {
@@ -45,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   createLogDock();
   createMenus();
   statusLabel_ = new QLabel(QString::fromStdString(describeRuntime()));
+  statusLabel_->setObjectName("runtimeStatus");  // core's description: library names and paths
   statusBar()->addPermanentWidget(statusLabel_);
   statusBar()->showMessage(tr("Ready"));
   restoreWindowState();
@@ -84,14 +88,16 @@ void MainWindow::createWorkbench() {
   pages_->addTab(resultsScroll, tr("&Results"));
   createResultsImages();
   createAnalysisPage();
-  setCentralWidget(pages_);
   projects_ = new ProjectController(this);
   training_ = new TrainingController(projects_, trainingView_, this);
+  createWelcomePage();
   training_->setDatasetNameSource([this] { return datasetBrowser_->usableDatasetNames(); });
   connect(projects_, &ProjectController::errorOccurred, this, &MainWindow::showError);
   connect(training_, &TrainingController::errorOccurred, this, &MainWindow::showError);
   connect(datasetBrowser_, &DatasetBrowser::loadFailed, this,
           [this](const QString& spec, const QString& message) {
+            // The status bar forgets after 10 s; the log panel keeps it.
+            logger()->warn("dataset {}: {}", spec.toStdString(), message.toStdString());
             statusBar()->showMessage(tr("%1: %2").arg(spec, message), 10000);
           });
   connect(datasetBrowser_, &DatasetBrowser::datasetAdded, projects_,
@@ -104,7 +110,43 @@ void MainWindow::createWorkbench() {
           });
 }
 
-void MainWindow::showPage(int index) { pages_->setCurrentIndex(index); }
+void MainWindow::createWelcomePage() {
+  // Until the user opens or starts something, the window shows where to begin rather than
+  // empty plots.
+  central_ = new QStackedWidget(this);
+  welcomePage_ = new WelcomePage(central_);
+  central_->addWidget(welcomePage_);
+  central_->addWidget(pages_);
+  setCentralWidget(central_);
+  welcomePage_->setRecentProjects(projects_->recentProjects());
+  connect(welcomePage_, &WelcomePage::recentProjectChosen, this, [this](const QString& folder) {
+    if (projects_->maybeSave()) projects_->openProject(folder);
+  });
+  connect(welcomePage_, &WelcomePage::openProjectRequested, projects_,
+          &ProjectController::openProjectDialog);
+  connect(welcomePage_, &WelcomePage::openResultsRequested, this,
+          [this] { chooseResultsFolder(); });
+  connect(welcomePage_, &WelcomePage::trainRequested, this, [this] {
+    showPage(1);
+    training_->openWizard();
+  });
+  connect(welcomePage_, &WelcomePage::datasetsRequested, this, [this] { showPage(0); });
+  connect(welcomePage_, &WelcomePage::documentationRequested, this, [this] {
+    if (QAction* docs = findChild<QAction*>("actionDocumentation")) docs->trigger();
+  });
+}
+
+void MainWindow::showPage(int index) {
+  central_->setCurrentWidget(pages_);
+  pages_->setCurrentIndex(index);
+}
+
+void MainWindow::showWelcomePage() {
+  welcomePage_->setRecentProjects(projects_->recentProjects());
+  central_->setCurrentWidget(welcomePage_);
+}
+
+bool MainWindow::welcomePageShown() const { return central_->currentWidget() == welcomePage_; }
 
 bool MainWindow::openResultsFolder(const QString& folder) {
   QString error;
@@ -179,6 +221,8 @@ void MainWindow::syncWithProject() {
   }
   training_->showRecordedRuns();  // the project's runs, or the workspace's without one
   datasetBrowser_->setUserDatasets(added);
+  welcomePage_->setRecentProjects(projects_->recentProjects());
+  if (projects_->hasProject() && welcomePageShown()) showPage(pages_->currentIndex());
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
@@ -218,6 +262,10 @@ void MainWindow::createMenus() {
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   viewMenu_->setObjectName("menuView");
   viewMenu_->addAction(logDock_->toggleViewAction());
+  QAction* startAction =
+      viewMenu_->addAction(tr("&Start Page"), this, [this] { showWelcomePage(); });
+  startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  startAction->setObjectName("actionWelcomePage");
   QAction* datasetsAction = viewMenu_->addAction(tr("&Datasets"), this, [this] { showPage(0); });
   datasetsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
   QAction* trainingAction = viewMenu_->addAction(tr("T&raining"), this, [this] { showPage(1); });
@@ -230,10 +278,8 @@ void MainWindow::createMenus() {
   createThemeMenu();
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-  QAction* aboutAction =
-      helpMenu->addAction(tr("&About Glowscope"), this, [this] { showAboutDialog(this); });
-  aboutAction->setObjectName("actionAbout");
-  helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+  helpMenu->setObjectName("menuHelp");
+  populateHelpMenu(helpMenu, this);
 }
 
 void MainWindow::addViewDock(QDockWidget* dock, Qt::DockWidgetArea area) {
@@ -243,7 +289,11 @@ void MainWindow::addViewDock(QDockWidget* dock, Qt::DockWidgetArea area) {
 
 void MainWindow::restoreWindowState() {
   QSettings settings;
-  if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) resize(1200, 800);
+  if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+    // 1200 x 800, or less on a smaller screen: the status bar must not start off-screen.
+    const QSize available = screen()->availableGeometry().size() * 0.9;
+    resize(QSize(1200, 800).boundedTo(available));
+  }
   restoreState(settings.value(kStateKey).toByteArray());
 }
 

@@ -3,6 +3,7 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 
 namespace glowscope {
@@ -14,6 +15,7 @@ class LogPanel;
 class ProjectController;
 class ResultsBrowser;
 class ResultsImagesLoader;
+class WelcomePage;
 class TrainingController;
 class TrainingView;
 
@@ -38,8 +40,12 @@ class MainWindow : public QMainWindow {
   TrainingView* trainingView() const { return trainingView_; }
   ResultsBrowser* resultsBrowser() const { return resultsBrowser_; }
   AnalysisPage* analysisPage() const { return analysisPage_; }
-  /// Central tabs: 0 = datasets, 1 = training, 2 = results, 3 = analysis.
+  WelcomePage* welcomePage() const { return welcomePage_; }
+  /// Central tabs: 0 = datasets, 1 = training, 2 = results, 3 = analysis. Leaves the start page.
   void showPage(int index);
+  /// The start page (shown at launch until something is opened), with the recent projects.
+  void showWelcomePage();
+  bool welcomePageShown() const;
   /// Shows an experiment's results folder in the Results tab; reports errors, returns success.
   bool openResultsFolder(const QString& folder);
 
@@ -54,6 +60,7 @@ class MainWindow : public QMainWindow {
   void chooseResultsFolder();
   void createResultsImages();
   void createAnalysisPage();
+  void createWelcomePage();
   void addExportAllViewsAction(QMenu* fileMenu);
   void syncWithProject();
   void createLogDock();
@@ -65,6 +72,8 @@ class MainWindow : public QMainWindow {
   QDockWidget* logDock_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QLabel* statusLabel_ = nullptr;
+  QStackedWidget* central_ = nullptr;  ///< the start page or the tabs
+  WelcomePage* welcomePage_ = nullptr;
   QTabWidget* pages_ = nullptr;
   DatasetBrowser* datasetBrowser_ = nullptr;
   TrainingView* trainingView_ = nullptr;

@@ -143,8 +143,9 @@ void ProjectController::rebuildRecentMenu() {
 }
 
 void ProjectController::populateFileMenu(QMenu* menu) {
-  QAction* newAction =
-      menu->addAction(tr("&New Project…"), this, &ProjectController::newProjectDialog);
+  QAction* newAction = menu->addAction(tr("&New Project…"), this, [this] {
+    newProjectDialog(tr("Choose an empty folder for the new project"));
+  });
   newAction->setShortcut(QKeySequence::New);
   newAction->setObjectName("actionNewProject");
   QAction* openAction =
@@ -154,16 +155,23 @@ void ProjectController::populateFileMenu(QMenu* menu) {
   recentMenu_ = menu->addMenu(tr("Open &Recent"));
   recentMenu_->setObjectName("menuRecent");
   rebuildRecentMenu();
-  QAction* saveAction = menu->addAction(tr("&Save Project"), this, &ProjectController::save);
+  QAction* saveAction = menu->addAction(tr("&Save Project"), this, &ProjectController::saveOrAsk);
   saveAction->setShortcut(QKeySequence::Save);
   saveAction->setObjectName("actionSaveProject");
   menu->addSeparator();
 }
 
-void ProjectController::newProjectDialog() {
+void ProjectController::saveOrAsk() {
+  if (project_) {
+    save();
+    return;
+  }
+  newProjectDialog(tr("No project is open: choose an empty folder to save a new project in"));
+}
+
+void ProjectController::newProjectDialog(const QString& title) {
   if (!maybeSave()) return;
-  const QString folder = QFileDialog::getExistingDirectory(
-      window_, tr("Choose an empty folder for the new project"), QDir::homePath());
+  const QString folder = QFileDialog::getExistingDirectory(window_, title, QDir::homePath());
   if (!folder.isEmpty()) newProject(folder, QFileInfo(folder).fileName());
 }
 

@@ -41,6 +41,10 @@ class ProjectController : public QObject {
   void populateFileMenu(QMenu* menu);
   /// Asks to save unsaved changes; false when the user cancels.
   bool maybeSave();
+  /// File > Save: saves the open project; without one, offers to save the workbench as a new
+  /// project (a folder dialog) instead of doing nothing.
+  void saveOrAsk();
+  void openProjectDialog();
 
  Q_SIGNALS:
   void projectChanged();
@@ -52,8 +56,7 @@ class ProjectController : public QObject {
   void updateTitle();
   void rememberRecent(const QString& folder);
   void rebuildRecentMenu();
-  void newProjectDialog();
-  void openProjectDialog();
+  void newProjectDialog(const QString& title);
 
   QWidget* window_;
   std::optional<Project> project_;

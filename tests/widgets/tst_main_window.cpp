@@ -11,8 +11,14 @@
 #include <QtTest>
 #include <thread>
 
+#include <QFileDialog>
+#include <QListWidget>
+#include <QPushButton>
+
 #include "app/gui/about_dialog.h"
+#include "app/gui/help_menu.h"
 #include "app/gui/main_window.h"
+#include "app/gui/project_controller.h"
 #include "core/util/log.h"
 #include "views/results_test_folder.h"
 #include "widgets/analysis/analysis_page.h"
@@ -20,6 +26,7 @@
 #include "widgets/analysis/model_picker.h"
 #include "widgets/log_panel.h"
 #include "widgets/views/results_browser.h"
+#include "widgets/welcome_page.h"
 
 namespace glowscope {
 
@@ -113,6 +120,71 @@ class TstMainWindow : public QObject {
     QCOMPARE(models->itemText(0), QString("conv (seed 0)"));
     QTRY_VERIFY(!window.analysisPage()->fourierView()->modelPicker()->isLoading());
     QVERIFY(!window.analysisPage()->fourierView()->modelPicker()->model());
+  }
+
+  // Launch shows the start page, not empty plots: its ways to begin and, once a project was
+  // opened, that project among the recent ones (in this window and the next).
+  void startPageOnFirstLaunchListsRecentProjects() {
+    QSettings().remove("Projects/recent");
+    QTemporaryDir project;
+    {
+      MainWindow window;
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      QVERIFY(window.welcomePageShown());
+      QVERIFY(window.welcomePage()->isVisible());
+      for (const char* name :
+           {"startOpenProject", "startOpenResults", "startTrain", "startDocumentation"}) {
+        auto* button = window.welcomePage()->findChild<QPushButton*>(name);
+        QVERIFY2(button && button->isVisible(), name);
+      }
+      QVERIFY(window.welcomePage()->recentProjects().isEmpty());
+      QVERIFY(window.projectController()->newProject(project.path(), "first"));
+      QCOMPARE(window.welcomePage()->recentProjects(), QStringList{project.path()});
+      QVERIFY(!window.welcomePageShown());  // the project's workbench replaces the start page
+      window.findChild<QAction*>("actionWelcomePage")->trigger();
+      QVERIFY(window.welcomePageShown());
+    }
+    MainWindow next;
+    QVERIFY(next.welcomePageShown());
+    QCOMPARE(next.welcomePage()->recentProjects(), QStringList{project.path()});
+    auto* list = next.welcomePage()->findChild<QListWidget*>("recentProjects");
+    Q_EMIT list->itemActivated(list->item(0));
+    QVERIFY(next.projectController()->hasProject());
+    QCOMPARE(next.projectController()->folder(), project.path());
+    next.welcomePage()->findChild<QPushButton*>("startDatasets")->click();
+    QCOMPARE(next.findChild<QTabWidget*>("workbenchPages")->currentIndex(), 0);
+  }
+
+  void helpMenuHasDocumentationShortcutsAndLogs() {
+    MainWindow window;
+    for (const char* name : {"actionDocumentation", "actionShortcuts", "actionLogFolder"})
+      QVERIFY2(window.findChild<QAction*>(name), name);
+    QVERIFY(QDir(documentationFolder()).exists("architecture.md"));
+    const QStringList lines = shortcutLines(window);
+    const QString save = QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText);
+    QVERIFY(lines.filter("Save Project\t" + save).size() == 1);
+    QVERIFY(lines.filter("Start Page").size() == 1);
+  }
+
+  // Ctrl+S with no project open offers to save a new project (a folder dialog) instead of
+  // doing nothing.
+  void saveWithoutProjectOffersANewProject() {
+    MainWindow window;
+    window.show();
+    QVERIFY(!window.projectController()->hasProject());
+    QString dialogTitle;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, [&dialogTitle] {
+      if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+        dialogTitle = dialog->windowTitle();
+        dialog->reject();
+      }
+    });
+    poll.start(20);
+    window.findChild<QAction*>("actionSaveProject")->trigger();
+    QVERIFY2(dialogTitle.contains("No project is open"), qPrintable(dialogTitle));
+    QVERIFY(!window.projectController()->hasProject());
   }
 
   void aboutNamesTheLibraries() {

@@ -1,5 +1,6 @@
 // The training wizard: a filled form yields the expected TrainingConfig JSON (the one the CLI
 // takes), and invalid input is refused with a message on the page.
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -9,6 +10,7 @@
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 
 #include "core/training/training_config.h"
@@ -67,6 +69,35 @@ class TstTrainingWizard : public QObject {
     field<QSpinBox>(wizard, "processes")->setValue(2);
     field<QSpinBox>(wizard, "evalEverySteps")->setValue(20);
     waitForDatasetChecks(wizard);
+  }
+
+  /// Shows a wizard, provokes a long error on the data page and walks every page: the size and
+  /// the Cancel button's place never change.
+  void expectStableSize() {
+    TrainingWizard wizard(context());
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    const QSize size = wizard.size();
+    QAbstractButton* cancel = wizard.button(QWizard::CancelButton);
+    const QPoint cancelAt = cancel->mapTo(&wizard, QPoint(0, 0));
+    qInfo() << "wizard size on the data page:" << size << "minimum" << wizard.minimumSize()
+            << "Cancel at" << cancelAt;
+    field<QComboBox>(wizard, "trainSet")
+        ->setCurrentText("nonexistent:" + QString("a-very-long-set-name-").repeated(12));
+    waitForDatasetChecks(wizard);
+    QCoreApplication::processEvents();
+    QCOMPARE(wizard.size(), size);
+    QCOMPARE(cancel->mapTo(&wizard, QPoint(0, 0)), cancelAt);
+    fillValidForm(wizard);
+    for (int page = TrainingWizard::kModelPage; page <= TrainingWizard::kSummaryPage; ++page) {
+      wizard.next();
+      QCoreApplication::processEvents();
+      QCOMPARE(wizard.currentId(), page);
+      qInfo() << "page" << page << "size" << wizard.size() << "Cancel at"
+              << cancel->mapTo(&wizard, QPoint(0, 0));
+      QCOMPARE(wizard.size(), size);
+      QCOMPARE(cancel->mapTo(&wizard, QPoint(0, 0)), cancelAt);
+    }
   }
 
  private Q_SLOTS:
@@ -217,6 +248,20 @@ class TstTrainingWizard : public QObject {
     QVERIFY(field<QLabel>(wizard, "trainSetStatus")->text().contains(QString::fromUtf8("28×28×1")));
   }
 
+  /// The wizard keeps its size and its buttons' places on every page and while a long error
+  /// appears under a field: nothing moves under the cursor.
+  void sizeAndButtonsStayPutOnEveryPage() { expectStableSize(); }
+
+  /// The same in German, whose longer texts widened the wizard on its start page.
+  void sizeAndButtonsStayPutInGerman() {
+    QTranslator german;
+    if (!german.load("glowscope_de", GLOWSCOPE_TRANSLATIONS_BUILD_DIR))
+      QSKIP("glowscope_de.qm not built yet (target glowscope)");
+    QCoreApplication::installTranslator(&german);
+    expectStableSize();
+    QCoreApplication::removeTranslator(&german);
+  }
+
   /// Names typed one after the other in several fields all get their answer.
   void everyTypedSetIsAnswered() {
     TrainingWizard wizard(context());
@@ -229,8 +274,7 @@ class TstTrainingWizard : public QObject {
     }
     QTRY_VERIFY_WITH_TIMEOUT(!data->checksPending(), 60000);
     for (const char* label : {"trainSetStatus", "testSetStatus"})
-      QVERIFY2(!field<QLabel>(wizard, label)->text().contains("checking"),
-               label);
+      QVERIFY2(!field<QLabel>(wizard, label)->text().contains("checking"), label);
   }
 
   /// A number outside its range is kept as typed and refused with the range, never clamped.
