@@ -37,16 +37,9 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* pare
   plot->plotLayout()->addElement(0, 0,
                                  new QCPTextElement(plot, title, QFont("sans", 9, QFont::Bold)));
   plot->yAxis->setLabel(yLabel);
-  // The legend goes below the axes, in columns: inside it covered the newest values.
-  plot->plotLayout()->addElement(2, 0, plot->legend);
-  plot->plotLayout()->setRowStretchFactor(2, 0.001);
-  plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-  plot->legend->setWrap(3);
   plot->legend->setVisible(true);
-  plot->legend->setFont(QFont("sans", 7));
-  plot->legend->setBorderPen(Qt::NoPen);
-  plot->legend->setMargins(QMargins(2, 0, 2, 0));
-  // Zoom, pan, reset, read-out, legend toggles and the screen layout of every other plot.
+  // Zoom, pan, reset, read-out, legend toggles and the screen layout of every other plot: the
+  // legend goes inside where it covers no curve point (the newest values included), else below.
   installPlotInteractions(plot);
   return plot;
 }

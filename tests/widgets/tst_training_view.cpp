@@ -304,6 +304,21 @@ class TstTrainingView : public QObject {
     QVERIFY(plot->xAxis->range().upper > x.upper);
   }
 
+  void emptyPlotsUseTheirWholeWidth() {
+    TrainingView view;  // no run yet, as at a first start
+    view.resize(1100, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    for (QCustomPlot* plot : {view.lossPlot(), view.bitsPlot(), view.aurocPlot(), view.speedPlot()}) {
+      plot->replot();
+      QVERIFY2(plot->axisRect()->outerRect().width() > 0.8 * plot->width(),
+               qPrintable(QString("%1: axes %2 px of %3")
+                              .arg(plot->objectName())
+                              .arg(plot->axisRect()->outerRect().width())
+                              .arg(plot->width())));
+    }
+  }
+
   void plotsShowTheNewestValuesAndTheButtonsTheirState() {
     TrainingView view;
     view.resize(900, 700);
