@@ -105,7 +105,9 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
   list_->setViewMode(QListView::IconMode);
   list_->setIconSize(QSize(kGridThumbnailPixels, kGridThumbnailPixels));
   list_->setGridSize(
-      QSize(128, kGridThumbnailPixels + 3 * QFontMetrics(list_->font()).height() + 10));
+      QSize(160, kGridThumbnailPixels + 3 * QFontMetrics(list_->font()).height() + 10));
+  list_->setTextElideMode(Qt::ElideMiddle);  // a long set name keeps its "#index" visible
+  list_->setMinimumHeight(list_->gridSize().height() + 2 * list_->frameWidth() + 4);
   list_->setResizeMode(QListView::Adjust);
   list_->setMovement(QListView::Static);
   list_->setUniformItemSizes(true);
@@ -124,6 +126,7 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
   splitter->addWidget(plot_);
   splitter->addWidget(selectionBox);
   splitter->setStretchFactor(0, 4);
+  splitter->setSizes({2, 1});  // most of the height for the plot; the grid scrolls
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter);
   connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this,
