@@ -2226,6 +2226,38 @@ quantisiert: %1 nats
         <source>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</source>
         <translation>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</translation>
     </message>
+    <message>
+        <source>Copy the table as LaTeX; the arrow chooses rules and layout</source>
+        <translation>Tabelle als LaTeX kopieren; der Pfeil wählt Linien und Anordnung</translation>
+    </message>
+    <message>
+        <source>Plain rules (\hline, no packages needed)</source>
+        <translation>Einfache Linien (\hline, keine Pakete nötig)</translation>
+    </message>
+    <message>
+        <source>Without it the table uses booktabs rules (\usepackage{booktabs})</source>
+        <translation>Ohne diese Option nutzt die Tabelle booktabs-Linien (\usepackage{booktabs})</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Anordnung</translation>
+    </message>
+    <message>
+        <source>Automatic (transposed or split when too wide)</source>
+        <translation>Automatisch (transponiert oder geteilt, wenn zu breit)</translation>
+    </message>
+    <message>
+        <source>Wide (rows: OOD sets)</source>
+        <translation>Breit (Zeilen: OOD-Datensätze)</translation>
+    </message>
+    <message>
+        <source>Transposed (rows: scores)</source>
+        <translation>Transponiert (Zeilen: Scores)</translation>
+    </message>
+    <message>
+        <source>Split into blocks of columns</source>
+        <translation>In Spaltenblöcke geteilt</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::RocCurveView</name>
@@ -2455,6 +2487,22 @@ quantisiert: %1 nats
         <source>, %1 not finite</source>
         <translation>, %1 nicht endlich</translation>
     </message>
+    <message>
+        <source>Show all values (%L1 outside)</source>
+        <translation>Alle Werte zeigen (%L1 außerhalb)</translation>
+    </message>
+    <message>
+        <source>Back to the range before</source>
+        <translation>Zurück zum vorigen Bereich</translation>
+    </message>
+    <message>
+        <source>The range before all values were shown</source>
+        <translation>Der Bereich, bevor alle Werte gezeigt wurden</translation>
+    </message>
+    <message>
+        <source>A range over every finite value of every set</source>
+        <translation>Ein Bereich über alle endlichen Werte aller Datensätze</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ScoreScatterView</name>
@@ -2477,6 +2525,42 @@ quantisiert: %1 nats
         <location filename="../widgets/views/score_scatter_view.cpp" line="214"/>
         <source>%1 #%2</source>
         <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over points to see their images and scores here (Ctrl+drag pans).</source>
+        <translation>Ein Rechteck über Punkte ziehen, um hier ihre Bilder und Scores zu sehen (Strg+Ziehen verschiebt).</translation>
+    </message>
+    <message>
+        <source>No points in the rectangle.</source>
+        <translation>Keine Punkte im Rechteck.</translation>
+    </message>
+    <message>
+        <source>1 point selected (%1)</source>
+        <translation>1 Punkt ausgewählt (%1)</translation>
+    </message>
+    <message>
+        <source>%L1 points selected (%2)</source>
+        <translation>%L1 Punkte ausgewählt (%2)</translation>
+    </message>
+    <message>
+        <source>; the first %L1 are shown</source>
+        <translation>; die ersten %L1 werden gezeigt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 #%2
+%3 = %4
+%5 = %6</source>
+        <translation>%1 #%2
+%3 = %4
+%5 = %6</translation>
+    </message>
+    <message>
+        <source> (outside the axes)</source>
+        <translation> (außerhalb der Achsen)</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +2753,14 @@ quantisiert: %1 nats
     <message>
         <source>The configuration is not valid JSON: %1</source>
         <translation>Die Konfiguration ist kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>Remove run</source>
+        <translation>Lauf entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is removed from the list until the next start only: %2</source>
+        <translation>%1 ist nur bis zum nächsten Start aus der Liste entfernt: %2</translation>
     </message>
 </context>
 <context>
@@ -2948,6 +3040,26 @@ quantisiert: %1 nats
     <message>
         <source>No project open: runs are saved in the workspace %1</source>
         <translation>Kein Projekt geöffnet: Läufe werden im Arbeitsbereich %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>S&amp;moothing:</source>
+        <translation>&amp;Glättung:</translation>
+    </message>
+    <message>
+        <source>Logarithmic y (loss, bits/dim)</source>
+        <translation>Logarithmische y-Achse (Verlust, Bits/Dim)</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the loss, train bits/dim and throughput curves, as in TensorBoard: 0 shows the raw values, 0.99 smooths the most. The raw curve stays behind, faint. Test bits/dim and AUROC (evaluations) are not smoothed.</source>
+        <translation>Exponentiell gleitender Mittelwert der Kurven für Verlust, Trainings-Bits/Dim und Durchsatz, wie in TensorBoard: 0 zeigt die Rohwerte, 0,99 glättet am stärksten. Die Rohkurve bleibt blass dahinter. Test-Bits/Dim und AUROC (Auswertungen) werden nicht geglättet.</translation>
+    </message>
+    <message>
+        <source>%1 (raw)</source>
+        <translation>%1 (roh)</translation>
+    </message>
+    <message>
+        <source>Remove the run from this list and the plots; it is not listed again (its files stay)</source>
+        <translation>Den Lauf aus dieser Liste und den Diagrammen entfernen; er wird nicht wieder aufgeführt (seine Dateien bleiben)</translation>
     </message>
 </context>
 <context>

@@ -2,18 +2,28 @@
 
 #include "widgets/qcustomplot_include.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <span>
+
+#include "core/metrics/statistics.h"
+#include "widgets/views/figure_layout.h"
+#include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
 namespace {
@@ -27,28 +37,39 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* pare
   plot->plotLayout()->addElement(0, 0,
                                  new QCPTextElement(plot, title, QFont("sans", 9, QFont::Bold)));
   plot->yAxis->setLabel(yLabel);
-  // The legend goes below the axes, in columns: inside it covered the newest values.
-  plot->plotLayout()->addElement(2, 0, plot->legend);
-  plot->plotLayout()->setRowStretchFactor(2, 0.001);
-  plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-  plot->legend->setWrap(3);
   plot->legend->setVisible(true);
-  plot->legend->setFont(QFont("sans", 7));
-  plot->legend->setBorderPen(Qt::NoPen);
-  plot->legend->setMargins(QMargins(2, 0, 2, 0));
-  plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  // Zoom, pan, reset, read-out, legend toggles and the screen layout of every other plot: the
+  // legend goes inside where it covers no curve point (the newest values included), else below.
+  installPlotInteractions(plot);
   return plot;
 }
 
-void addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name, QPen pen) {
-  // A curve without points (a run not evaluated yet) would only add a legend entry; the loss
-  // plot keeps its total, the first graph, and drops its other empty parts itself.
-  if (points.size() == 0 && plot->objectName() != "lossPlot") return;
-  QCPGraph* graph = plot->addGraph();
-  graph->setName(name);
-  graph->setPen(pen);
-  graph->setData(points.x, points.y, true);
-  if (points.size() < 3) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+// The ranges that show every point with a margin, a single one too (rescaleAxes alone gives a
+// zero-width range around it); AUROC keeps 1 as its top; a log axis spans the positive values.
+std::pair<QCPRange, QCPRange> fittedRanges(QCustomPlot* plot, bool isAuroc) {
+  // The property, not the axis: the screen layout switches the axis after this fit.
+  const bool logY = plot->property(kScreenLogYProperty).toBool();
+  bool found = false;
+  QCPRange xRange, yRange;
+  for (int i = 0; i < plot->graphCount(); ++i) {
+    bool hasX = false, hasY = false;
+    const QCPRange x = plot->graph(i)->getKeyRange(hasX);
+    const QCPRange shown =
+        plot->graph(i)->getValueRange(hasY, logY ? QCP::sdPositive : QCP::sdBoth, QCPRange());
+    if (!hasX || !hasY) continue;
+    xRange = found ? QCPRange(std::min(xRange.lower, x.lower), std::max(xRange.upper, x.upper)) : x;
+    yRange =
+        found ? QCPRange(std::min(yRange.lower, shown.lower), std::max(yRange.upper, shown.upper))
+              : shown;
+    found = true;
+  }
+  if (!found) return {QCPRange(0, 1), logY ? QCPRange(0.1, 1) : QCPRange(0, 1)};
+  const double xPad = std::max(xRange.size() * 0.02, 0.5);
+  const QCPRange x(xRange.lower - xPad, xRange.upper + xPad);
+  if (isAuroc) return {x, QCPRange(std::max(0.0, std::min(yRange.lower - 0.05, 0.5)), 1.0)};
+  if (logY) return {x, QCPRange(yRange.lower / 1.25, yRange.upper * 1.25)};
+  const double yPad = std::max(yRange.size() * 0.05, std::max(std::abs(yRange.upper) * 0.01, 1e-3));
+  return {x, QCPRange(yRange.lower - yPad, yRange.upper + yPad)};
 }
 
 QString number(double value, int decimals) {
@@ -87,6 +108,7 @@ void TrainingView::buildLayout() {
   connect(table_, &QTableWidget::itemSelectionChanged, this, [this] {
     const auto rows = table_->selectionModel()->selectedRows();
     if (!rows.isEmpty() && rows.front().row() < order_.size()) {
+      if (selectedRun_ != order_[rows.front().row()]) runChanged_ = true;
       selectedRun_ = order_[rows.front().row()];
       refreshControls();
       replotNow();
@@ -118,19 +140,51 @@ void TrainingView::buildLayout() {
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(folderLabel_);
   layout->addWidget(table_);
+  layout->addWidget(buildPlotOptions());
   layout->addWidget(plots, 1);
   layout->addWidget(buildControls());
+}
+
+// What the plots show: x per step or epoch, smoothing, log y; as TensorBoard's scalar options.
+QWidget* TrainingView::buildPlotOptions() {
+  auto* options = new QWidget(this);
+  auto* row = new QHBoxLayout(options);
+  row->setContentsMargins(0, 0, 0, 0);
+  axisCombo_ = new QComboBox(options);
+  axisCombo_->setObjectName("axisCombo");
+  axisCombo_->addItems({tr("per step"), tr("per epoch")});
+  connect(axisCombo_, &QComboBox::currentIndexChanged, this,
+          [this](int index) { setEpochAxis(index == 1); });
+  smoothingBox_ = new QDoubleSpinBox(options);
+  smoothingBox_->setObjectName("smoothingBox");
+  smoothingBox_->setRange(0, 0.99);
+  smoothingBox_->setSingleStep(0.05);
+  smoothingBox_->setDecimals(2);
+  smoothingBox_->setToolTip(
+      tr("Exponential moving average of the loss, train bits/dim and throughput curves, as in "
+         "TensorBoard: 0 shows the raw values, 0.99 smooths the most. The raw curve stays "
+         "behind, faint. Test bits/dim and AUROC (evaluations) are not smoothed."));
+  connect(smoothingBox_, &QDoubleSpinBox::valueChanged, this, &TrainingView::setSmoothing);
+  logYBox_ = new QCheckBox(tr("Logarithmic y (loss, bits/dim)"), options);
+  logYBox_->setObjectName("logYBox");
+  connect(logYBox_, &QCheckBox::toggled, this, &TrainingView::setLogY);
+  auto* smoothingLabel = new QLabel(tr("S&moothing:"), options);
+  smoothingLabel->setBuddy(smoothingBox_);
+  row->addWidget(new QLabel(tr("x axis:"), options));
+  row->addWidget(axisCombo_);
+  row->addSpacing(12);
+  row->addWidget(smoothingLabel);
+  row->addWidget(smoothingBox_);
+  row->addSpacing(12);
+  row->addWidget(logYBox_);
+  row->addStretch();
+  return options;
 }
 
 QWidget* TrainingView::buildControls() {
   auto* controls = new QWidget(this);
   auto* row = new QHBoxLayout(controls);
   row->setContentsMargins(0, 0, 0, 0);
-  axisCombo_ = new QComboBox(controls);
-  axisCombo_->setObjectName("axisCombo");
-  axisCombo_->addItems({tr("per step"), tr("per epoch")});
-  connect(axisCombo_, &QComboBox::currentIndexChanged, this,
-          [this](int index) { setEpochAxis(index == 1); });
   progressBar_ = new QProgressBar(controls);
   progressBar_->setObjectName("trainingProgress");
   progressBar_->setFormat(tr("step %v of %m"));
@@ -152,7 +206,9 @@ QWidget* TrainingView::buildControls() {
   restartButton_->setToolTip(tr("Edit the configuration of a failed run and train it from step 0"));
   removeButton_ = new QPushButton(tr("Remo&ve"), controls);
   removeButton_->setObjectName("removeButton");
-  removeButton_->setToolTip(tr("Remove the run from this list and the plots (its files stay)"));
+  removeButton_->setToolTip(
+      tr("Remove the run from this list and the plots; it is not listed again "
+         "(its files stay)"));
   statusLabel_ = new QLabel(controls);
   statusLabel_->setObjectName("statusLabel");
   connect(pauseButton_, &QPushButton::toggled, this, [this](bool paused) {
@@ -163,7 +219,10 @@ QWidget* TrainingView::buildControls() {
     if (!selectedRun_.isEmpty()) Q_EMIT restartRequested(selectedRun_);
   });
   connect(removeButton_, &QPushButton::clicked, this, [this] {
-    if (!selectedRun_.isEmpty()) removeRun(selectedRun_);
+    if (selectedRun_.isEmpty()) return;
+    const QString runId = selectedRun_;
+    removeRun(runId);
+    Q_EMIT runRemoved(runId);
   });
   connect(cancelButton_, &QPushButton::clicked, this, [this] {
     if (!selectedRun_.isEmpty()) Q_EMIT cancelRequested(selectedRun_);
@@ -171,8 +230,6 @@ QWidget* TrainingView::buildControls() {
   connect(resumeButton_, &QPushButton::clicked, this, [this] {
     if (!selectedRun_.isEmpty()) Q_EMIT resumeRequested(selectedRun_);
   });
-  row->addWidget(new QLabel(tr("x axis:"), controls));
-  row->addWidget(axisCombo_);
   row->addWidget(progressBar_, 1);
   row->addWidget(etaLabel_);
   row->addWidget(eventsLabel_);
@@ -230,6 +287,7 @@ void TrainingView::showHistory(const QString& runId, const std::vector<TrainingP
   run = TrainingSeries{};
   run.title = title;
   for (const TrainingProgress& record : records) run.add(record);
+  runChanged_ = true;  // whole new curves
   refreshTableRow(runId);
   refreshControls();
   replotTimer_->start();
@@ -268,6 +326,7 @@ void TrainingView::setRunState(const QString& runId, const QString& state, const
 void TrainingView::selectRun(const QString& runId) {
   const int row = order_.indexOf(runId);
   if (row < 0) return;
+  if (selectedRun_ != runId) runChanged_ = true;
   selectedRun_ = runId;
   table_->selectRow(row);
   refreshControls();
@@ -283,6 +342,23 @@ QString TrainingView::statusText() const { return statusLabel_->text(); }
 void TrainingView::setEpochAxis(bool perEpoch) {
   perEpoch_ = perEpoch;
   axisCombo_->setCurrentIndex(perEpoch ? 1 : 0);
+  runChanged_ = true;  // other x values: the old zoom means nothing
+  replotNow();
+}
+
+void TrainingView::setSmoothing(double weight) {
+  smoothing_ = std::clamp(weight, 0.0, 0.99);
+  const QSignalBlocker blocker(smoothingBox_);
+  smoothingBox_->setValue(smoothing_);
+  replotNow();
+}
+
+void TrainingView::setLogY(bool logarithmic) {
+  logY_ = logarithmic;
+  const QSignalBlocker blocker(logYBox_);
+  logYBox_->setChecked(logarithmic);
+  for (QCustomPlot* plot : {lossPlot_, bitsPlot_}) plot->setProperty(kScreenLogYProperty, logY_);
+  runChanged_ = true;  // ranges of another scale
   replotNow();
 }
 
@@ -363,29 +439,65 @@ QColor TrainingView::runColour(int index) const {
 }
 
 void TrainingView::replotNow() {
+  // The graphs are drawn anew from the series; a series the user hid (legend click) stays hidden.
+  std::map<QCustomPlot*, QSet<QString>> hidden;
   for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
+    for (int i = 0; i < plot->graphCount(); ++i)
+      if (!plot->graph(i)->visible()) hidden[plot].insert(plot->graph(i)->name());
     plot->clearGraphs();
     plot->xAxis->setLabel(perEpoch_ ? tr("epoch") : tr("step"));
   }
   if (const TrainingSeries* run = series(selectedRun_)) plotLossParts(*run);
   plotComparison();
   for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
-    fitAxes(plot, plot == aurocPlot_);
+    for (int i = 0; i < plot->graphCount(); ++i)
+      if (hidden[plot].contains(plot->graph(i)->name())) plot->graph(i)->setVisible(false);
     plot->legend->setVisible(plot->graphCount() > 0);
-    plot->replot(QCustomPlot::rpQueuedReplot);
+    fitAxes(plot, plot == aurocPlot_);
   }
+  runChanged_ = false;
+}
+
+// A curve, smoothed when the view smooths and `smoothed` allows it (core's EMA, as TensorBoard
+// does): the raw values stay behind, faint, without a legend entry, hidden and shown with it.
+void TrainingView::addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name,
+                            QPen pen, bool smoothed) {
+  // A curve without points (a run not evaluated yet) would only add a legend entry; the loss
+  // plot keeps its total, the first graph, and drops its other empty parts itself.
+  if (points.size() == 0 && plot != lossPlot_) return;
+  QVector<double> values = points.y;
+  QCPGraph* raw = nullptr;
+  if (smoothed && smoothing_ > 0 && points.size() > 1) {
+    raw = plot->addGraph();
+    raw->setName(tr("%1 (raw)").arg(name));
+    QColor faint = pen.color();
+    faint.setAlpha(60);
+    raw->setPen(QPen(faint, 1));
+    raw->setData(points.x, points.y, true);
+    raw->removeFromLegend();
+    const std::vector<double> average = exponentialMovingAverage(
+        std::span<const double>(points.y.constData(), points.y.size()), smoothing_);
+    values = QVector<double>(average.begin(), average.end());
+  }
+  QCPGraph* graph = plot->addGraph();
+  graph->setName(name);
+  graph->setPen(pen);
+  graph->setData(points.x, values, true);
+  if (points.size() < 3) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+  if (raw) raw->setProperty(kCompanionOfProperty, QVariant::fromValue<QObject*>(graph));
 }
 
 void TrainingView::plotLossParts(const TrainingSeries& run) {
   if (perEpoch_) {
-    addCurve(lossPlot_, run.lossByEpoch.points(), tr("loss (epoch mean)"), QPen(Qt::black, 1.5));
+    addCurve(lossPlot_, run.lossByEpoch.points(), tr("loss (epoch mean)"), QPen(Qt::black, 1.5),
+             true);
     return;
   }
-  addCurve(lossPlot_, run.loss, tr("total"), QPen(Qt::black, 1.5));
-  addCurve(lossPlot_, run.likelihood, tr("likelihood"), QPen(QColor(31, 119, 180)));
-  addCurve(lossPlot_, run.outlier, tr("outlier"), QPen(QColor(214, 39, 40)));
-  addCurve(lossPlot_, run.margin, tr("margin"), QPen(QColor(148, 103, 189)));
-  addCurve(lossPlot_, run.supervised, tr("supervised"), QPen(QColor(44, 160, 44)));
+  addCurve(lossPlot_, run.loss, tr("total"), QPen(Qt::black, 1.5), true);
+  addCurve(lossPlot_, run.likelihood, tr("likelihood"), QPen(QColor(31, 119, 180)), true);
+  addCurve(lossPlot_, run.outlier, tr("outlier"), QPen(QColor(214, 39, 40)), true);
+  addCurve(lossPlot_, run.margin, tr("margin"), QPen(QColor(148, 103, 189)), true);
+  addCurve(lossPlot_, run.supervised, tr("supervised"), QPen(QColor(44, 160, 44)), true);
   for (int i = lossPlot_->graphCount() - 1; i >= 1; --i)
     if (lossPlot_->graph(i)->dataCount() == 0) lossPlot_->removeGraph(i);
   if (run.eventMarks.size() > 0) {
@@ -405,50 +517,33 @@ void TrainingView::plotComparison() {
     QPen dashed(colour, 1.5, Qt::DashLine);
     if (perEpoch_) {
       addCurve(bitsPlot_, run.trainBitsPerDimByEpoch.points(), run.title + tr(" train"),
-               QPen(colour));
+               QPen(colour), true);
       CurvePoints test;
       for (const auto& [epoch, bpd] : run.testBitsPerDimByEpoch)
         test.add(static_cast<double>(epoch + 1), bpd);
-      addCurve(bitsPlot_, test, run.title + tr(" test"), dashed);
+      addCurve(bitsPlot_, test, run.title + tr(" test"), dashed, false);
     } else {
-      addCurve(bitsPlot_, run.trainBitsPerDim, run.title + tr(" train"), QPen(colour));
-      addCurve(bitsPlot_, run.testBitsPerDim, run.title + tr(" test"), dashed);
-      addCurve(speedPlot_, run.imagesPerSecond, run.title, QPen(colour));
+      addCurve(bitsPlot_, run.trainBitsPerDim, run.title + tr(" train"), QPen(colour), true);
+      addCurve(bitsPlot_, run.testBitsPerDim, run.title + tr(" test"), dashed, false);
+      addCurve(speedPlot_, run.imagesPerSecond, run.title, QPen(colour), true);
     }
     int styleIndex = 0;
     for (const auto& [name, points] : run.aurocByOod) {
       QPen pen(colour, 1.5, static_cast<Qt::PenStyle>(Qt::SolidLine + styleIndex++ % 4));
-      addCurve(aurocPlot_, points, run.title + ": " + name, pen);
+      addCurve(aurocPlot_, points, run.title + ": " + name, pen, false);
     }
   }
 }
 
 void TrainingView::fitAxes(QCustomPlot* plot, bool isAuroc) {
-  // Every point inside the axes with a margin, a single one too (rescaleAxes alone gives a
-  // zero-width range around it); AUROC keeps 1 as its top.
-  bool found = false;
-  QCPRange xRange, yRange;
-  for (int i = 0; i < plot->graphCount(); ++i) {
-    bool hasX = false, hasY = false;
-    const QCPRange x = plot->graph(i)->getKeyRange(hasX);
-    const QCPRange y = plot->graph(i)->getValueRange(hasY);
-    if (!hasX || !hasY) continue;
-    xRange = found ? QCPRange(std::min(xRange.lower, x.lower), std::max(xRange.upper, x.upper)) : x;
-    yRange = found ? QCPRange(std::min(yRange.lower, y.lower), std::max(yRange.upper, y.upper)) : y;
-    found = true;
+  const auto [x, y] = fittedRanges(plot, isAuroc);
+  if (runChanged_) {
+    plot->xAxis->setRange(x);
+    plot->yAxis->setRange(y);
+    plotDataChanged(plot);  // the whole curves, whatever the user had zoomed into before
+  } else {
+    setPlotHomeRanges(plot, x, y);  // a zoomed view stays while the curves grow
   }
-  if (!found) {
-    plot->xAxis->setRange(0, 1);
-    plot->yAxis->setRange(0, 1);
-    return;
-  }
-  const double xPad = std::max(xRange.size() * 0.02, 0.5);
-  const double yPad = std::max(yRange.size() * 0.05, std::max(std::abs(yRange.upper) * 0.01, 1e-3));
-  plot->xAxis->setRange(xRange.lower - xPad, xRange.upper + xPad);
-  if (isAuroc)
-    plot->yAxis->setRange(std::max(0.0, std::min(yRange.lower - 0.05, 0.5)), 1.0);
-  else
-    plot->yAxis->setRange(yRange.lower - yPad, yRange.upper + yPad);
 }
 
 }  // namespace glowscope

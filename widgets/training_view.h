@@ -12,7 +12,9 @@
 #include "widgets/training_series.h"
 
 class QCustomPlot;
+class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -50,6 +52,18 @@ class TrainingView : public QWidget {
   void setRunsFolder(const QString& folder, bool isProject);
   /// The words the table shows for a state ("stopped (resumable)" for "cancelled").
   static QString stateText(const QString& state);
+  /// TensorBoard-style smoothing of the training curves (loss parts, train bits/dim,
+  /// throughput): core's exponentialMovingAverage with this weight in [0, 0.99]; 0 draws the
+  /// raw values. The raw curve stays behind the smoothed one, faint. Kept when the run changes.
+  void setSmoothing(double weight);
+  double smoothing() const { return smoothing_; }
+  /// Logarithmic y axes for the loss and bits/dim plots. Kept when the run changes.
+  void setLogY(bool logarithmic);
+  bool logY() const { return logY_; }
+  QCustomPlot* lossPlot() const { return lossPlot_; }
+  QCustomPlot* bitsPlot() const { return bitsPlot_; }
+  QCustomPlot* aurocPlot() const { return aurocPlot_; }
+  QCustomPlot* speedPlot() const { return speedPlot_; }
 
  Q_SIGNALS:
   void pauseRequested(const QString& runId, bool paused);
@@ -57,16 +71,21 @@ class TrainingView : public QWidget {
   void resumeRequested(const QString& runId);
   /// A failed run: edit its configuration and train it again from step 0.
   void restartRequested(const QString& runId);
+  /// The user removed a run from the list (Remove): the controller keeps it out of the list.
+  void runRemoved(const QString& runId);
 
  private:
   void buildLayout();
   QWidget* buildControls();
+  QWidget* buildPlotOptions();
   void refreshTableRow(const QString& runId);
   void refreshControls();
   void replotNow();
   void plotLossParts(const TrainingSeries& run);
   void plotComparison();
   QColor runColour(int index) const;
+  void addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name, QPen pen,
+                bool smoothed);
   void fitAxes(QCustomPlot* plot, bool isAuroc);
 
   QHash<QString, std::shared_ptr<TrainingSeries>> runs_;
@@ -74,6 +93,9 @@ class TrainingView : public QWidget {
   QString selectedRun_;
   bool perEpoch_ = false;
   bool replotPending_ = false;
+  double smoothing_ = 0;
+  bool logY_ = false;
+  bool runChanged_ = true;  ///< the next redraw shows the whole curves, not the user's zoom
 
   QTableWidget* table_ = nullptr;
   QCustomPlot* lossPlot_ = nullptr;
@@ -81,6 +103,8 @@ class TrainingView : public QWidget {
   QCustomPlot* aurocPlot_ = nullptr;
   QCustomPlot* speedPlot_ = nullptr;
   QComboBox* axisCombo_ = nullptr;
+  QDoubleSpinBox* smoothingBox_ = nullptr;
+  QCheckBox* logYBox_ = nullptr;
   QProgressBar* progressBar_ = nullptr;
   QLabel* etaLabel_ = nullptr;
   QLabel* eventsLabel_ = nullptr;

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "app/gui/project_controller.h"
+#include "core/project/workspace_file.h"
 #include "core/training/local_training.h"
 #include "core/training/run_metrics.h"
 #include "core/training/trainer.h"
@@ -60,6 +61,7 @@ TrainingController::TrainingController(ProjectController* projects, TrainingView
   connect(view_, &TrainingView::cancelRequested, this, &TrainingController::stop);
   connect(view_, &TrainingView::resumeRequested, this, &TrainingController::resume);
   connect(view_, &TrainingView::restartRequested, this, &TrainingController::editAndRestart);
+  connect(view_, &TrainingView::runRemoved, this, &TrainingController::hideRun);
 }
 
 TrainingController::~TrainingController() {
@@ -130,7 +132,10 @@ bool TrainingController::startRun(const QString& name, nlohmann::json config, bo
   const std::optional<TrainingConfig> parsed = checkedConfig(config, resume);
   if (!parsed) return false;
   configs_[name] = config;
-  if (projects_->hasProject()) recordStartedRun(name, config, *parsed);
+  if (projects_->hasProject())
+    recordStartedRun(name, config, *parsed);  // listed again if it was removed
+  else
+    unhideWorkspaceRun(name);
   view_->addRun(name, name, !resume);
   view_->setRunState(name, "running", tr("Starting %1…").arg(name));
   view_->selectRun(name);
@@ -162,6 +167,7 @@ void TrainingController::recordStartedRun(const QString& name, const nlohmann::j
   run.name = name.toStdString();
   run.config = portableConfig(config, projects_->folder());
   run.config["resume"] = false;
+  run.hidden = false;
   if (run.created.empty()) run.created = utcTimestamp();
   run.status = "running";
   for (const std::string& set : {parsed.trainSet, parsed.testSet, parsed.outlierSet})
@@ -316,19 +322,25 @@ void TrainingController::showRecordedRuns() {
     view_->setRunsFolder(QDir(projects_->folder()).filePath("runs"), true);
     for (const ProjectRun& run : projects_->project().runs) {
       const QString name = QString::fromStdString(run.name);
-      if (!active_.count(name))
+      if (!active_.count(name) && !run.hidden)
         restoreRun(name, outputDirOf(run.config), QString::fromStdString(run.status));
     }
     return;
   }
   const QString workspace = workspaceFolder();
   view_->setRunsFolder(workspace, false);
+  WorkspaceState state;
+  try {
+    state = loadWorkspaceState(workspace.toStdString());
+  } catch (const Error& error) {  // every run listed, removed ones too
+    logger()->warn("{}", error.what());
+  }
   const QDir folder(workspace);
   for (const QString& name : folder.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time)) {
     const QString runDir = folder.filePath(name);
     const bool isRun = QFileInfo::exists(QDir(runDir).filePath(kRunMetricsFileName)) ||
                        QFileInfo::exists(QDir(runDir).filePath("config.json"));
-    if (!isRun || active_.count(name)) continue;
+    if (!isRun || active_.count(name) || state.isHidden(name.toStdString())) continue;
     try {  // the configuration the run was started with, for resume and restart
       configs_[name] = nlohmann::json::parse(
           readWholeFile(QDir(runDir).filePath("config.json").toStdString()));
@@ -406,6 +418,37 @@ void TrainingController::editAndRestart(const QString& name) {
   }
   edited["resume"] = false;
   startRun(name, edited, false);
+}
+
+void TrainingController::hideRun(const QString& name) {
+  if (projects_->hasProject()) {
+    const ProjectRun* recorded = projects_->project().findRun(name.toStdString());
+    if (!recorded) return;
+    ProjectRun run = *recorded;
+    run.hidden = true;
+    projects_->recordRun(run);  // saves the project
+    return;
+  }
+  try {
+    WorkspaceState state = loadWorkspaceState(workspaceFolder().toStdString());
+    state.hide(name.toStdString());
+    saveWorkspaceState(state, workspaceFolder().toStdString());
+  } catch (const Error& error) {
+    Q_EMIT errorOccurred(tr("Remove run"), tr("%1 is removed from the list until the next start "
+                                              "only: %2")
+                                               .arg(name, QString::fromUtf8(error.what())));
+  }
+}
+
+void TrainingController::unhideWorkspaceRun(const QString& name) {
+  try {
+    WorkspaceState state = loadWorkspaceState(workspaceFolder().toStdString());
+    if (!state.isHidden(name.toStdString())) return;
+    state.unhide(name.toStdString());
+    saveWorkspaceState(state, workspaceFolder().toStdString());
+  } catch (const Error& error) {
+    logger()->warn("{}", error.what());
+  }
 }
 
 }  // namespace glowscope

@@ -61,6 +61,10 @@ class TrainingController : public QObject {
   void showRecordedRuns();
   /// Asks for the run's configuration (JSON, editable) and trains it again from step 0.
   void editAndRestart(const QString& name);
+  /// Keeps a run the user removed out of the list from now on: marked hidden in the project, or
+  /// listed in the workspace's glowscope-workspace.json. Its files stay; starting a run of that
+  /// name lists it again.
+  void hideRun(const QString& name);
 
  Q_SIGNALS:
   void runFinished(const QString& name, const QString& state);
@@ -93,6 +97,8 @@ class TrainingController : public QObject {
   /// The configuration a run was started with (project record, runs started in this window, config.json).
   nlohmann::json knownConfig(const QString& name) const;
   QString outputDirOf(const nlohmann::json& config) const;
+  /// Shows the run again (a new run of a removed run's name): the workspace's hidden list.
+  void unhideWorkspaceRun(const QString& name);
 
   ProjectController* projects_;
   TrainingView* view_;

@@ -30,6 +30,7 @@ ProjectRun runFromJson(const json& object, const std::string& field) {
   reader.read("note", run.note);
   reader.read("steps", run.steps);
   reader.read("testBitsPerDim", run.testBitsPerDim);
+  reader.read("hidden", run.hidden);
   reader.finish();
   return run;
 }
@@ -59,7 +60,7 @@ ProjectExperiment experimentFromJson(const json& object, const std::string& fiel
 
 json Project::toJson() const {
   json runsJson = json::array();
-  for (const ProjectRun& run : runs)
+  for (const ProjectRun& run : runs) {
     runsJson.push_back({{"name", run.name},
                         {"config", run.config},
                         {"status", run.status},
@@ -67,6 +68,8 @@ json Project::toJson() const {
                         {"steps", run.steps},
                         {"testBitsPerDim", run.testBitsPerDim},
                         {"note", run.note}});
+    if (run.hidden) runsJson.back()["hidden"] = true;  // other runs are written as before
+  }
   json modelsJson = json::array();
   for (const ProjectModel& model : models)
     modelsJson.push_back({{"name", model.name},

@@ -26,6 +26,9 @@ struct ProjectRun {
   int64_t steps = 0;    ///< optimiser steps done
   double testBitsPerDim = 0;  ///< last evaluation; 0 = none yet
   std::string note;
+  /// Removed from the workbench's run list by the user; its record and files stay. Written
+  /// only when true.
+  bool hidden = false;
 };
 
 /// A trained model file (model.glow or a checkpoint) known to the project.

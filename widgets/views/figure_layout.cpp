@@ -444,6 +444,9 @@ FigureLayout layoutFigure(QCustomPlot* plot, const FigureOptions& options,
     if (legend) {
       plot->setProperty(kLegendHiddenByLayoutProperty, viewWants);
       legend->setVisible(false);
+      // Hidden in the plot grid it would still cap its column's width (an empty legend's
+      // maximum width is its margins) and squeeze the axes: it waits inside the axis rect.
+      if (legend->layout() == plot->plotLayout()) putInside(plot, Qt::AlignTop | Qt::AlignRight);
     }
     updatePlotLayout(plot, logicalSize);
     return result;

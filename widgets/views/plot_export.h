@@ -95,6 +95,9 @@ inline constexpr char kSeriesNameProperty[] = "glowscopeSeriesName";
 /// Set on a plottable that only marks something drawn elsewhere (points clamped to the axes'
 /// edge): plotDataCsv leaves it out.
 inline constexpr char kNotPlotDataProperty[] = "glowscopeNotPlotData";
+/// Set (a QObject* to another plottable) on a plottable drawn only as a companion of that one,
+/// such as a training curve's raw values behind its smoothed line: hidden and shown with it.
+inline constexpr char kCompanionOfProperty[] = "glowscopeCompanionOf";
 /// Writes `text` to `path` (UTF-8, atomically through QSaveFile). Throws FileError.
 void writeTextFile(const QString& path, const QString& text);
 /// Puts the rendered figure on the clipboard.

@@ -39,6 +39,15 @@ class InteractionState : public QObject {
     navigated_ = false;
     rememberHome();
   }
+  void setHome(const QCPRange& x, const QCPRange& y) {
+    homeX_ = x;
+    homeY_ = y;
+    hasHome_ = true;
+    if (navigated_) return;
+    plot_->xAxis->setRange(x);
+    plot_->yAxis->setRange(y);
+  }
+  bool navigated() const { return navigated_; }
   void reset() {
     if (hasHome_) {
       plot_->xAxis->setRange(homeX_);
@@ -148,6 +157,9 @@ QString hoverText(QCustomPlot* plot, const QPoint& pixel) {
 
 void togglePlottable(QCustomPlot* plot, QCPAbstractPlottable* plottable) {
   plottable->setVisible(!plottable->visible());
+  for (int p = 0; p < plot->plottableCount(); ++p)
+    if (plot->plottable(p)->property(kCompanionOfProperty).value<QObject*>() == plottable)
+      plot->plottable(p)->setVisible(plottable->visible());
   if (QCPPlottableLegendItem* item = plot->legend->itemWithPlottable(plottable))
     item->setTextColor(plottable->visible() ? plot->xAxis->labelColor() : QColor(128, 128, 128));
   plot->replot();
@@ -155,6 +167,22 @@ void togglePlottable(QCustomPlot* plot, QCPAbstractPlottable* plottable) {
 
 void resetPlotView(QCustomPlot* plot) {
   if (InteractionState* state = stateOf(plot)) state->reset();
+}
+
+bool plotViewNavigated(QCustomPlot* plot) {
+  const InteractionState* state = stateOf(plot);
+  return state && state->navigated();
+}
+
+void setPlotHomeRanges(QCustomPlot* plot, const QCPRange& x, const QCPRange& y) {
+  if (InteractionState* state = stateOf(plot)) {
+    state->setHome(x, y);
+  } else {
+    plot->xAxis->setRange(x);
+    plot->yAxis->setRange(y);
+  }
+  layoutForScreen(plot);
+  plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void plotDataChanged(QCustomPlot* plot) {

@@ -10,6 +10,7 @@
 
 class QCustomPlot;
 class QCPAbstractPlottable;
+class QCPRange;
 
 namespace glowscope {
 
@@ -23,7 +24,16 @@ void plotDataChanged(QCustomPlot* plot);
 /// The ranges of the last plotDataChanged (or of the first zoom or pan), as a double-click does.
 void resetPlotView(QCustomPlot* plot);
 
-/// Hides a visible series or shows a hidden one; its legend entry turns grey while hidden.
+/// True after the user zoomed or panned, until a reset or plotDataChanged.
+bool plotViewNavigated(QCustomPlot* plot);
+
+/// For live data (training curves that grow with every report): `x` and `y` become the ranges a
+/// reset returns to, and are shown at once unless the user zoomed or panned since the last
+/// reset, whose view then stays while the data grows. Redoes the screen layout and replots.
+void setPlotHomeRanges(QCustomPlot* plot, const QCPRange& x, const QCPRange& y);
+
+/// Hides a visible series or shows a hidden one, with its companions (kCompanionOfProperty); its
+/// legend entry turns grey while hidden.
 void togglePlottable(QCustomPlot* plot, QCPAbstractPlottable* plottable);
 
 /// The read-out for the mouse at `pixel`: the nearest data point within 12 px ("series: x = …,

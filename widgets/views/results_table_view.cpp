@@ -1,5 +1,6 @@
 #include "widgets/views/results_table_view.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -8,10 +9,12 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -72,10 +75,9 @@ ResultsTableView::ResultsTableView(QWidget* parent)
   bar->addWidget(new QLabel(tr("Metric:")));
   bar->addWidget(metricBox_);
   bar->addStretch();
+  bar->addWidget(buildLatexButton());
   const std::pair<QString, TableTextFormat> copies[] = {
-      {tr("Copy LaTeX"), TableTextFormat::Latex},
-      {tr("Copy Markdown"), TableTextFormat::Markdown},
-      {tr("Copy CSV"), TableTextFormat::Csv}};
+      {tr("Copy Markdown"), TableTextFormat::Markdown}, {tr("Copy CSV"), TableTextFormat::Csv}};
   for (const auto& [label, format] : copies) {
     auto* button = new QPushButton(label);
     connect(button, &QPushButton::clicked, this, [this, format] { copyToClipboard(format); });
@@ -89,6 +91,54 @@ ResultsTableView::ResultsTableView(QWidget* parent)
   layout->addWidget(header_);
   layout->addWidget(table_, 1);
   connect(metricBox_, &QComboBox::currentIndexChanged, this, [this] { showCurrent(); });
+}
+
+QToolButton* ResultsTableView::buildLatexButton() {
+  latexButton_ = new QToolButton;
+  latexButton_->setObjectName("copyLatexButton");
+  latexButton_->setText(tr("Copy LaTeX"));
+  latexButton_->setToolTip(tr("Copy the table as LaTeX; the arrow chooses rules and layout"));
+  latexButton_->setPopupMode(QToolButton::MenuButtonPopup);
+  latexButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  connect(latexButton_, &QToolButton::clicked, this,
+          [this] { copyToClipboard(TableTextFormat::Latex); });
+  auto* menu = new QMenu(latexButton_);
+  plainRulesAction_ = menu->addAction(tr("Plain rules (\\hline, no packages needed)"));
+  plainRulesAction_->setObjectName("latexPlainRules");
+  plainRulesAction_->setCheckable(true);
+  plainRulesAction_->setToolTip(
+      tr("Without it the table uses booktabs rules "
+         "(\\usepackage{booktabs})"));
+  connect(plainRulesAction_, &QAction::toggled, this,
+          [this](bool plain) { latexOptions_.booktabs = !plain; });
+  menu->addSection(tr("Layout"));
+  layoutGroup_ = new QActionGroup(menu);
+  using Layout = LatexOptions::Layout;
+  const std::pair<QString, Layout> layouts[] = {
+      {tr("Automatic (transposed or split when too wide)"), Layout::Auto},
+      {tr("Wide (rows: OOD sets)"), Layout::Wide},
+      {tr("Transposed (rows: scores)"), Layout::Transposed},
+      {tr("Split into blocks of columns"), Layout::Split}};
+  for (const auto& [label, layout] : layouts) {
+    QAction* action = menu->addAction(label);
+    action->setCheckable(true);
+    action->setData(static_cast<int>(layout));
+    action->setChecked(layout == latexOptions_.layout);
+    layoutGroup_->addAction(action);
+  }
+  connect(layoutGroup_, &QActionGroup::triggered, this, [this](QAction* action) {
+    latexOptions_.layout = static_cast<Layout>(action->data().toInt());
+  });
+  latexButton_->setMenu(menu);
+  return latexButton_;
+}
+
+void ResultsTableView::setLatexOptions(const LatexOptions& options) {
+  latexOptions_ = options;
+  const QSignalBlocker blocker(plainRulesAction_);
+  plainRulesAction_->setChecked(!options.booktabs);
+  for (QAction* action : layoutGroup_->actions())
+    action->setChecked(action->data().toInt() == static_cast<int>(options.layout));
 }
 
 void ResultsTableView::setTables(std::vector<NamedResultsTable> tables) {
@@ -144,7 +194,7 @@ QString ResultsTableView::tableText(TableTextFormat format) const {
     case TableTextFormat::Markdown:
       return QString::fromStdString(table->toMarkdown());
     case TableTextFormat::Latex:
-      return QString::fromStdString(table->toLatex());
+      return QString::fromStdString(table->toLatex(latexOptions_));
   }
   return {};
 }

@@ -9,9 +9,11 @@
 #include "core/experiments/results_folder.h"
 #include "core/metrics/results_table.h"
 
+class QActionGroup;
 class QComboBox;
 class QLabel;
 class QTableWidget;
+class QToolButton;
 
 namespace glowscope {
 
@@ -46,6 +48,13 @@ class ResultsTableView : public QWidget {
   /// no table.
   void saveTo(const QString& path, TableTextFormat format) const;
 
+  /// How Copy LaTeX and Save as .tex lay the table out (core's LatexOptions: booktabs or plain
+  /// \hline rules; automatic, wide, transposed or split layout), chosen in Copy LaTeX's menu.
+  void setLatexOptions(const LatexOptions& options);
+  LatexOptions latexOptions() const { return latexOptions_; }
+  /// "Copy LaTeX": a click copies; its menu holds the rules and layout switches.
+  QToolButton* latexButton() const { return latexButton_; }
+
   QTableWidget* tableWidget() const { return table_; }
   QComboBox* metricBox() const { return metricBox_; }
   QLabel* headerLabel() const { return header_; }
@@ -53,8 +62,13 @@ class ResultsTableView : public QWidget {
  private:
   void showCurrent();
   void saveWithDialog();
+  QToolButton* buildLatexButton();
 
   std::vector<NamedResultsTable> tables_;
+  LatexOptions latexOptions_;
+  QToolButton* latexButton_ = nullptr;
+  QAction* plainRulesAction_ = nullptr;
+  QActionGroup* layoutGroup_ = nullptr;
   QComboBox* metricBox_;
   QLabel* header_;
   QTableWidget* table_;

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <cmath>
@@ -44,7 +45,8 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
       low_(rangeBox()),
       high_(rangeBox()),
       thumbnails_(new QListWidget),
-      drillDown_(new QLabel) {
+      drillDown_(new QLabel),
+      showAll_(new QPushButton) {
   drillDown_->hide();
   rangeMode_->addItems({tr("over all values"), tr("without 1% tails"), tr("over in-distribution")});
   bins_->setRange(1, 1000);
@@ -74,6 +76,10 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   controls->addWidget(low_);
   controls->addWidget(new QLabel(tr("to")));
   controls->addWidget(high_);
+  showAll_->setObjectName("showAllButton");
+  showAll_->hide();
+  connect(showAll_, &QPushButton::clicked, this, [this] { showAllValues(!showingAllValues()); });
+  controls->addWidget(showAll_);
   controls->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(controls);
@@ -82,30 +88,89 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   layout->addWidget(thumbnails_);
 
   connect(bins_, &QSpinBox::valueChanged, this, [this] { rebuild(); });
-  connect(low_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
-  connect(high_, &QDoubleSpinBox::valueChanged, this, [this] { rebuild(); });
-  connect(autoRange_, &QCheckBox::toggled, this, &ScoreHistogramView::setAutoRange);
-  connect(rangeMode_, &QComboBox::currentIndexChanged, this, [this] { setAutoRange(true); });
+  // A range the user sets by hand ends "show all values": there is nothing to go back to.
+  const auto userRange = [this] {
+    if (!switchingRange_) before_.reset();
+  };
+  connect(low_, &QDoubleSpinBox::valueChanged, this, [this, userRange] {
+    userRange();
+    rebuild();
+  });
+  connect(high_, &QDoubleSpinBox::valueChanged, this, [this, userRange] {
+    userRange();
+    rebuild();
+  });
+  connect(autoRange_, &QCheckBox::toggled, this, [this, userRange](bool automatic) {
+    userRange();
+    setAutoRange(automatic);
+  });
+  connect(rangeMode_, &QComboBox::currentIndexChanged, this, [this, userRange] {
+    userRange();
+    setAutoRange(true);
+  });
   connect(plot_, &QCustomPlot::plottableClick, this,
           [this](QCPAbstractPlottable* plottable, int dataIndex, QMouseEvent*) {
             // Overlapping bars: every set with images in this bin is offered.
             const std::vector<int> candidates = samplesInBin(dataIndex);
             if (candidates.size() > 1) {
-              QMenu menu(this);
-              for (int sample : candidates)
-                menu.addAction(tr("%1: %2 images in this bin")
-                                   .arg(samples_[static_cast<std::size_t>(sample)].setName)
-                                   .arg(histograms_[static_cast<std::size_t>(sample)]
-                                            .members[static_cast<std::size_t>(dataIndex)]
-                                            .size()))
-                    ->setData(sample);
-              if (QAction* chosen = menu.exec(QCursor::pos()))
-                activateBin(chosen->data().toInt(), dataIndex);
+              offerSets(dataIndex, candidates);
               return;
             }
             for (int p = 0; p < plot_->plottableCount(); ++p)
               if (plot_->plottable(p) == plottable) activateBin(p, dataIndex);
           });
+}
+
+// A menu of the sets whose bars overlap at the clicked bin; the chosen one is drilled into.
+void ScoreHistogramView::offerSets(int bin, const std::vector<int>& candidates) {
+  QMenu menu(this);
+  menu.setObjectName("overlapMenu");
+  for (int sample : candidates)
+    menu.addAction(tr("%1: %2 images in this bin")
+                       .arg(samples_[static_cast<std::size_t>(sample)].setName)
+                       .arg(histograms_[static_cast<std::size_t>(sample)]
+                                .members[static_cast<std::size_t>(bin)]
+                                .size()))
+        ->setData(sample);
+  if (QAction* chosen = menu.exec(QCursor::pos())) activateBin(chosen->data().toInt(), bin);
+}
+
+std::size_t ScoreHistogramView::valuesOutside() const {
+  std::size_t outside = 0;
+  for (const Histogram& histogram : histograms_) outside += histogram.outOfRange;
+  return outside;
+}
+
+void ScoreHistogramView::showAllValues(bool all) {
+  if (all == showingAllValues()) return;
+  switchingRange_ = true;
+  if (all) {
+    before_ = RangeBefore{autoRange_->isChecked(), rangeMode_->currentIndex(), low_->value(),
+                          high_->value()};
+    setAutoRangeMode(AutoRange::AllValues);
+  } else {
+    const RangeBefore before = *before_;
+    before_.reset();
+    if (before.automatic)
+      setAutoRangeMode(static_cast<AutoRange>(before.mode));
+    else {
+      rangeMode_->setCurrentIndex(before.mode);
+      setRange(before.low, before.high);
+    }
+  }
+  switchingRange_ = false;
+  refreshShowAllButton();
+}
+
+void ScoreHistogramView::refreshShowAllButton() {
+  if (showingAllValues()) {
+    showAll_->setText(tr("Back to the range before"));
+    showAll_->setToolTip(tr("The range before all values were shown"));
+  } else {
+    showAll_->setText(tr("Show all values (%L1 outside)").arg(valuesOutside()));
+    showAll_->setToolTip(tr("A range over every finite value of every set"));
+  }
+  showAll_->setVisible(showingAllValues() || valuesOutside() > 0);
 }
 
 void ScoreHistogramView::setSamples(const QString& scoreName, std::vector<ScoreSample> samples) {
@@ -119,6 +184,7 @@ void ScoreHistogramView::setSamples(const QString& scoreName, std::vector<ScoreS
   thumbnails_->hide();
   drillDown_->clear();
   drillDown_->hide();
+  before_.reset();
   setAutoRange(true);
   rebuild();
 }
@@ -231,6 +297,7 @@ void ScoreHistogramView::redraw() {
   // The highest bar ends below the top of the axes, not on it.
   plot_->yAxis->setRange(0, plot_->yAxis->range().upper * 1.05);
   plotDataChanged(plot_);
+  refreshShowAllButton();
 }
 
 void ScoreHistogramView::activateBin(int sample, int bin) {

@@ -6,6 +6,7 @@
 #include <QVector>
 #include <QWidget>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/data/image_set.h"
@@ -18,6 +19,7 @@ class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QSpinBox;
 
 namespace glowscope {
@@ -64,6 +66,13 @@ class ScoreHistogramView : public QWidget {
   std::vector<int> samplesInBin(int bin) const;
   /// What the thumbnails show: "set, bin [low, high): n images" (empty before a bin is chosen).
   QString drillDownText() const;
+  /// Finite values of all sets outside the drawn range (the legend's "N outside").
+  std::size_t valuesOutside() const;
+  /// One click from a range that leaves values out to the range over all values (true), and back
+  /// to the range before (false). The button beside the range controls does the same.
+  void showAllValues(bool all);
+  bool showingAllValues() const { return before_.has_value(); }
+  QPushButton* showAllButton() const { return showAll_; }
   QCustomPlot* plot() const { return plot_; }
   QListWidget* thumbnails() const { return thumbnails_; }
   void setPlotStyle(const PlotStyle& style);
@@ -76,7 +85,17 @@ class ScoreHistogramView : public QWidget {
   void redraw();
   std::optional<ValueRange> automaticRange() const;
   void showThumbnails(const ScoreSample& sample, const std::vector<std::size_t>& indices);
+  void refreshShowAllButton();
+  void offerSets(int bin, const std::vector<int>& candidates);
 
+  /// The range controls before "show all values", to go back to.
+  struct RangeBefore {
+    bool automatic = true;
+    int mode = 0;
+    double low = 0, high = 1;
+  };
+  std::optional<RangeBefore> before_;
+  bool switchingRange_ = false;
   QString scoreName_;
   std::vector<ScoreSample> samples_;
   std::vector<Histogram> histograms_;
@@ -90,6 +109,7 @@ class ScoreHistogramView : public QWidget {
   QDoubleSpinBox* high_;
   QListWidget* thumbnails_;
   QLabel* drillDown_;
+  QPushButton* showAll_;
 };
 
 }  // namespace glowscope

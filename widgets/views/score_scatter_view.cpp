@@ -22,6 +22,7 @@ namespace glowscope {
 namespace {
 
 constexpr int kPreviewPixels = 96;
+constexpr int kGridThumbnailPixels = 56;
 
 bool finitePoint(double x, double y) { return std::isfinite(x) && std::isfinite(y); }
 
@@ -42,23 +43,26 @@ QPixmap previewPixmap(const QImage& image, const QString& caption) {
   return pixmap;
 }
 
-QString indexList(const QVector<qint64>& indices) {
-  QStringList parts;
-  for (qint64 index : indices) parts << QString::number(index);
-  return parts.join(QStringLiteral(", "));
+QPointF clampedTo(const QRectF& rect, double x, double y) {
+  return {std::clamp(x, rect.left(), rect.right()), std::clamp(y, rect.top(), rect.bottom())};
 }
 
 }  // namespace
 
 std::vector<ScatterSelection> pointsInRect(const std::vector<ScatterSeries>& series,
-                                           const QRectF& rect) {
+                                           const QRectF& rect,
+                                           const std::optional<QRectF>& clampTo) {
   const QRectF r = rect.normalized();
+  const auto inside = [&r](const QPointF& p) {
+    return p.x() >= r.left() && p.x() <= r.right() && p.y() >= r.top() && p.y() <= r.bottom();
+  };
   std::vector<ScatterSelection> selection;
   for (const ScatterSeries& s : series) {
     ScatterSelection chosen{s.setName, {}};
     for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i)
-      if (finitePoint(s.x[i], s.y[i]) && s.x[i] >= r.left() && s.x[i] <= r.right() &&
-          s.y[i] >= r.top() && s.y[i] <= r.bottom())
+      if (finitePoint(s.x[i], s.y[i]) &&
+          (inside({s.x[i], s.y[i]}) ||
+           (clampTo && inside(clampedTo(clampTo->normalized(), s.x[i], s.y[i])))))
         chosen.imageIndices << static_cast<qint64>(i);
     selection.push_back(std::move(chosen));
   }
@@ -80,6 +84,7 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
       plot_(new QCustomPlot),
       title_(new QCPTextElement(plot_, QString())),
       list_(new QListWidget),
+      summary_(new QLabel),
       preview_(new QLabel(plot_)) {
   plot_->setMinimumSize(320, 240);
   plot_->setMouseTracking(true);  // hover without a pressed button
@@ -95,10 +100,33 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
   installPlotInteractions(plot_);
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
+  // The selection: a grid of thumbnails, each with its set, index and both scores.
+  list_->setObjectName("selectionGrid");
+  list_->setViewMode(QListView::IconMode);
+  list_->setIconSize(QSize(kGridThumbnailPixels, kGridThumbnailPixels));
+  list_->setGridSize(
+      QSize(160, kGridThumbnailPixels + 3 * QFontMetrics(list_->font()).height() + 10));
+  list_->setTextElideMode(Qt::ElideMiddle);  // a long set name keeps its "#index" visible
+  list_->setMinimumHeight(list_->gridSize().height() + 2 * list_->frameWidth() + 4);
+  list_->setResizeMode(QListView::Adjust);
+  list_->setMovement(QListView::Static);
+  list_->setUniformItemSizes(true);
+  list_->setSelectionMode(QAbstractItemView::NoSelection);
+  summary_->setObjectName("selectionSummary");
+  summary_->setText(
+      tr("Drag a rectangle over points to see their images and scores here "
+         "(Ctrl+drag pans)."));
+  summary_->setWordWrap(true);
+  auto* selectionBox = new QWidget;
+  auto* selectionLayout = new QVBoxLayout(selectionBox);
+  selectionLayout->setContentsMargins(0, 0, 0, 0);
+  selectionLayout->addWidget(summary_);
+  selectionLayout->addWidget(list_, 1);
   auto* splitter = new QSplitter(Qt::Vertical);
   splitter->addWidget(plot_);
-  splitter->addWidget(list_);
+  splitter->addWidget(selectionBox);
   splitter->setStretchFactor(0, 4);
+  splitter->setSizes({2, 1});  // most of the height for the plot; the grid scrolls
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter);
   connect(plot_->selectionRect(), &QCPSelectionRect::accepted, this,
@@ -158,6 +186,10 @@ void ScoreScatterView::redraw() {
   plot_->yAxis->setLabel(yLabel_);
   title_->setText(title());
   const auto ranges = focusRanges(series_);
+  edgeRect_.reset();
+  if (ranges)
+    edgeRect_ = QRectF(QPointF(ranges->first.low, ranges->second.low),
+                       QPointF(ranges->first.high, ranges->second.high));
   const auto inside = [&](double x, double y) {
     return !ranges || (x >= ranges->first.low && x <= ranges->first.high &&
                        y >= ranges->second.low && y <= ranges->second.high);
@@ -210,20 +242,70 @@ void ScoreScatterView::redraw() {
 }
 
 void ScoreScatterView::selectDataRect(const QRectF& rect) {
-  selection_ = pointsInRect(series_, rect);
-  list_->clear();
-  for (const ScatterSelection& chosen : selection_)
-    if (!chosen.imageIndices.isEmpty())
-      list_->addItem(tr("%1: %2 images — %3")
-                         .arg(chosen.setName)
-                         .arg(chosen.imageIndices.size())
-                         .arg(indexList(chosen.imageIndices)));
+  // Outliers are selected where they are drawn, on the edge, too.
+  selection_ = pointsInRect(series_, rect, edgeRect_);
+  fillSelectionGrid();
   Q_EMIT selectionChanged(selection_);
+}
+
+QString ScoreScatterView::pointCaption(std::size_t series, std::int64_t index) const {
+  const ScatterSeries& s = series_[series];
+  const auto i = static_cast<std::size_t>(index);
+  return tr("%1 #%2\n%3 = %4\n%5 = %6")
+      .arg(s.setName)
+      .arg(index)
+      .arg(xLabel_)
+      .arg(s.x[i], 0, 'g', 5)
+      .arg(yLabel_)
+      .arg(s.y[i], 0, 'g', 5);
+}
+
+void ScoreScatterView::fillSelectionGrid() {
+  list_->clear();
+  QStringList perSet;
+  qint64 total = 0;
+  for (const ScatterSelection& chosen : selection_)
+    if (!chosen.imageIndices.isEmpty()) {
+      perSet << tr("%1: %2").arg(chosen.setName).arg(chosen.imageIndices.size());
+      total += chosen.imageIndices.size();
+    }
+  QString summary = total == 0   ? tr("No points in the rectangle.")
+                    : total == 1 ? tr("1 point selected (%1)").arg(perSet.join(", "))
+                                 : tr("%L1 points selected (%2)").arg(total).arg(perSet.join(", "));
+  if (total > kMaxSelectionThumbnails)
+    summary += tr("; the first %L1 are shown").arg(kMaxSelectionThumbnails);
+  summary_->setText(summary);
+  for (std::size_t s = 0; s < selection_.size() && s < series_.size(); ++s) {
+    const auto images = images_.find(series_[s].setName);
+    const QColor colour = style_.color(static_cast<int>(s));
+    for (qint64 index : selection_[s].imageIndices) {
+      if (list_->count() >= kMaxSelectionThumbnails) return;
+      QPixmap thumbnail(kGridThumbnailPixels, kGridThumbnailPixels);
+      if (images != images_.end() && images->second && index < images->second->count) {
+        thumbnail = QPixmap::fromImage(imageSetThumbnail(*images->second, index)
+                                           .scaled(kGridThumbnailPixels, kGridThumbnailPixels,
+                                                   Qt::KeepAspectRatio, Qt::FastTransformation));
+      } else {  // images not known (yet): the set's colour in their place
+        QColor fill = colour;
+        fill.setAlpha(60);
+        thumbnail.fill(fill);
+      }
+      auto* item = new QListWidgetItem(QIcon(thumbnail), pointCaption(s, index));
+      item->setToolTip(pointCaption(s, index).replace('\n', QStringLiteral(", ")));
+      item->setForeground(colour);
+      item->setData(SetRole, series_[s].setName);
+      item->setData(IndexRole, index);
+      item->setData(XRole, series_[s].x[static_cast<std::size_t>(index)]);
+      item->setData(YRole, series_[s].y[static_cast<std::size_t>(index)]);
+      list_->addItem(item);
+    }
+  }
 }
 
 void ScoreScatterView::setSetImages(const QString& setName,
                                     std::shared_ptr<const ImageSet> images) {
   images_[setName] = std::move(images);
+  if (!selection_.empty()) fillSelectionGrid();  // images that arrive after a selection
 }
 
 void ScoreScatterView::clearSetImages() {
@@ -235,15 +317,22 @@ std::optional<ScatterPoint> ScoreScatterView::pointNear(const QPoint& pixel,
                                                         double radiusPx) const {
   std::optional<ScatterPoint> nearest;
   double bestSquared = radiusPx * radiusPx;
+  const auto consider = [&](const QPointF& at, std::size_t s, std::size_t i, bool onEdge) {
+    const double dx = plot_->xAxis->coordToPixel(at.x()) - pixel.x();
+    const double dy = plot_->yAxis->coordToPixel(at.y()) - pixel.y();
+    if (dx * dx + dy * dy <= bestSquared) {
+      bestSquared = dx * dx + dy * dy;
+      nearest = ScatterPoint{s, static_cast<std::int64_t>(i), onEdge};
+    }
+  };
   for (std::size_t s = 0; s < series_.size(); ++s)
     for (std::size_t i = 0; i < series_[s].x.size(); ++i) {
-      if (!finitePoint(series_[s].x[i], series_[s].y[i])) continue;
-      const double dx = plot_->xAxis->coordToPixel(series_[s].x[i]) - pixel.x();
-      const double dy = plot_->yAxis->coordToPixel(series_[s].y[i]) - pixel.y();
-      if (dx * dx + dy * dy <= bestSquared) {
-        bestSquared = dx * dx + dy * dy;
-        nearest = ScatterPoint{s, static_cast<std::int64_t>(i)};
-      }
+      const double x = series_[s].x[i], y = series_[s].y[i];
+      if (!finitePoint(x, y)) continue;
+      consider({x, y}, s, i, false);
+      // An outlier is drawn a second time, as a triangle clamped to the edge.
+      if (edgeRect_ && !edgeRect_->contains(x, y))
+        consider(clampedTo(*edgeRect_, x, y), s, i, true);
     }
   return nearest;
 }
@@ -263,14 +352,12 @@ void ScoreScatterView::showPreview(const ScatterPoint& point, const QPoint& pixe
     preview_->hide();
     return;
   }
-  preview_->setPixmap(previewPixmap(imageSetThumbnail(*images->second, point.imageIndex),
-                                    tr("%1 #%2: %3 = %4, %5 = %6")
-                                        .arg(series.setName)
-                                        .arg(point.imageIndex)
-                                        .arg(xLabel_)
-                                        .arg(series.x[static_cast<std::size_t>(point.imageIndex)], 0, 'g', 5)
-                                        .arg(yLabel_)
-                                        .arg(series.y[static_cast<std::size_t>(point.imageIndex)], 0, 'g', 5)));
+  QString caption =
+      pointCaption(point.series, point.imageIndex).replace('\n', QStringLiteral(", "));
+  // The triangle's place on the edge is not its value: the caption gives the true scores.
+  if (point.onEdge) caption += tr(" (outside the axes)");
+  preview_->setPixmap(previewPixmap(imageSetThumbnail(*images->second, point.imageIndex), caption));
+  preview_->setAccessibleName(caption);  // the text drawn into the pixmap, for screen readers
   preview_->adjustSize();
   // Beside the cursor, flipped to stay inside the plot.
   QPoint at = pixel + QPoint(12, 12);

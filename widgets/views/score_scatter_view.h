@@ -1,6 +1,8 @@
 #pragma once
 // Any score against any score (e.g. c_1 + c_2 against c_3), one colour per set, Spearman's rho of
-// all points in the title; a rectangle drag selects points and lists their image indices.
+// all points in the title; a rectangle drag selects points and shows them as a grid of
+// thumbnails with their set and both scores; hovering a point (or an outlier's triangle on the
+// edge) shows its image and true scores.
 #include <QRectF>
 #include <QString>
 #include <QVector>
@@ -34,8 +36,11 @@ struct ScatterSelection {
 };
 
 /// Points of each series inside `rect` (data coordinates, edges included, finite points only).
+/// With `clampTo` (the axes' ranges, outliers drawn clamped to their edge), a point outside it
+/// is also inside when its clamped position is.
 std::vector<ScatterSelection> pointsInRect(const std::vector<ScatterSeries>& series,
-                                           const QRectF& rect);
+                                           const QRectF& rect,
+                                           const std::optional<QRectF>& clampTo = std::nullopt);
 /// Spearman's rho of all series' points pooled (core's spearmanOfFinitePairs).
 double pooledSpearman(const std::vector<ScatterSeries>& series);
 
@@ -43,6 +48,7 @@ double pooledSpearman(const std::vector<ScatterSeries>& series);
 struct ScatterPoint {
   std::size_t series = 0;
   std::int64_t imageIndex = 0;
+  bool onEdge = false;  ///< found at its triangle on the axes' edge (outside the ranges)
 };
 
 class ScoreScatterView : public QWidget {
@@ -59,13 +65,20 @@ class ScoreScatterView : public QWidget {
   void selectDataRect(const QRectF& rect);
   const std::vector<ScatterSelection>& selection() const { return selection_; }
   QCustomPlot* plot() const { return plot_; }
+  /// The selected points as a thumbnail grid (at most kMaxSelectionThumbnails), one item per
+  /// point: its image (when the set's images are known), set, index and both scores; the item's
+  /// data holds them (SelectionRole...).
   QListWidget* selectionList() const { return list_; }
+  QLabel* selectionSummary() const { return summary_; }
+  static constexpr int kMaxSelectionThumbnails = 300;
+  enum SelectionRole { SetRole = Qt::UserRole, IndexRole, XRole, YRole };
 
   /// The images of a set (image i has point i of the set's series), kept across setSeries:
   /// hovering a point of the set shows its image.
   void setSetImages(const QString& setName, std::shared_ptr<const ImageSet> images);
   void clearSetImages();
-  /// The finite point drawn nearest to `pixel` (plot widget coordinates) within radiusPx; later
+  /// The finite point drawn nearest to `pixel` (plot widget coordinates) within radiusPx, where
+  /// it is drawn: at its values, or for an outlier also at its triangle on the edge; later
   /// series are drawn on top and win ties.
   std::optional<ScatterPoint> pointNear(const QPoint& pixel, double radiusPx = 6) const;
   /// What the mouse does over the plot: shows the image of the point under `pixel` with its set,
@@ -79,6 +92,8 @@ class ScoreScatterView : public QWidget {
  private:
   void redraw();
   void showPreview(const ScatterPoint& point, const QPoint& pixel);
+  void fillSelectionGrid();
+  QString pointCaption(std::size_t series, std::int64_t index) const;
 
   std::vector<ScatterSeries> series_;
   std::vector<ScatterSelection> selection_;
@@ -88,7 +103,9 @@ class ScoreScatterView : public QWidget {
   QCustomPlot* plot_;
   QCPTextElement* title_;
   QListWidget* list_;
+  QLabel* summary_;
   QLabel* preview_;
+  std::optional<QRectF> edgeRect_;  ///< the axes' ranges outliers are clamped to
   std::map<QString, std::shared_ptr<const ImageSet>> images_;
 };
 

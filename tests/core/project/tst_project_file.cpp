@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/project/project_file.h"
+#include "core/project/workspace_file.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 
@@ -123,6 +124,47 @@ class TstProjectFile : public QObject {
     QVERIFY_THROWS_EXCEPTION(ConfigError, validateRunName(""));
     QVERIFY_THROWS_EXCEPTION(ConfigError, validateRunName("../up"));
     validateRunName("general model_2.b");
+  }
+  void hiddenRunsRoundTripAndOthersAreWrittenAsBefore() {
+    QTemporaryDir dir;
+    Project project = sampleProject();
+    QVERIFY(!project.toJson().at("runs").at(0).contains("hidden"));  // unchanged for most runs
+    project.runs[0].hidden = true;
+    saveProject(project, dir.path().toStdString());
+    const Project loaded = loadProject(dir.path().toStdString());
+    QVERIFY(loaded.runs[0].hidden);
+    QCOMPARE(loaded.toJson().dump(), project.toJson().dump());
+    nlohmann::json wrongType = project.toJson();
+    wrongType["runs"][0]["hidden"] = "yes";
+    QVERIFY_THROWS_EXCEPTION(ConfigError, Project::fromJson(wrongType));
+  }
+
+  void workspaceStateKeepsRemovedRuns() {
+    QTemporaryDir dir;
+    const std::filesystem::path folder = dir.filePath("ws").toStdString();
+    QVERIFY(loadWorkspaceState(folder).hiddenRuns.empty());  // no file yet: nothing hidden
+    WorkspaceState state;
+    state.hide("run-1");
+    state.hide("run 2");
+    state.hide("run-1");
+    QCOMPARE(state.hiddenRuns.size(), size_t{2});
+    saveWorkspaceState(state, folder);
+    WorkspaceState loaded = loadWorkspaceState(folder);
+    QVERIFY(loaded.isHidden("run-1") && loaded.isHidden("run 2") && !loaded.isHidden("run-3"));
+    loaded.unhide("run-1");
+    QCOMPARE(loaded.hiddenRuns, std::vector<std::string>{"run 2"});
+    // A corrupt or foreign file is a FileError naming it, and stays as it is.
+    const std::filesystem::path file = folder / kWorkspaceFileName;
+    writeFileAtomically(file, "{\"format\": \"glowscope-workspace\", \"hiddenRuns\": 3}");
+    try {
+      loadWorkspaceState(folder);
+      QFAIL("a corrupt workspace file was accepted");
+    } catch (const FileError& error) {
+      QVERIFY2(std::string(error.what()).find(kWorkspaceFileName) != std::string::npos,
+               error.what());
+    }
+    writeFileAtomically(file, "not json");
+    QVERIFY_THROWS_EXCEPTION(FileError, loadWorkspaceState(folder));
   }
 };
 

@@ -3,8 +3,10 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 #include "core/util/errors.h"
@@ -86,6 +88,45 @@ class TestResultsTableView : public QObject {
     QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(table.toLatex()));
     view.copyToClipboard(TableTextFormat::Csv);
     QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(table.toCsv()));
+  }
+
+  void latexMenuSwitchesRulesAndLayoutOfTheCopiedText() {
+    ResultsTableView view;
+    const ResultsTable table = aurocTable();
+    view.setTables({{"AUROC", table}});
+    QToolButton* button = view.latexButton();
+    button->click();
+    const QString booktabs = QApplication::clipboard()->text();
+    QCOMPARE(booktabs, QString::fromStdString(table.toLatex()));
+    QVERIFY(booktabs.contains("\\toprule"));
+    // The menu as the user opens it: the plain-rules switch, then the transposed layout.
+    QMenu* menu = button->menu();
+    QAction* plain = menu->findChild<QAction*>("latexPlainRules");
+    QVERIFY(plain);
+    plain->trigger();
+    button->click();
+    const QString plainText = QApplication::clipboard()->text();
+    QVERIFY2(plainText.contains("\\hline") && !plainText.contains("\\toprule"),
+             qPrintable(plainText));
+    LatexOptions expected;
+    expected.booktabs = false;
+    QCOMPARE(plainText, QString::fromStdString(table.toLatex(expected)));
+    QAction* transposed = nullptr;
+    for (QAction* action : menu->actions())
+      if (action->text().startsWith("Transposed")) transposed = action;
+    QVERIFY(transposed);
+    transposed->trigger();
+    QCOMPARE(view.latexOptions().layout, LatexOptions::Layout::Transposed);
+    button->click();
+    expected.layout = LatexOptions::Layout::Transposed;
+    QCOMPARE(QApplication::clipboard()->text(), QString::fromStdString(table.toLatex(expected)));
+    QVERIFY(QApplication::clipboard()->text() != plainText);
+    // Saving as .tex writes the same choice.
+    QTemporaryDir dir;
+    view.saveTo(dir.filePath("t.tex"), TableTextFormat::Latex);
+    QFile file(dir.filePath("t.tex"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QString::fromStdString(table.toLatex(expected)));
   }
 
   void saveWritesTheTableText() {

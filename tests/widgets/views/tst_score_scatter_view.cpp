@@ -21,6 +21,27 @@ class TestScoreScatterView : public QObject {
             {"ood", {10, 11, std::numeric_limits<double>::quiet_NaN()}, {9, 12, 0}}};
   }
 
+  static std::shared_ptr<ImageSet> greyImages(int count) {
+    auto images = std::make_shared<ImageSet>();  // image i is grey 10 + i
+    images->count = count;
+    images->channels = 1;
+    images->height = images->width = 2;
+    for (int i = 0; i < count; ++i) images->pixels.insert(images->pixels.end(), 4, 10 + i);
+    return images;
+  }
+  // 40 points per set around (5, 5) and one far outlier of "ood" (image 40) at (1000, -500).
+  static std::vector<ScatterSeries> setsWithOutlier() {
+    ScatterSeries in{"in", {}, {}}, ood{"ood", {}, {}};
+    for (int i = 0; i < 40; ++i) {
+      in.x.push_back(i % 10);
+      in.y.push_back(i / 4);
+      ood.x.push_back(i % 10 + 0.5);
+      ood.y.push_back(i / 4 + 0.5);
+    }
+    ood.x.push_back(1000);
+    ood.y.push_back(-500);
+    return {in, ood};
+  }
  private Q_SLOTS:
   void titleHoldsPooledSpearman() {
     ScoreScatterView view;
@@ -46,10 +67,88 @@ class TestScoreScatterView : public QObject {
     QCOMPARE(emitted.size(), std::size_t{2});
     QCOMPARE(emitted[0].imageIndices, (QVector<qint64>{1, 2, 3}));
     QCOMPARE(emitted[1].imageIndices, (QVector<qint64>{0}));
-    QCOMPARE(view.selectionList()->count(), 2);
+    QCOMPARE(view.selectionList()->count(), 4);  // one thumbnail per point
     // An inverted rectangle selects the same points.
     view.selectDataRect(QRectF(QPointF(10.5, 9.5), QPointF(1.5, 1.5)));
     QCOMPARE(emitted[0].imageIndices, (QVector<qint64>{1, 2, 3}));
+  }
+
+  void selectionShowsAThumbnailGridWithSetAndBothScores() {
+    ScoreScatterView view;
+    view.resize(600, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const std::vector<ScatterSeries> sets = setsWithOutlier();
+    view.setSeries("Raw", "Diff", sets);
+    view.setSetImages("ood", greyImages(41));
+    const QRectF rect(QPointF(1.5, 0), QPointF(3.6, 4.6));
+    int inRect = 0, oodInRect = 0;  // counted here, independently of the view
+    for (std::size_t s = 0; s < sets.size(); ++s)
+      for (std::size_t i = 0; i < sets[s].x.size(); ++i)
+        if (rect.contains(sets[s].x[i], sets[s].y[i])) {
+          ++inRect;
+          if (s == 1) ++oodInRect;
+        }
+    QCOMPARE(inRect, 10);
+    view.selectDataRect(rect);
+    QListWidget* grid = view.selectionList();
+    QCOMPARE(grid->count(), inRect);
+    QCOMPARE(grid->viewMode(), QListView::IconMode);
+    int oodItems = 0;
+    for (int row = 0; row < grid->count(); ++row) {
+      const QListWidgetItem* item = grid->item(row);
+      const QString set = item->data(ScoreScatterView::SetRole).toString();
+      const auto index =
+          static_cast<std::size_t>(item->data(ScoreScatterView::IndexRole).toLongLong());
+      const ScatterSeries& series = set == "in" ? sets[0] : sets[1];
+      QCOMPARE(item->data(ScoreScatterView::XRole).toDouble(), series.x[index]);
+      QCOMPARE(item->data(ScoreScatterView::YRole).toDouble(), series.y[index]);
+      QVERIFY2(item->text().startsWith(set + " #" + QString::number(index)),
+               qPrintable(item->text()));
+      QVERIFY(item->text().contains("Raw = " + QString::number(series.x[index], 'g', 5)));
+      QVERIFY(item->text().contains("Diff = " + QString::number(series.y[index], 'g', 5)));
+      const QImage icon = item->icon().pixmap(56, 56).toImage();
+      QVERIFY(!icon.isNull());
+      if (set == "ood") {  // its own image: grey 10 + index
+        ++oodItems;
+        QCOMPARE(qGray(icon.pixel(icon.width() / 2, icon.height() / 2)), 10 + int(index));
+      }
+    }
+    QCOMPARE(oodItems, oodInRect);
+    QVERIFY2(view.selectionSummary()->text().contains("10 points selected"),
+             qPrintable(view.selectionSummary()->text()));
+  }
+
+  void hoveringAnOutliersEdgeTriangleShowsItsImageAndTrueScores() {
+    ScoreScatterView view;
+    view.resize(600, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSeries("Raw", "Diff", setsWithOutlier());
+    view.setSetImages("ood", greyImages(41));
+    view.plot()->replot();
+    QCustomPlot* plot = view.plot();
+    QVERIFY(plot->xAxis->range().upper < 100);  // the outlier is outside the axes
+    // Its triangle: clamped to the right and bottom edge.
+    const QPoint triangle(static_cast<int>(plot->xAxis->coordToPixel(plot->xAxis->range().upper)),
+                          static_cast<int>(plot->yAxis->coordToPixel(plot->yAxis->range().lower)));
+    const std::optional<ScatterPoint> found = view.pointNear(triangle + QPoint(-1, -1));
+    QVERIFY(found.has_value());
+    QCOMPARE(found->series, std::size_t{1});
+    QCOMPARE(found->imageIndex, std::int64_t{40});
+    QVERIFY(found->onEdge);
+    view.hoverAt(triangle + QPoint(-1, -1));
+    QVERIFY(view.hoverPreview()->isVisible());
+    const QString caption = view.hoverPreview()->accessibleName();
+    QVERIFY2(caption.contains("Raw = 1000") && caption.contains("Diff = -500") &&
+                 caption.contains("ood #40"),
+             qPrintable(caption));
+    const QImage shown = view.hoverPreview()->pixmap().toImage();
+    QCOMPARE(qGray(shown.pixel(shown.width() / 2, 10)), 50);
+    // A rectangle over the triangle selects the outlier where it is drawn.
+    const QPointF corner(plot->xAxis->range().upper, plot->yAxis->range().lower);
+    view.selectDataRect(QRectF(corner - QPointF(0.1, -0.1), corner + QPointF(0.1, -0.1)));
+    QCOMPARE(view.selection()[1].imageIndices, (QVector<qint64>{40}));
   }
 
   void emptyRectangleSelectsNothing() {
