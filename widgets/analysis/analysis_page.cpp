@@ -16,8 +16,11 @@ namespace glowscope {
 AnalysisPage::AnalysisPage(ImageSetCache* cache, QWidget* parent)
     : QWidget(parent),
       modelPicker_(new ModelPicker(this)),
-      pickerA_(new ImagePicker(tr("Image a"), cache, this, {.initialSet = 0, .compact = true})),
-      pickerB_(new ImagePicker(tr("Image b"), cache, this, {.initialSet = 1, .compact = true})),
+      // FourierMixingView's strings: already translated in translations/glowscope_de.ts.
+      pickerA_(new ImagePicker(FourierMixingView::tr("Image a"), cache, this,
+                               {.initialSet = 0, .compact = true})),
+      pickerB_(new ImagePicker(FourierMixingView::tr("Image b"), cache, this,
+                               {.initialSet = 1, .compact = true})),
       tabs_(new QTabWidget(this)),
       fourier_(new FourierMixingView(cache, inputs())),
       swap_(new FeatureSwapView(cache, inputs())),

@@ -83,7 +83,7 @@ void ImagePicker::layOutInAColumn(const QString& title, QWidget* randomButton) {
 // [title] [set] [index] [Random] [thumbnail], the caption (or an error) under the boxes: low
 // enough for the Analysis page's row above its tabs.
 void ImagePicker::layOutInARow(const QString& title, QWidget* randomButton) {
-  auto* titleLabel = new QLabel(tr("%1:").arg(title), this);
+  auto* titleLabel = new QLabel(title, this);
   QFont bold = titleLabel->font();
   bold.setBold(true);
   titleLabel->setFont(bold);
