@@ -272,4 +272,23 @@ std::vector<DatasetInfo> listDatasets(const LoadOptions& options) {
   return out;
 }
 
+std::vector<std::string> loadableNames(const DatasetInfo& info) {
+  const std::string& name = info.name;
+  if (!info.builtIn || name.find_first_of("</") != std::string::npos) return {};
+  const std::size_t open = name.find("[:");
+  if (open == std::string::npos) return {name};
+  // "<kind>[:a|b]": the display text of an optional suffix, one loadable name per choice.
+  const std::size_t close = name.find(']', open);
+  if (close == std::string::npos) return {};
+  const std::string kind = name.substr(0, open);
+  const std::string choices = name.substr(open + 2, close - open - 2);
+  std::vector<std::string> names;
+  for (std::size_t from = 0; from <= choices.size();) {
+    const std::size_t bar = std::min(choices.find('|', from), choices.size());
+    names.push_back(kind + ":" + choices.substr(from, bar - from));
+    from = bar + 1;
+  }
+  return names;
+}
+
 }  // namespace glowscope

@@ -58,6 +58,12 @@ struct DatasetInfo {
 /// Every dataset name loadDataset() knows, with whether it can be loaded on this machine.
 std::vector<DatasetInfo> listDatasets(const LoadOptions& options = {});
 
+/// The names loadDataset() accepts for a built-in entry of listDatasets(): the name itself, or
+/// for an optional split ("photos-manmade[:train|test]") one name per split
+/// ("photos-manmade:train", "photos-manmade:test"). Empty for patterns that need a path or other
+/// parts ("cifar10:/dir[:train|test]", "general-gray:<mix>:train|test").
+std::vector<std::string> loadableNames(const DatasetInfo& info);
+
 /// $GLOWSCOPE_DATA_DIR, else $XDG_CACHE_HOME/glowscope, else $HOME/.cache/glowscope.
 std::filesystem::path dataCacheDir();
 

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include "core/util/errors.h"
+#include "core/util/log.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_strip.h"
 #include "widgets/analysis/latent_optimisation_view.h"
@@ -26,7 +27,7 @@ namespace {
 
 using analysis::PairSwapResult;
 
-constexpr int kCellPixels = 148;
+constexpr int kCellPixels = 128;  // six in a row fit a 1024-pixel window
 
 QStringList cellTitles() {
   return {FeatureSwapView::tr("a"),
@@ -51,11 +52,15 @@ QString pickedName(const ImagePicker* picker) {
 
 }  // namespace
 
-FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
+FeatureSwapView::FeatureSwapView(ImageSetCache* cache, const AnalysisInputs& shared,
+                                 QWidget* parent)
     : QWidget(parent),
-      modelPicker_(new ModelPicker),
-      pickerA_(new ImagePicker(tr("Image a"), cache)),
-      pickerB_(new ImagePicker(tr("Image b"), cache)),
+      ownsPickers_(!shared.sharesImages()),
+      modelPicker_(shared.model ? shared.model : new ModelPicker),
+      pickerA_(ownsPickers_ ? new ImagePicker(tr("Image a"), cache) : shared.imageA),
+      pickerB_(ownsPickers_ ? new ImagePicker(tr("Image b"), cache, nullptr,
+                                              {.initialSet = 1, .compact = false})
+                            : shared.imageB),
       highLatent_(new QSpinBox),
       autoSwap_(new QCheckBox(tr("Swap when the inputs change"))),
       tabs_(new QTabWidget),
@@ -69,11 +74,19 @@ FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
   tabs_->addTab(buildSwapPage(), tr("Feature swap"));
   tabs_->addTab(optimisation_, tr("Fixed-z_L optimisation"));
   auto* body = new QHBoxLayout;
-  body->addWidget(buildInputColumn());
+  if (ownsPickers_) {
+    auto* pickers = new QVBoxLayout;
+    pickers->addWidget(pickerA_);
+    pickers->addWidget(pickerB_);
+    pickers->addStretch(1);
+    body->addLayout(pickers);
+  }
   body->addWidget(tabs_, 1);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(modelPicker_);
+  if (!shared.model) layout->addWidget(modelPicker_);
   layout->addLayout(body, 1);
+  // Beside the tab bar: the choice of h serves both tabs and costs no height there.
+  tabs_->setCornerWidget(buildLatentRow(), Qt::TopRightCorner);
 
   connect(pickerA_, &ImagePicker::imageChanged, this, &FeatureSwapView::inputsChanged);
   connect(pickerB_, &ImagePicker::imageChanged, this, &FeatureSwapView::inputsChanged);
@@ -86,6 +99,7 @@ FeatureSwapView::FeatureSwapView(ImageSetCache* cache, QWidget* parent)
   });
   connect(saveImages_, &QPushButton::clicked, this, &FeatureSwapView::saveImagesInteractively);
   connect(copyImages_, &QPushButton::clicked, this, &FeatureSwapView::copyImages);
+  if (modelPicker_->model()) onModelChanged();  // a shared picker may hold a model already
   inputsChanged();  // a picker whose set was already loaded had nobody to tell
 }
 
@@ -95,25 +109,19 @@ FeatureSwapView::~FeatureSwapView() {
   swapTask_.cancelAndWait();
 }
 
-QWidget* FeatureSwapView::buildInputColumn() {
-  auto* column = new QWidget;
-  auto* layout = new QVBoxLayout(column);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(pickerA_);
-  layout->addWidget(pickerB_);
-  auto* latentRow = new QHBoxLayout;
-  latentRow->addWidget(new QLabel(tr("High level from z_h, h =")));
+QWidget* FeatureSwapView::buildLatentRow() {
+  auto* widget = new QWidget;
+  auto* row = new QHBoxLayout(widget);
+  row->setContentsMargins(0, 0, 0, 2);
+  row->addWidget(new QLabel(tr("High level from z_h, h =")));
   highLatent_->setRange(2, 2);
   highLatent_->setToolTip(
       tr("Latents z_h..z_L count as high level (swapped, and fixed while optimising); the "
          "paper uses only z_L"));
-  latentRow->addWidget(highLatent_);
-  layout->addLayout(latentRow);
+  row->addWidget(highLatent_);
   autoSwap_->setChecked(true);
-  layout->addWidget(autoSwap_);
-  layout->addStretch(1);
-  column->setMaximumWidth(280);
-  return column;
+  row->addWidget(autoSwap_);
+  return widget;
 }
 
 QWidget* FeatureSwapView::buildSwapPage() {
@@ -151,6 +159,7 @@ void FeatureSwapView::setModels(const std::vector<std::pair<QString, QString>>& 
 void FeatureSwapView::openModelFile(const QString& path) { modelPicker_->addModelFile(path); }
 
 void FeatureSwapView::setSetNames(const QStringList& names) {
+  if (!ownsPickers_) return;
   pickerA_->setSetNames(names);
   pickerB_->setSetNames(names);
 }
@@ -221,6 +230,7 @@ void FeatureSwapView::finishSwap(SwapOutcome outcome) {
     showSwap(outcome.sources);
   } else {
     status_->setText(tr("Swap failed: %1").arg(error));
+    logger()->error("z_L swap: {}", error.toStdString());
   }
   if (swapQueued_) runSwap();
   updateButtons();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/analysis/latent_analyses.h"
+#include "widgets/analysis/analysis_inputs.h"
 #include "widgets/base/background_task.h"
 
 class QCheckBox;
@@ -33,8 +34,11 @@ class ModelPicker;
 class FeatureSwapView : public QWidget {
   Q_OBJECT
  public:
-  /// `cache` null = ImageSetCache::shared() (the pickers' sets).
-  explicit FeatureSwapView(ImageSetCache* cache = nullptr, QWidget* parent = nullptr);
+  /// `cache` null = ImageSetCache::shared() (the pickers' sets). The model and images come from
+  /// `shared` (the Analysis page's pickers) where given; the view makes and shows its own
+  /// otherwise.
+  explicit FeatureSwapView(ImageSetCache* cache = nullptr, const AnalysisInputs& shared = {},
+                           QWidget* parent = nullptr);
   ~FeatureSwapView() override;
 
   /// Fills the model box with (label, path to model.glow) and loads the first one.
@@ -45,7 +49,8 @@ class FeatureSwapView : public QWidget {
   std::shared_ptr<analysis::ModelHandle> model() const { return model_; }
   ModelPicker* modelPicker() const { return modelPicker_; }
   const analysis::ModelSummary& modelSummary() const { return summary_; }
-  /// Replaces the set names of both pickers.
+  /// Replaces the set names of both pickers unless they are shared (their owner sets those); b
+  /// starts on the second name.
   void setSetNames(const QStringList& names);
 
   /// Swaps the current a and b on a worker thread (queued behind a running swap).
@@ -73,7 +78,7 @@ class FeatureSwapView : public QWidget {
   void swapFinished(bool ok, const QString& error);
 
  private:
-  QWidget* buildInputColumn();
+  QWidget* buildLatentRow();
   QWidget* buildSwapPage();
   void onModelChanged();
   void inputsChanged();
@@ -96,6 +101,7 @@ class FeatureSwapView : public QWidget {
       this, [this](SwapOutcome outcome) { finishSwap(std::move(outcome)); }};
   bool swapQueued_ = false;
 
+  bool ownsPickers_;  ///< false: a and b are the Analysis page's shared pickers
   ModelPicker* modelPicker_;
   ImagePicker* pickerA_;
   ImagePicker* pickerB_;

@@ -15,6 +15,7 @@
 #include "core/analysis/model_handle.h"
 #include "core/data/image_set_ops.h"
 #include "core/util/errors.h"
+#include "core/util/log.h"
 #include "widgets/analysis/fourier_mixing_view.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
@@ -196,9 +197,10 @@ void FourierMixingView::finishBatch(FourierBatchResult result) {
   batch_ = std::move(result);
   if (batch_.cancelled)
     batchStatus_->setText(tr("Cancelled."));
-  else if (!batch_.error.isEmpty())
+  else if (!batch_.error.isEmpty()) {
     batchStatus_->setText(tr("Failed: %1").arg(batch_.error));
-  else
+    logger()->error("Fourier mixing batch: {}", batch_.error.toStdString());
+  } else
     batchStatus_->setText(
         tr("%1 pairs; %2% of the mixed sub-pixels were clipped to 0..255 before rounding. "
            "Points near the dashed diagonal have log p(mix) = log p(source).")

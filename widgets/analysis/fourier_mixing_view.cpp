@@ -23,6 +23,7 @@
 #include "core/analysis/model_handle.h"
 #include "core/data/image_set_ops.h"
 #include "core/util/errors.h"
+#include "core/util/log.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
@@ -32,7 +33,7 @@
 namespace glowscope {
 namespace {
 
-constexpr int kScreenTilePixels = 128;
+constexpr int kScreenTilePixels = 112;  // 4x of 28x28: the page fits a 700-pixel window
 
 QStringList pairTitles() {
   return {FourierMixingView::tr("a"), FourierMixingView::tr("b"),
@@ -95,28 +96,42 @@ FourierPairResult computeFourierPair(const ImageSet& a, const ImageSet& b,
 
 }  // namespace
 
-FourierMixingView::FourierMixingView(ImageSetCache* cache, QWidget* parent)
+FourierMixingView::FourierMixingView(ImageSetCache* cache, const AnalysisInputs& shared,
+                                     QWidget* parent)
     : QWidget(parent),
       cache_(cache ? cache : &ImageSetCache::shared()),
-      modelPicker_(new ModelPicker(this)),
+      modelPicker_(shared.model ? shared.model : new ModelPicker(this)),
       quantisation_(new QComboBox(this)),
-      style_(PlotStyle::fromDefaultSettings()) {
+      style_(PlotStyle::fromDefaultSettings()),
+      ownsPickers_(!shared.sharesImages()) {
   setObjectName("fourierMixingView");
+  if (shared.sharesImages()) {
+    pickerA_ = shared.imageA;
+    pickerB_ = shared.imageB;
+  } else {
+    pickerA_ = new ImagePicker(tr("Image a"), cache_, this);
+    pickerB_ = new ImagePicker(tr("Image b"), cache_, this, {.initialSet = 1, .compact = false});
+    pickerA_->setObjectName("pickerA");
+    pickerB_->setObjectName("pickerB");
+  }
   quantisation_->addItem(tr("clip and round"), int(analysis::MixQuantisation::ClipRound));
   quantisation_->addItem(tr("rescale min–max and round"),
                          int(analysis::MixQuantisation::RescaleRound));
   quantisation_->setToolTip(
       tr("How the real-valued mix returns to 8 bits: clip to 0..255 (keeps the intensity scale) "
          "or map its min..max to 0..255"));
-  auto* top = new QHBoxLayout;
-  top->addWidget(modelPicker_, 1);
-  top->addWidget(new QLabel(tr("Quantisation:"), this));
-  top->addWidget(quantisation_);
   auto* tabs = new QTabWidget(this);
   tabs->addTab(buildPairTab(), tr("Single pair"));
   tabs->addTab(buildBatchTab(), tr("Batch"));
+  // The quantisation serves both tabs: beside their tab bar, where it costs no height.
+  auto* quantisationRow = new QWidget(this);
+  auto* quantisationLayout = new QHBoxLayout(quantisationRow);
+  quantisationLayout->setContentsMargins(0, 0, 0, 2);
+  quantisationLayout->addWidget(new QLabel(tr("Quantisation:"), quantisationRow));
+  quantisationLayout->addWidget(quantisation_);
+  tabs->setCornerWidget(quantisationRow, Qt::TopRightCorner);
   auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
+  if (!shared.model) layout->addWidget(modelPicker_);
   layout->addWidget(tabs, 1);
 
   connect(modelPicker_, &ModelPicker::modelChanged, this, &FourierMixingView::computePair);
@@ -136,14 +151,6 @@ FourierMixingView::~FourierMixingView() = default;
 
 QWidget* FourierMixingView::buildPairTab() {
   auto* tab = new QWidget(this);
-  pickerA_ = new ImagePicker(tr("Image a"), cache_, tab);
-  pickerB_ = new ImagePicker(tr("Image b"), cache_, tab);
-  pickerA_->setObjectName("pickerA");
-  pickerB_->setObjectName("pickerB");
-  auto* pickers = new QVBoxLayout;
-  pickers->addWidget(pickerA_);
-  pickers->addWidget(pickerB_);
-  pickers->addStretch(1);
 
   auto* images = new QGroupBox(tr("Amplitude/phase mixing (right-click to export)"), tab);
   auto* grid = new QGridLayout(images);
@@ -170,10 +177,17 @@ QWidget* FourierMixingView::buildPairTab() {
   clipped_->setWordWrap(true);
   grid->addWidget(clipped_, 4, 0, 1, 5);
   grid->setRowStretch(5, 1);
+  grid->setColumnStretch(5, 1);  // spare width right of the tiles, not between them
   installPairExportMenu(images);
 
   auto* layout = new QHBoxLayout(tab);
-  layout->addLayout(pickers);
+  if (ownsPickers_) {
+    auto* pickers = new QVBoxLayout;
+    pickers->addWidget(pickerA_);
+    pickers->addWidget(pickerB_);
+    pickers->addStretch(1);
+    layout->addLayout(pickers);
+  }
   layout->addWidget(images, 1);
   connect(pickerA_, &ImagePicker::imageChanged, this, &FourierMixingView::computePair);
   connect(pickerB_, &ImagePicker::imageChanged, this, &FourierMixingView::computePair);
@@ -206,8 +220,10 @@ void FourierMixingView::setModels(const std::vector<std::pair<QString, QString>>
 }
 
 void FourierMixingView::setSetNames(const QStringList& names) {
-  pickerA_->setSetNames(names);
-  pickerB_->setSetNames(names);
+  if (ownsPickers_) {
+    pickerA_->setSetNames(names);
+    pickerB_->setSetNames(names);
+  }
   for (QComboBox* box : {amplitudeSet_, phaseSet_}) {
     const QSignalBlocker blocker(box);
     box->clear();
@@ -241,6 +257,8 @@ void FourierMixingView::computePair() {
 
 void FourierMixingView::finishPair(FourierPairResult result) {
   pair_ = std::move(result);
+  if (!pair_.error.isEmpty())
+    logger()->error("Fourier mixing of one pair: {}", pair_.error.toStdString());
   showPair();
   if (pairDirty_) {
     pairDirty_ = false;

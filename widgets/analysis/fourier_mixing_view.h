@@ -14,6 +14,7 @@
 
 #include "core/analysis/fourier_mixing.h"
 #include "core/data/image_set.h"
+#include "widgets/analysis/analysis_inputs.h"
 #include "widgets/base/background_task.h"
 #include "widgets/views/plot_export.h"
 #include "widgets/views/score_scatter_view.h"
@@ -62,13 +63,16 @@ struct FourierBatchResult {
 class FourierMixingView : public QWidget {
   Q_OBJECT
  public:
-  /// `cache` null = ImageSetCache::shared().
-  explicit FourierMixingView(ImageSetCache* cache = nullptr, QWidget* parent = nullptr);
+  /// `cache` null = ImageSetCache::shared(). The model and images come from `shared` (the
+  /// Analysis page's pickers) where given; the view makes and shows its own otherwise.
+  explicit FourierMixingView(ImageSetCache* cache = nullptr, const AnalysisInputs& shared = {},
+                             QWidget* parent = nullptr);
   ~FourierMixingView() override;  ///< cancels the batch and waits for the workers
 
   /// The models to choose from: (label, path of a model.glow); the first one is loaded.
   void setModels(const std::vector<std::pair<QString, QString>>& labelAndPath);
-  /// The sets offered by both image pickers and the batch boxes.
+  /// The sets offered by the batch boxes and by the image pickers unless they are shared (their
+  /// owner sets those); set B starts on the second name.
   void setSetNames(const QStringList& names);
   void setQuantisation(analysis::MixQuantisation quantisation);
   analysis::MixQuantisation quantisation() const;
@@ -124,6 +128,7 @@ class FourierMixingView : public QWidget {
   ModelPicker* modelPicker_;
   QComboBox* quantisation_;
   PlotStyle style_;
+  bool ownsPickers_;  ///< false: a and b are the Analysis page's shared pickers
 
   ImagePicker* pickerA_;
   ImagePicker* pickerB_;

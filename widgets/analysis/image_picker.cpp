@@ -19,35 +19,36 @@ namespace glowscope {
 
 namespace {
 constexpr int kThumbnailPixels = 112;  // 28x28 images at 4x stay crisp (nearest neighbour)
-}
+constexpr int kCompactThumbnailPixels = 56;
+}  // namespace
 
-ImagePicker::ImagePicker(const QString& title, ImageSetCache* cache, QWidget* parent)
-    : QWidget(parent), cache_(cache ? cache : &ImageSetCache::shared()) {
-  auto* group = new QGroupBox(title, this);
-  setBox_ = new QComboBox(group);
-  setBox_->addItems(ImageSetCache::availableSetNames());
-  indexBox_ = new QSpinBox(group);
+ImagePicker::ImagePicker(const QString& title, ImageSetCache* cache, QWidget* parent,
+                         ImagePickerOptions options)
+    : QWidget(parent), cache_(cache ? cache : &ImageSetCache::shared()), options_(options) {
+  setBox_ = new QComboBox(this);
+  setBox_->setMinimumContentsLength(options_.compact ? 16 : 12);
+  setBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  {
+    const QSignalBlocker blocker(setBox_);  // the deferred load below picks the set
+    setBox_->addItems(ImageSetCache::availableSetNames());
+    if (options_.initialSet < setBox_->count()) setBox_->setCurrentIndex(options_.initialSet);
+  }
+  indexBox_ = new QSpinBox(this);
   indexBox_->setRange(0, 0);
-  auto* randomButton = new QPushButton(tr("Random"), group);
+  indexBox_->setToolTip(tr("Index of the image in the set"));
+  auto* randomButton = new QPushButton(tr("Random"), this);
   randomButton->setToolTip(tr("Pick a random image of the set"));
-  thumbnail_ = new QLabel(group);
-  thumbnail_->setFixedSize(kThumbnailPixels, kThumbnailPixels);
+  const int thumbnailPixels = options_.compact ? kCompactThumbnailPixels : kThumbnailPixels;
+  thumbnail_ = new QLabel(this);
+  thumbnail_->setFixedSize(thumbnailPixels, thumbnailPixels);
   thumbnail_->setAlignment(Qt::AlignCenter);
   thumbnail_->setFrameShape(QFrame::StyledPanel);
-  caption_ = new QLabel(group);
+  caption_ = new QLabel(this);
   caption_->setWordWrap(true);
-
-  auto* grid = new QGridLayout(group);
-  grid->addWidget(new QLabel(tr("Set:"), group), 0, 0);
-  grid->addWidget(setBox_, 0, 1, 1, 2);
-  grid->addWidget(new QLabel(tr("Image:"), group), 1, 0);
-  grid->addWidget(indexBox_, 1, 1);
-  grid->addWidget(randomButton, 1, 2);
-  grid->addWidget(thumbnail_, 2, 0, 1, 3, Qt::AlignHCenter);
-  grid->addWidget(caption_, 3, 0, 1, 3);
-  auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(group);
+  if (options_.compact)
+    layOutInARow(title, randomButton);
+  else
+    layOutInAColumn(title, randomButton);
 
   connect(setBox_, &QComboBox::currentTextChanged, this, [this] { onSetChosen(); });
   connect(indexBox_, &QSpinBox::valueChanged, this, [this] { showCurrent(); });
@@ -63,10 +64,49 @@ ImagePicker::ImagePicker(const QString& title, ImageSetCache* cache, QWidget* pa
   });
 }
 
+// A group box with the enlarged thumbnail under the boxes: a view's column.
+void ImagePicker::layOutInAColumn(const QString& title, QWidget* randomButton) {
+  auto* group = new QGroupBox(title, this);
+  auto* grid = new QGridLayout(group);
+  grid->addWidget(new QLabel(tr("Set:"), group), 0, 0);
+  grid->addWidget(setBox_, 0, 1, 1, 2);
+  grid->addWidget(new QLabel(tr("Image:"), group), 1, 0);
+  grid->addWidget(indexBox_, 1, 1);
+  grid->addWidget(randomButton, 1, 2);
+  grid->addWidget(thumbnail_, 2, 0, 1, 3, Qt::AlignHCenter);
+  grid->addWidget(caption_, 3, 0, 1, 3);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(group);
+}
+
+// [title] [set] [index] [Random] [thumbnail], the caption (or an error) under the boxes: low
+// enough for the Analysis page's row above its tabs.
+void ImagePicker::layOutInARow(const QString& title, QWidget* randomButton) {
+  auto* titleLabel = new QLabel(title, this);
+  QFont bold = titleLabel->font();
+  bold.setBold(true);
+  titleLabel->setFont(bold);
+  auto* grid = new QGridLayout(this);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->addWidget(titleLabel, 0, 0);
+  grid->addWidget(setBox_, 0, 1);
+  grid->addWidget(indexBox_, 0, 2);
+  grid->addWidget(randomButton, 0, 3);
+  grid->addWidget(thumbnail_, 0, 4, 2, 1, Qt::AlignTop);
+  grid->addWidget(caption_, 1, 0, 1, 4, Qt::AlignTop);
+  grid->setColumnStretch(1, 1);
+  // A long error wraps instead of widening the page; the whole caption is also the tooltip.
+  caption_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+}
+
 void ImagePicker::setSetNames(const QStringList& names) {
-  const QSignalBlocker blocker(setBox_);
-  setBox_->clear();
-  setBox_->addItems(names);
+  {
+    const QSignalBlocker blocker(setBox_);
+    setBox_->clear();
+    setBox_->addItems(names);
+    if (options_.initialSet < names.size()) setBox_->setCurrentIndex(options_.initialSet);
+  }
   onSetChosen();
 }
 
@@ -132,6 +172,7 @@ void ImagePicker::onFailed(const QString& name, const QString& error) {
   if (name != currentSetName()) return;
   thumbnail_->clear();
   caption_->setText(tr("Cannot load %1: %2").arg(name, error));
+  caption_->setToolTip(caption_->text());
 }
 
 void ImagePicker::showCurrent() {
@@ -144,6 +185,7 @@ void ImagePicker::showCurrent() {
   QString caption = tr("%1 #%2").arg(currentSetName()).arg(index);
   if (set->labelled()) caption += tr(", label %1").arg(set->labels[std::size_t(index)]);
   caption_->setText(caption);
+  caption_->setToolTip(caption);
   Q_EMIT imageChanged();
 }
 

@@ -1,6 +1,7 @@
 #include "widgets/analysis/image_set_cache.h"
 
 #include "core/data/dataset_registry.h"
+#include "core/util/log.h"
 
 namespace glowscope {
 
@@ -17,7 +18,8 @@ ImageSetCache& ImageSetCache::shared() {
 QStringList ImageSetCache::availableSetNames() {
   QStringList names;
   for (const DatasetInfo& info : listDatasets())
-    if (info.builtIn && info.available) names << QString::fromStdString(info.name);
+    if (info.builtIn && info.available)
+      for (const std::string& name : loadableNames(info)) names << QString::fromStdString(name);
   return names;
 }
 
@@ -52,7 +54,10 @@ void ImageSetCache::insert(const QString& name, std::shared_ptr<const ImageSet> 
 
 void ImageSetCache::finish(const QString& name, SetLoad load) {
   if (!load.error.isEmpty() || !load.images) {
-    Q_EMIT failed(name, load.error.isEmpty() ? tr("no images") : load.error);
+    const QString error = load.error.isEmpty() ? tr("no images") : load.error;
+    // Logged once here; every picker or view waiting for the set shows it too.
+    logger()->error("cannot load the image set {}: {}", name.toStdString(), error.toStdString());
+    Q_EMIT failed(name, error);
     return;
   }
   sets_[name] = std::move(load.images);

@@ -20,6 +20,7 @@
 #include "core/analysis/latent_analyses.h"
 #include "core/flows/bits_per_dim.h"
 #include "core/util/errors.h"
+#include "core/util/log.h"
 #include "widgets/analysis/image_strip.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
@@ -34,7 +35,7 @@ using analysis::FixedLatentOptimisationUpdate;
 
 constexpr int kRefreshMs = 40;  // coalesces bursts of updates from a fast model into one redraw
 constexpr int kPlayFrameMs = 80;
-constexpr int kCellPixels = 160;
+constexpr int kCellPixels = 128;
 
 // a and b may come from sets of different sizes: each is brought to the model's shape first.
 ImageSet preparedBatch(analysis::ModelHandle& model, const std::vector<ImageSet>& images) {
@@ -82,14 +83,13 @@ void LatentOptimisationView::buildControls() {
   status_->setText(
       tr("Keeps z_L (the high-level latents) of a and b fixed and maximises log p over the "
          "other latents (Fig. 3B)."));
+  // a and b side by side left of the plot: stacked, they would make the page taller than a
+  // 700-pixel window.
   auto* middle = new QHBoxLayout;
-  auto* imageColumn = new QVBoxLayout;
   for (int i = 0; i < 2; ++i) {
     cells_.push_back(new ImageCell(i == 0 ? tr("a") : tr("b"), kCellPixels));
-    imageColumn->addWidget(cells_.back());
+    middle->addWidget(cells_.back(), 0, Qt::AlignTop);
   }
-  imageColumn->addStretch(1);
-  middle->addLayout(imageColumn);
   middle->addWidget(buildPlot(), 1);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(buildSettingsRow());
@@ -119,15 +119,21 @@ QLayout* LatentOptimisationView::buildSettingsRow() {
   addField(tr("Learning rate:"), learningRate_);
   addField(tr("Optimiser:"), optimiser_);
   addField(tr("Update every:"), updateEvery_);
-  settings->addWidget(run_);
-  settings->addWidget(pause_);
-  settings->addWidget(stop_);
-  settings->addWidget(progress_, 1);
-  return settings;
+  settings->addStretch(1);
+  // The buttons on their own row: with the fields they would not fit a 1024-pixel window.
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(run_);
+  buttons->addWidget(pause_);
+  buttons->addWidget(stop_);
+  buttons->addWidget(progress_, 1);
+  auto* rows = new QVBoxLayout;
+  rows->addLayout(settings);
+  rows->addLayout(buttons);
+  return rows;
 }
 
 QWidget* LatentOptimisationView::buildPlot() {
-  plot_->setMinimumSize(360, 260);
+  plot_->setMinimumSize(300, 200);
   plot_->legend->setVisible(true);
   // log p rises from the left: the lower right corner stays free for the legend.
   plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
@@ -364,6 +370,7 @@ void LatentOptimisationView::finish(bool completed, const QString& error) {
   refresh();
   if (!error.isEmpty()) {
     status_->setText(tr("Optimisation failed: %1").arg(error));
+    logger()->error("fixed-z_L optimisation: {}", error.toStdString());
   } else if (!record_.trace.empty()) {
     const int last = int(record_.trace.size()) - 1;
     QStringList changes;

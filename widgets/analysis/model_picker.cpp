@@ -9,6 +9,7 @@
 #include <QPushButton>
 
 #include "core/analysis/model_handle.h"
+#include "core/util/log.h"
 
 namespace glowscope {
 
@@ -24,6 +25,9 @@ ModelPicker::ModelPicker(QWidget* parent)
   loadFile_->setToolTip(tr("Choose a model.glow file saved by Glowscope"));
   status_->setObjectName("modelStatus");
   status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A long description or error must not widen the window: cut at the right, whole in the
+  // tooltip.
+  status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   auto* row = new QHBoxLayout(this);
   row->setContentsMargins(0, 0, 0, 0);
   row->addWidget(new QLabel(tr("Model:"), this));
@@ -80,6 +84,7 @@ void ModelPicker::loadCurrent() {
     return;
   }
   status_->setText(tr("Loading %1…").arg(box_->currentText()));
+  status_->setToolTip(path);
   loader_.start([path](const BackgroundRun&) {
     return ModelLoad{analysis::ModelHandle::load(path.toStdString()), {}};
   });
@@ -88,11 +93,14 @@ void ModelPicker::loadCurrent() {
 void ModelPicker::finishLoad(ModelLoad load) {
   if (!load.error.isEmpty()) {
     status_->setText(tr("Cannot load the model: %1").arg(load.error));
+    status_->setToolTip(status_->text() + "\n" + box_->currentData().toString());
+    logger()->error("cannot load the model {}: {}", box_->currentData().toString().toStdString(),
+                    load.error.toStdString());
     return;
   }
   model_ = std::move(load.handle);
   status_->setText(QString::fromStdString(model_->description()));
-  status_->setToolTip(QString::fromStdString(model_->path().string()));
+  status_->setToolTip(status_->text() + "\n" + QString::fromStdString(model_->path().string()));
   Q_EMIT modelChanged();
 }
 

@@ -20,6 +20,7 @@
 #include "core/data/image_set_ops.h"
 #include "core/metrics/correlation.h"
 #include "core/util/errors.h"
+#include "core/util/log.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/qcustomplot_include.h"
@@ -103,7 +104,7 @@ QString rhoText(double rho) {
 
 QCustomPlot* titledPlot(QCPTextElement*& title) {
   auto* plot = new QCustomPlot;
-  plot->setMinimumSize(320, 260);
+  plot->setMinimumSize(260, 220);  // both beside the controls in a 1024-pixel window
   plot->plotLayout()->insertRow(0);
   title = new QCPTextElement(plot, QString());
   plot->plotLayout()->addElement(0, 0, title);
@@ -140,10 +141,10 @@ std::vector<ScatterSeries> plottedSeries(const QCustomPlot* plot) {
 
 }  // namespace
 
-PixelPriorView::PixelPriorView(ImageSetCache* cache, QWidget* parent)
+PixelPriorView::PixelPriorView(ImageSetCache* cache, const AnalysisInputs& shared, QWidget* parent)
     : QWidget(parent),
       cache_(cache ? cache : &ImageSetCache::shared()),
-      modelPicker_(new ModelPicker(this)),
+      modelPicker_(shared.model ? shared.model : new ModelPicker(this)),
       style_(PlotStyle::fromDefaultSettings()) {
   setObjectName("pixelPriorView");
   QWidget* controls = buildControls();
@@ -155,7 +156,7 @@ PixelPriorView::PixelPriorView(ImageSetCache* cache, QWidget* parent)
   body->addWidget(controls);
   body->addWidget(plots, 1);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(modelPicker_);
+  if (!shared.model) layout->addWidget(modelPicker_);
   layout->addLayout(body, 1);
   setSetNames(ImageSetCache::availableSetNames());
 
@@ -363,6 +364,7 @@ void PixelPriorView::finish(PixelPriorResult result) {
     status_->setText(tr("Cancelled."));
   } else if (!result_.error.isEmpty()) {
     status_->setText(tr("Failed: %1").arg(result_.error));
+    logger()->error("pixel-difference prior: {}", result_.error.toStdString());
   } else {
     QString text = tr("%1 set(s), up to %2 images each; prior: %3 (%L4 differences, bin width "
                       "%5).")
@@ -413,9 +415,9 @@ void PixelPriorView::drawHistograms() {
   if (result_.prior && !result_.setNames.contains(result_.priorSetName))
     addCurve(*result_.prior, tr("%1 (prior)").arg(result_.priorSetName),
              int(result_.histograms.size()), Qt::DashLine);
-  histogramTitle_->setText(
-      result_.prior ? tr("Local pixel differences (bins of the %1 prior)").arg(result_.priorSetName)
-                    : tr("Local pixel differences: press Run"));
+  histogramTitle_->setText(result_.prior
+                               ? tr("Pixel differences (prior: %1)").arg(result_.priorSetName)
+                               : tr("Local pixel differences: press Run"));
   style_.applyTo(histogramPlot_);
   rescaleWithMargin(histogramPlot_);
   plotDataChanged(histogramPlot_);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/analysis/pixel_prior.h"
+#include "widgets/analysis/analysis_inputs.h"
 #include "widgets/base/background_task.h"
 #include "widgets/views/plot_export.h"
 #include "widgets/views/score_scatter_view.h"
@@ -60,8 +61,10 @@ struct PixelPriorSettings {
 class PixelPriorView : public QWidget {
   Q_OBJECT
  public:
-  /// `cache` null = ImageSetCache::shared().
-  explicit PixelPriorView(ImageSetCache* cache = nullptr, QWidget* parent = nullptr);
+  /// `cache` null = ImageSetCache::shared(). The model comes from `shared.model` (the Analysis
+  /// page's picker) where given; the view makes and shows its own otherwise.
+  explicit PixelPriorView(ImageSetCache* cache = nullptr, const AnalysisInputs& shared = {},
+                          QWidget* parent = nullptr);
   ~PixelPriorView() override;  ///< cancels a run and waits for it
 
   /// The models to choose from: (label, path of a model.glow); the first one is loaded.

@@ -89,6 +89,7 @@ class TestDataFormats : public QObject {
   void imageFolderErrors();
   void registryParsesSpecsAndLimits();
   void listDatasetsNamesEveryBuiltIn();
+  void loadableNamesExpandOptionalSplits();
   void dataCacheDirFollowsEnvironment();
 };
 
@@ -321,6 +322,19 @@ void TestDataFormats::listDatasetsNamesEveryBuiltIn() {
     QVERIFY(d.available || d.installHint == "bash scripts/setup.sh");
     if (d.name.rfind("mnist:", 0) == 0) QVERIFY(!d.available);  // the empty cache
   }
+}
+
+void TestDataFormats::loadableNamesExpandOptionalSplits() {
+  using Names = std::vector<std::string>;
+  QCOMPARE(loadableNames({"mnist:test", "", true, true, ""}), Names{"mnist:test"});
+  QCOMPARE(loadableNames({"photos-manmade[:train|test]", "", true, true, ""}),
+           (Names{"photos-manmade:train", "photos-manmade:test"}));
+  QVERIFY(loadableNames({"cifar10:/dir[:train|test]", "", false, true, ""}).empty());
+  QVERIFY(loadableNames({"general-gray:<mix>:train|test", "", false, true, ""}).empty());
+  // Every name given for the registry's built-ins parses as a spec (no display text left).
+  for (const DatasetInfo& info : listDatasets())
+    for (const std::string& name : loadableNames(info))
+      QVERIFY2(name.find_first_of("[]|<>") == std::string::npos, name.c_str());
 }
 
 void TestDataFormats::dataCacheDirFollowsEnvironment() {

@@ -65,6 +65,10 @@ class TestImagePicker : public QObject {
   void loadsARegistrySetOffTheGuiThreadOnce() {
     // scripts/setup.sh installs the photos, so the set must be listed as available.
     QVERIFY(ImageSetCache::availableSetNames().contains("photo-crops-gray:test"));
+    // Loadable names, never the registry's display text "photos-manmade[:train|test]".
+    QVERIFY(ImageSetCache::availableSetNames().contains("photos-manmade:test"));
+    for (const QString& name : ImageSetCache::availableSetNames())
+      QVERIFY2(!name.contains('['), qPrintable(name));
     ImageSetCache cache(50);
     QSignalSpy loaded(&cache, &ImageSetCache::loaded);
     cache.request("photo-crops-gray:test");
