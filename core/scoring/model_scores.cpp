@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/data/tensor_batches.h"
+#include "core/flows/bits_per_dim.h"
 #include "core/models/flow_likelihood.h"
 #include "core/scoring/model_input.h"
 #include "core/util/errors.h"

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/flows/bits_per_dim.h"
 #include "core/metrics/ood_metrics.h"
 #include "core/models/flow_likelihood.h"
 #include "core/scoring/model_scores.h"
