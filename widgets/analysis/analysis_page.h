@@ -13,6 +13,7 @@ namespace glowscope {
 class FeatureSwapView;
 class FourierMixingView;
 class ImageSetCache;
+class PixelLikelihoodMapView;
 class PixelPriorView;
 
 class AnalysisPage : public QTabWidget {
@@ -28,11 +29,13 @@ class AnalysisPage : public QTabWidget {
   FourierMixingView* fourierView() const { return fourier_; }
   FeatureSwapView* swapView() const { return swap_; }
   PixelPriorView* pixelPriorView() const { return pixelPrior_; }
+  PixelLikelihoodMapView* pixelMapView() const { return pixelMap_; }
 
  private:
   FourierMixingView* fourier_;
   FeatureSwapView* swap_;
   PixelPriorView* pixelPrior_;
+  PixelLikelihoodMapView* pixelMap_;
 };
 
 /// The models of a results folder: every models/<id>-seed<seed>/model.glow of that seed, labelled
