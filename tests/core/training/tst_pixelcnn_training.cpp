@@ -2,6 +2,7 @@
 // resume with dropout, the outlier and margin losses against a frozen model of either family,
 // the flow-only options refused, scores and ratios across families.
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <QtTest>
 
 #include <cmath>
