@@ -1,6 +1,7 @@
 // Per-pixel log-likelihood maps of a tiny PixelCNN++: one value per pixel that sums to log P(x),
 // the general model's map and the difference; flows and mismatched general models refused.
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <QTemporaryDir>
 #include <QtTest>
 

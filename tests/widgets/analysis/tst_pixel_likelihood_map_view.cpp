@@ -1,6 +1,7 @@
 // The per-pixel log-likelihood map view on a tiny PixelCNN++ saved in the test: the three panels
 // show core's maps, the export table holds them; a flow model is refused with the reason.
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
