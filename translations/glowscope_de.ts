@@ -4,6 +4,11 @@
 <context>
     <name>QObject</name>
     <message>
+        <location filename="../widgets/training_wizard.cpp"/>
+        <source>PixelCNN++ (%1), %2 blocks per stage, %3 filters, %4 logistics; %5×%6×%7 images; %L8 parameters</source>
+        <translation>PixelCNN++ (%1), %2 Blöcke je Stufe, %3 Filter, %4 logistische Komponenten; %5×%6×%7-Bilder; %L8 Parameter</translation>
+    </message>
+    <message>
         <location filename="../app/gui/about_dialog.cpp" line="13"/>
         <source>&lt;h3&gt;Glowscope %1&lt;/h3&gt;&lt;p&gt;Likelihood-based anomaly detection with deep invertible networks (Schirrmeister et al., NeurIPS 2020).&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;spdlog&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%6 of %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation>&lt;h3&gt;Glowscope %1&lt;/h3&gt;&lt;p&gt;Likelihood-basierte Anomalieerkennung mit tiefen invertierbaren Netzen (Schirrmeister et al., NeurIPS 2020).&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;spdlog&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%6 von %7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%9&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
@@ -344,6 +349,11 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
 </context>
 <context>
     <name>glowscope::AnalysisPage</name>
+    <message>
+        <location filename="../widgets/analysis/analysis_page.cpp"/>
+        <source>Per-pixel log-likelihood (PixelCNN++)</source>
+        <translation>Log-Likelihood je Pixel (PixelCNN++)</translation>
+    </message>
     <message>
         <location filename="../widgets/analysis/analysis_page.cpp" line="18"/>
         <source>Fourier mixing</source>
@@ -1577,14 +1587,24 @@ quantisiert: %1 nats
 <context>
     <name>glowscope::ModelPage</name>
     <message>
+        <location filename="../widgets/wizard_pages.cpp"/>
+        <source>PixelCNN++ (autoregressive)</source>
+        <translation>PixelCNN++ (autoregressiv)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/wizard_pages.cpp"/>
+        <source>%L1 parameters; %2 blocks per stage, %3 filters, %4 logistics</source>
+        <translation>%L1 Parameter; %2 Blöcke je Stufe, %3 Filter, %4 logistische Komponenten</translation>
+    </message>
+    <message>
         <location filename="../widgets/wizard_pages.cpp" line="168"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
         <location filename="../widgets/wizard_pages.cpp" line="170"/>
-        <source>A Glow flow: multi-scale convolutional, fully connected (dense) or local (one small Glow on every patch).</source>
-        <translation>Ein Glow-Flow: mehrskalig faltend, vollständig verbunden (dense) oder lokal (ein kleiner Glow je Bildausschnitt).</translation>
+        <source>A Glow flow: multi-scale convolutional, fully connected (dense) or local (one small Glow on every patch); or PixelCNN++, an autoregressive model with per-pixel log-likelihoods (no scales).</source>
+        <translation>Ein Glow-Flow: mehrskalig faltend, vollständig verbunden (dense) oder lokal (ein kleiner Glow je Bildausschnitt); oder PixelCNN++, ein autoregressives Modell mit Log-Likelihoods je Pixel (ohne Skalen).</translation>
     </message>
     <message>
         <location filename="../widgets/wizard_pages.cpp" line="174"/>
@@ -1797,6 +1817,79 @@ quantisiert: %1 nats
         <location filename="../widgets/wizard_run_pages.cpp" line="119"/>
         <source>The in-distribution model &apos;%1&apos; does not exist.</source>
         <translation>Das In-Distribution-Modell „%1“ existiert nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::PixelLikelihoodMapView</name>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>PixelCNN++ model:</source>
+        <translation>PixelCNN++-Modell:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>General model:</source>
+        <translation>Allgemeines Modell:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>Compute maps</source>
+        <translation>Karten berechnen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>Choose a PixelCNN++ model and an image (flows have no per-pixel terms).</source>
+        <translation>Wählen Sie ein PixelCNN++-Modell und ein Bild (Flows haben keine Terme je Pixel).</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>image (grey level)</source>
+        <translation>Bild (Grauwert)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>log P per pixel (nats)</source>
+        <translation>log P je Pixel (nats)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>model − general (nats)</source>
+        <translation>Modell − allgemein (nats)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>No model chosen.</source>
+        <translation>Kein Modell gewählt.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>The image set is not loaded yet.</source>
+        <translation>Die Bildmenge ist noch nicht geladen.</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>Computing…</source>
+        <translation>Berechne …</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>%1: log P = %2 nats</source>
+        <translation>%1: log P = %2 nats</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
+        <source>%1: log P = %2 nats, model − general = %3 nats</source>
+        <translation>%1: log P = %2 nats, Modell − allgemein = %3 nats</translation>
     </message>
 </context>
 <context>

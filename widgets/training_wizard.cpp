@@ -103,7 +103,7 @@ const RecordedSpeed* matchingSpeed(const QList<RecordedSpeed>& speeds, const nlo
     if (!(speed.imagesPerSecond > 0)) continue;
     bool same = true;
     for (const char* key : {"type", "channels", "height", "width", "numScales", "stepsPerScale",
-                            "hiddenChannels", "patchSize"})
+                            "hiddenChannels", "patchSize", "preset"})
       if (model.value(key, nlohmann::json()) != speed.model.value(key, nlohmann::json()))
         same = false;
     if (same && (!found || speed.threads == threads)) found = &speed;
@@ -111,11 +111,27 @@ const RecordedSpeed* matchingSpeed(const QList<RecordedSpeed>& speeds, const nlo
   return found;
 }
 
+/// The overview's model line of a PixelCNN++ (docs/pixelcnn.md): no scales or steps to show.
+QString pixelCnnOverview(const nlohmann::json& modelJson) {
+  const PixelCnnConfig model = pixelCnnConfigFromJson(modelJson);
+  return QObject::tr("PixelCNN++ (%1), %2 blocks per stage, %3 filters, %4 logistics; %5×%6×%7 "
+                     "images; %L8 parameters")
+      .arg(QString::fromStdString(modelJson.value("preset", "custom")))
+      .arg(model.resnetBlocks)
+      .arg(model.filters)
+      .arg(model.logistics)
+      .arg(model.height)
+      .arg(model.width)
+      .arg(model.channels)
+      .arg(static_cast<qint64>(pixelCnnParameterCount(model)));
+}
+
 }  // namespace
 
 QString TrainingWizard::overviewHtml() const {
   const nlohmann::json config = configJson();
-  const ModelConfig model = modelConfigFromJson(config.at("model"));
+  const bool pixelCnn = isPixelCnnModelJson(config.at("model"));
+  const ModelConfig model = pixelCnn ? ModelConfig{} : modelConfigFromJson(config.at("model"));
   const auto modelType = [&] {
     const std::string type = config.at("model").value("type", "conv");
     return type == "dense"   ? tr("Dense Glow")
@@ -131,7 +147,8 @@ QString TrainingWizard::overviewHtml() const {
                              tr("config.json, metrics.jsonl (the curves), checkpoints/, "
                                 "model.glow") +
                              "</small>");
-  row(tr("Model"), tr("%1, %2 scales × %3 steps, %L4 hidden; %5×%6×%7 images; %L8 parameters")
+  if (pixelCnn) row(tr("Model"), pixelCnnOverview(config.at("model")));
+  else row(tr("Model"), tr("%1, %2 scales × %3 steps, %L4 hidden; %5×%6×%7 images; %L8 parameters")
                        .arg(modelType)
                        .arg(model.numScales)
                        .arg(model.stepsPerScale)

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
@@ -14,6 +15,7 @@
 #include <cmath>
 
 #include "core/flows/model_config.h"
+#include "core/models/pixelcnn_config.h"
 #include "core/training/training_config.h"
 #include "core/util/errors.h"
 #include "widgets/dataset_check.h"
@@ -282,12 +284,14 @@ ModelPage::ModelPage(QWidget* parent) : WizardPageBase(parent) {
   setTitle(tr("Model"));
   setSubTitle(
       tr("A Glow flow: multi-scale convolutional, fully connected (dense) or local "
-         "(one small Glow on every patch)."));
+         "(one small Glow on every patch); or PixelCNN++, an autoregressive model with "
+         "per-pixel log-likelihoods (no scales)."));
   type_ = new QComboBox(this);
   type_->setObjectName("modelType");
   type_->addItem(tr("Convolutional Glow"), "conv");
   type_->addItem(tr("Dense Glow"), "dense");
   type_->addItem(tr("Local Glow (patches)"), "local");
+  type_->addItem(tr("PixelCNN++ (autoregressive)"), QString::fromUtf8(kPixelCnnTypeName));
   preset_ = new QComboBox(this);
   preset_->setObjectName("modelPreset");
   for (const std::string& name : modelPresetNames()) preset_->addItem(QString::fromStdString(name));
@@ -316,13 +320,34 @@ ModelPage::ModelPage(QWidget* parent) : WizardPageBase(parent) {
   layout->addWidget(errorLabel_);
   preset_->setCurrentText("small");
   connect(preset_, &QComboBox::currentIndexChanged, this, &ModelPage::applyPreset);
-  connect(type_, &QComboBox::currentIndexChanged, this, &ModelPage::applyPreset);
+  connect(type_, &QComboBox::currentIndexChanged, this, [this] {
+    listFamilyPresets();
+    applyPreset();
+  });
   for (QSpinBox* spin : {channels_, height_, width_, scales_, stepsPerScale_, hidden_, patch_})
     connect(spin, &QSpinBox::valueChanged, this, &ModelPage::updateSummary);
   applyPreset();
 }
 
+bool ModelPage::isPixelCnn() const { return type_->currentData().toString() == kPixelCnnTypeName; }
+
+/// The preset box lists the chosen family's presets (both have tiny, small and paper).
+void ModelPage::listFamilyPresets() {
+  const QSignalBlocker blocker(preset_);
+  const QString current = preset_->currentText();
+  preset_->clear();
+  for (const std::string& name : isPixelCnn() ? pixelCnnPresetNames() : modelPresetNames())
+    preset_->addItem(QString::fromStdString(name));
+  preset_->setCurrentText(current);
+}
+
 void ModelPage::applyPreset() {
+  for (QSpinBox* spin : {scales_, stepsPerScale_, hidden_}) spin->setEnabled(!isPixelCnn());
+  if (isPixelCnn()) {
+    patch_->setEnabled(false);
+    updateSummary();
+    return;
+  }
   try {
     const ModelConfig preset =
         modelPreset(preset_->currentText().toStdString(),
@@ -340,6 +365,12 @@ void ModelPage::applyPreset() {
 }
 
 nlohmann::json ModelPage::modelJson() const {
+  if (isPixelCnn())  // the preset names the architecture (docs/pixelcnn.md)
+    return {{"type", kPixelCnnTypeName},
+            {"preset", preset_->currentText().toStdString()},
+            {"channels", channels_->value()},
+            {"height", height_->value()},
+            {"width", width_->value()}};
   nlohmann::json model = {{"type", type_->currentData().toString().toStdString()},
                           {"channels", channels_->value()},
                           {"height", height_->value()},
@@ -353,6 +384,15 @@ nlohmann::json ModelPage::modelJson() const {
 
 void ModelPage::updateSummary() {
   try {
+    if (isPixelCnn()) {
+      const PixelCnnConfig config = pixelCnnConfigFromJson(modelJson());
+      summary_->setText(tr("%L1 parameters; %2 blocks per stage, %3 filters, %4 logistics")
+                            .arg(static_cast<qint64>(pixelCnnParameterCount(config)))
+                            .arg(config.resnetBlocks)
+                            .arg(config.filters)
+                            .arg(config.logistics));
+      return;
+    }
     const ModelConfig config = modelConfigFromJson(modelJson());
     const auto parameters = static_cast<double>(analyticParameterCount(config));
     const double memory = estimatedTrainingBytes(config, 64);
@@ -367,7 +407,10 @@ void ModelPage::updateSummary() {
 
 QString ModelPage::check() const {
   try {
-    modelConfigFromJson(modelJson());
+    if (isPixelCnn())
+      pixelCnnConfigFromJson(modelJson());
+    else
+      modelConfigFromJson(modelJson());
   } catch (const Error& error) {
     return tr("Model: %1").arg(QString::fromStdString(error.what()));
   }

@@ -96,6 +96,8 @@ class ModelPage : public WizardPageBase {
   nlohmann::json modelJson() const;
 
  private:
+  bool isPixelCnn() const;
+  void listFamilyPresets();
   void applyPreset();
   void updateSummary();
   QComboBox* type_;

@@ -6,6 +6,8 @@
 
 #include "core/data/image_set_ops.h"
 #include "core/flows/flow_model.h"
+#include "core/models/flow_likelihood.h"
+#include "core/util/errors.h"
 #include "core/runtime/runtime.h"
 
 namespace glowscope::analysis {
@@ -24,6 +26,10 @@ std::shared_ptr<ModelHandle> ModelHandle::load(const std::filesystem::path& path
   const std::string device = deviceName.empty() ? preferredDeviceName() : deviceName;
   std::shared_ptr<ModelHandle> handle(new ModelHandle());
   handle->impl_->path = path;
+  // The views that hold a handle analyse scales and latents (c_i, z swaps, Fourier per scale).
+  if (readModelFileFamily(path) != ModelFamily::Flow)
+    throw Error(path.filename().string() + ": " +
+                flowOnlyMessage("this analysis", readModelFileFamily(path)));
   handle->impl_->model = loadFlowModel(path, c10::Device(device));
   handle->impl_->model->eval();
   return handle;

@@ -21,7 +21,9 @@ namespace glowscope::analysis {
 class ModelHandle {
  public:
   /// Loads `model.glow` (or any file saveFlowModel wrote) onto `deviceName` ("cpu", "cuda";
-  /// empty = preferredDeviceName()). Throws glowscope::Error subclasses naming the file.
+  /// empty = preferredDeviceName()). Throws glowscope::Error subclasses naming the file; a
+  /// PixelCNN++ file gets "this analysis is for flow models only: a PixelCNN++ model has no
+  /// scales or latents".
   static std::shared_ptr<ModelHandle> load(const std::filesystem::path& path,
                                            const std::string& deviceName = {});
   ~ModelHandle();

@@ -8,6 +8,7 @@
 #include "core/experiments/model_scheduler.h"
 #include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
+#include "core/models/likelihood_model.h"
 #include "core/scoring/model_input.h"
 #include "core/scoring/png_complexity.h"
 #include "core/scoring/score_cache.h"
@@ -177,10 +178,9 @@ class PngBitsPerModel {
       : images_(images), files_(files) {}
   const std::vector<double>& operator()(const std::string& modelId) {
     if (modelId.empty()) return bitsForShape("as loaded", [&] { return images_; });
-    const ModelConfig config = readFlowModelConfig(files_.at(modelId));
-    const std::string shape = std::to_string(config.channels) + "x" +
-                              std::to_string(config.height) + "x" + std::to_string(config.width);
-    return bitsForShape(shape, [&] { return prepareImagesForModel(images_, config); });
+    // Either family: the shape comes from the stored config (core/models/likelihood_model.h).
+    const ImageShape shape = readModelFileImageShape(files_.at(modelId));
+    return bitsForShape(shape.text(), [&] { return prepareImagesForModel(images_, shape); });
   }
 
  private:
@@ -228,12 +228,13 @@ void scoreSeed(const ExperimentSpec& spec, const std::map<std::string, LoadedSet
   for (const auto& [id, file] : seedResults.modelFiles)
     modelFingerprints[id] = fingerprintFile(file);
   // Models are loaded on the first cache miss only: a re-run with every score cached loads none.
-  std::map<std::string, FlowModel> loaded;
-  auto model = [&](const std::string& id) -> FlowModelImpl& {
-    FlowModel& slot = loaded[id];
+  // A spec may mix families (flows, PixelCNN++): every model goes through the likelihood interface.
+  std::map<std::string, LikelihoodModel> loaded;
+  auto model = [&](const std::string& id) -> LikelihoodModelImpl& {
+    LikelihoodModel& slot = loaded[id];
     if (!slot)
-      slot = loadFlowModel(seedResults.modelFiles.at(id),
-                           at::Device(options.device.empty() ? "cpu" : options.device));
+      slot = loadLikelihoodModel(seedResults.modelFiles.at(id),
+                                 at::Device(options.device.empty() ? "cpu" : options.device));
     return *slot;
   };
   ScoringOptions scoring;

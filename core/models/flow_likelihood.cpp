@@ -22,9 +22,13 @@ ImageShape FlowLikelihoodModelImpl::imageShape() const {
 
 nlohmann::json FlowLikelihoodModelImpl::configJson() const { return flow_->config().toJson(); }
 
-LikelihoodOutput FlowLikelihoodModelImpl::logLikelihood(const at::Tensor& pixels,
-                                                        const LikelihoodOptions& options) {
-  FlowOutput flowOut = flow_->forward(preprocessImages(pixels, options.mode, options.generator));
+at::Tensor FlowLikelihoodModelImpl::inputFromPixels(const at::Tensor& pixels,
+                                                    const LikelihoodOptions& options) {
+  return preprocessImages(pixels, options.mode, options.generator);
+}
+
+LikelihoodOutput FlowLikelihoodModelImpl::logLikelihoodOfInput(const at::Tensor& input) {
+  FlowOutput flowOut = flow_->forward(input);
   LikelihoodOutput out;
   out.logLikelihoodNats = flowOut.logLikelihoodNats;
   out.scaleLogLikelihoodNats = std::move(flowOut.scaleLogLikelihoodNats);
@@ -43,6 +47,22 @@ void FlowLikelihoodModelImpl::initializeFromData(const at::Tensor& pixels,
 
 void FlowLikelihoodModelImpl::save(const std::filesystem::path& path) {
   saveFlowModel(*flow_, path);
+}
+
+FlowModelImpl* flowModelOf(LikelihoodModelImpl& model) {
+  auto* adapter = dynamic_cast<FlowLikelihoodModelImpl*>(&model);
+  return adapter ? &adapter->flow() : nullptr;
+}
+
+std::string flowOnlyMessage(const std::string& what, ModelFamily family) {
+  const std::string name = family == ModelFamily::PixelCnn ? "PixelCNN++" : modelFamilyName(family);
+  return what + " is for flow models only: a " + name + " model has no scales or latents";
+}
+
+FlowModelImpl& requireFlowModel(LikelihoodModelImpl& model, const std::string& field,
+                                const std::string& what) {
+  if (FlowModelImpl* flow = flowModelOf(model)) return *flow;
+  throw ConfigError(field, flowOnlyMessage(what, model.family()));
 }
 
 LikelihoodModel loadLikelihoodModel(const std::filesystem::path& path, at::Device device) {

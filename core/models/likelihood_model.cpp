@@ -3,6 +3,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/flows/model_config.h"
 #include "core/models/model_file.h"
 #include "core/models/pixelcnn_config.h"
 #include "core/util/errors.h"
@@ -11,6 +12,16 @@ namespace glowscope {
 
 std::string modelFamilyName(ModelFamily family) {
   return family == ModelFamily::PixelCnn ? "pixelcnn" : "flow";
+}
+
+LikelihoodOutput LikelihoodModelImpl::logLikelihood(const at::Tensor& pixels,
+                                                   const LikelihoodOptions& options) {
+  return logLikelihoodOfInput(inputFromPixels(pixels, options));
+}
+
+at::Tensor LikelihoodModelImpl::inputFromPixels(const at::Tensor& pixels,
+                                                const LikelihoodOptions& /*options*/) {
+  return pixels;
 }
 
 void LikelihoodModelImpl::initializeFromData(const at::Tensor& /*pixels*/,
@@ -33,16 +44,40 @@ double discretisationOffsetNats(std::int64_t dims) {
   return static_cast<double>(dims) * std::log(256.0);
 }
 
-ModelFamily readModelFileFamily(const std::filesystem::path& path) {
-  ModelArchive opened;
-  openModelArchive(path, opened);
+namespace {
+
+std::string storedModelType(const ModelArchive& opened, const std::filesystem::path& path) {
   const auto type = opened.config.is_object() ? opened.config.find("type") : opened.config.end();
   if (type == opened.config.end() || !type->is_string())
     throw FileError(path.string(), "the model config names no model type");
-  const std::string name = type->get<std::string>();
+  return type->get<std::string>();
+}
+
+}  // namespace
+
+ModelFamily readModelFileFamily(const std::filesystem::path& path) {
+  ModelArchive opened;
+  openModelArchive(path, opened);
+  const std::string name = storedModelType(opened, path);
   if (name == kPixelCnnTypeName) return ModelFamily::PixelCnn;
   if (name == "conv" || name == "dense" || name == "local") return ModelFamily::Flow;
   throw FileError(path.string(), "unknown model type '" + name + "'");
+}
+
+ImageShape readModelFileImageShape(const std::filesystem::path& path) {
+  ModelArchive opened;
+  openModelArchive(path, opened);
+  const std::string name = storedModelType(opened, path);
+  try {
+    if (name == kPixelCnnTypeName) {
+      const PixelCnnConfig config = PixelCnnConfig::fromJson(opened.config);
+      return {config.channels, config.height, config.width};
+    }
+    const ModelConfig config = ModelConfig::fromJson(opened.config);
+    return {config.channels, config.height, config.width};
+  } catch (const ConfigError& error) {
+    throw FileError(path.string(), std::string("invalid model config: ") + error.what());
+  }
 }
 
 }  // namespace glowscope

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/flows/preprocess_mode.h"
+#include "core/models/image_shape.h"
 
 namespace glowscope {
 
@@ -30,15 +31,6 @@ enum class ModelFamily {
 };
 
 std::string modelFamilyName(ModelFamily family);  ///< "flow" | "pixelcnn"
-
-/// The image shape a model scores (images of other shapes go through prepareImagesForModel).
-struct ImageShape {
-  int channels = 1;
-  int height = 32;
-  int width = 32;
-  std::int64_t dims() const { return std::int64_t{channels} * height * width; }
-  bool operator==(const ImageShape&) const = default;
-};
 
 struct LikelihoodOptions {
   /// Dequantisation of continuous models (x = k/256 - 0.5 + offset). Discrete models are exact
@@ -76,9 +68,17 @@ class LikelihoodModelImpl : public torch::nn::Module {
   virtual nlohmann::json configJson() const = 0;
 
   /// pixels: (B,C,H,W) uint8 (or floating values 0..255; discrete models round them) on the
-  /// model's device. Runs in the module's current train/eval state.
-  virtual LikelihoodOutput logLikelihood(const at::Tensor& pixels,
-                                         const LikelihoodOptions& options = {}) = 0;
+  /// model's device. Runs in the module's current train/eval state. The same as
+  /// logLikelihoodOfInput(inputFromPixels(pixels, options)).
+  LikelihoodOutput logLikelihood(const at::Tensor& pixels, const LikelihoodOptions& options = {});
+
+  /// What the network consumes for 8-bit `pixels`: flows the dequantised values
+  /// (preprocessImages with options.mode and options.generator), discrete models the pixels
+  /// themselves (the default). Split from logLikelihoodOfInput so that a data-parallel trainer
+  /// can draw the noise of a whole batch before taking its shard (docs/scaling-out.md).
+  virtual at::Tensor inputFromPixels(const at::Tensor& pixels, const LikelihoodOptions& options);
+  /// log p of an inputFromPixels() result (rows may have been selected or sharded since).
+  virtual LikelihoodOutput logLikelihoodOfInput(const at::Tensor& input) = 0;
 
   /// Draws n images (n,C,H,W) uint8 on the model's device, under no-grad.
   virtual at::Tensor sampleImages(std::int64_t n, const SamplingOptions& options = {}) = 0;
@@ -103,6 +103,9 @@ double discretisationOffsetNats(std::int64_t dims);
 /// The family of a Glowscope model file, from the "type" of its stored config. Throws
 /// FileError for missing, unreadable, non-model or unknown-type files.
 ModelFamily readModelFileFamily(const std::filesystem::path& path);
+
+/// The C x H x W a model file of either family scores, from its stored config. Throws FileError.
+ImageShape readModelFileImageShape(const std::filesystem::path& path);
 
 /// Loads a model file of either family behind the interface (flows through
 /// FlowLikelihoodModel, core/models/flow_likelihood.h). Throws FileError.

@@ -165,8 +165,7 @@ ImageShape PixelCnnImpl::imageShape() const {
 
 nlohmann::json PixelCnnImpl::configJson() const { return config_.toJson(); }
 
-LikelihoodOutput PixelCnnImpl::logLikelihood(const at::Tensor& pixels,
-                                             const LikelihoodOptions& /*options*/) {
+LikelihoodOutput PixelCnnImpl::logLikelihoodOfInput(const at::Tensor& pixels) {
   LikelihoodOutput out;
   out.subPixelLogProbNats = subPixelLogProbNats(pixels);
   out.logLikelihoodNats =

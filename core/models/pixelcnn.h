@@ -36,9 +36,9 @@ class PixelCnnImpl : public LikelihoodModelImpl {
   ModelFamily family() const override { return ModelFamily::PixelCnn; }
   ImageShape imageShape() const override;
   nlohmann::json configJson() const override;
-  /// Exact; options.mode and options.generator are not used (nothing is dequantised).
-  LikelihoodOutput logLikelihood(const at::Tensor& pixels,
-                                 const LikelihoodOptions& options = {}) override;
+  /// Exact: the input is the 8-bit pixels themselves (inputFromPixels' default), nothing is
+  /// dequantised; LikelihoodOptions are not used.
+  LikelihoodOutput logLikelihoodOfInput(const at::Tensor& pixels) override;
   /// Sub-pixel by sub-pixel in raster order: H*W network passes over the batch, in eval state
   /// (the module's train/eval state is restored afterwards).
   at::Tensor sampleImages(std::int64_t n, const SamplingOptions& options = {}) override;

@@ -4,8 +4,12 @@
 
 namespace glowscope {
 
+ImageSet prepareImagesForModel(const ImageSet& images, const ImageShape& shape) {
+  return imagesWithShape(images, shape.channels, shape.height, shape.width);
+}
+
 ImageSet prepareImagesForModel(const ImageSet& images, const ModelConfig& config) {
-  return imagesWithShape(images, config.channels, config.height, config.width);
+  return prepareImagesForModel(images, ImageShape{config.channels, config.height, config.width});
 }
 
 }  // namespace glowscope

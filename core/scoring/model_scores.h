@@ -1,6 +1,7 @@
 #pragma once
-// Per-image scores of one model on one image set: log p(x) in nats and per-scale contributions
-// c_1..c_L (Eq. 3), computed in batches off any GUI thread, with progress and cancellation.
+// Per-image scores of one model of either family on one image set: log p(x) in nats and, for
+// flows, the per-scale contributions c_1..c_L (Eq. 3), computed in batches off any GUI thread,
+// with progress and cancellation.
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -13,11 +14,13 @@
 namespace glowscope {
 
 class FlowModelImpl;
+class LikelihoodModelImpl;
 
 /// Scores of one model on one set, one entry per image, in set order.
 struct ModelScores {
   std::vector<double> logLikelihoodNats;                    ///< log p(x)
-  std::vector<std::vector<double>> scaleLogLikelihoodNats;  ///< [scale i][image]: c_i(x)
+  /// [scale i][image]: c_i(x); empty for a model without scales (PixelCNN++).
+  std::vector<std::vector<double>> scaleLogLikelihoodNats;
   std::int64_t dimsPerImage = 0;                            ///< D of bits/dim
   std::vector<double> bitsPerDim() const;                   ///< per image, via bitsPerDim()
   double meanBitsPerDim() const;                            ///< over finite images
@@ -38,8 +41,12 @@ struct ScoringOptions {
 };
 
 /// Scores every image of `images` (any size/channels: brought to the model's shape with
-/// prepareImagesForModel). Runs under no-grad on the model's device; the model is put in eval
-/// state for the call. Throws CancelledError when cancelled.
+/// prepareImagesForModel) with a model of either family (core/models/likelihood_model.h). Runs
+/// under no-grad on the model's device; the model is put in eval state for the call. Throws
+/// CancelledError when cancelled.
+ModelScores scoreImages(LikelihoodModelImpl& model, const ImageSet& images,
+                        const ScoringOptions& options = {});
+/// The same for a flow held as such (behind FlowLikelihoodModel for the call).
 ModelScores scoreImages(FlowModelImpl& model, const ImageSet& images,
                         const ScoringOptions& options = {});
 

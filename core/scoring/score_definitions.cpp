@@ -16,8 +16,12 @@ const std::pair<ScoreKind, const char*> kKindNames[] = {
     {ScoreKind::Ratio, "ratio"}, {ScoreKind::ScaleRatio, "scale-ratio"},
     {ScoreKind::Png, "png"},     {ScoreKind::PngRatio, "png-ratio"}};
 
-const std::vector<double>& scaleColumn(const ModelScores& scores, int scale) {
+const std::vector<double>& scaleColumn(const ModelScores& scores, int scale,
+                                       const std::string& modelId) {
   const int count = static_cast<int>(scores.scaleLogLikelihoodNats.size());
+  if (count == 0 && !scores.logLikelihoodNats.empty())
+    throw Error("model '" + modelId + "' has no per-scale contributions: a PixelCNN++ model has " +
+                "no scales (scale and scale-ratio scores need a flow model)");
   const int index = scale > 0 ? scale - 1 : count + scale;
   if (scale == 0 || index < 0 || index >= count)
     throw Error("scale " + std::to_string(scale) + " is out of range: the model has " +
@@ -94,13 +98,15 @@ std::vector<double> evaluateScore(const ScoreDefinition& definition, const Score
     case ScoreKind::Raw:
       return inputs.modelScores(definition.model).logLikelihoodNats;
     case ScoreKind::Scale:
-      return scaleColumn(inputs.modelScores(definition.model), definition.scale);
+      return scaleColumn(inputs.modelScores(definition.model), definition.scale, definition.model);
     case ScoreKind::Ratio:
       return scoreDifference(inputs.modelScores(definition.model).logLikelihoodNats,
                              inputs.modelScores(definition.general).logLikelihoodNats);
     case ScoreKind::ScaleRatio:
-      return scoreDifference(scaleColumn(inputs.modelScores(definition.model), definition.scale),
-                             scaleColumn(inputs.modelScores(definition.general), definition.scale));
+      return scoreDifference(
+          scaleColumn(inputs.modelScores(definition.model), definition.scale, definition.model),
+          scaleColumn(inputs.modelScores(definition.general), definition.scale,
+                      definition.general));
     case ScoreKind::Png: {
       std::vector<double> negativeBits = inputs.pngBits(definition.model);
       for (double& bits : negativeBits) bits = -bits;

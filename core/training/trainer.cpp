@@ -1,16 +1,16 @@
-// Trainer set-up (models, optimizer, data streams, ActNorm init, resume), checkpoints and the
-// run loop. The step itself and the NaN guard are in trainer_steps.cpp.
+// Trainer set-up (optimizer, data streams, ActNorm init, resume), checkpoints and the run loop.
+// The models are built in trainer_models.cpp; the step itself and the NaN guard are in
+// trainer_steps.cpp.
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/optim/adam.h>
 #include <torch/serialize/archive.h>
-
-#include <unistd.h>
 
 #include <chrono>
 #include <cmath>
 #include <sstream>
 
 #include "core/flows/preprocess.h"
+#include "core/models/flow_likelihood.h"
 #include "core/runtime/device.h"
 #include "core/runtime/runtime.h"
 #include "core/training/adamax.h"
@@ -23,74 +23,6 @@
 namespace glowscope {
 namespace {
 
-bool isTrainingCheckpoint(const std::filesystem::path& path) {
-  const std::string bytes = readWholeFile(path);
-  return bytes.rfind("GLOWSCOPE-TRAINING-CHECKPOINT", 0) == 0;
-}
-
-/// Model bytes go through a temporary file because the flows module reads and writes paths.
-FlowModel modelFromBytes(const std::string& bytes, const std::filesystem::path& scratchDir,
-                         const std::string& origin) {
-  std::error_code ignored;
-  std::filesystem::create_directories(scratchDir, ignored);
-  // Per process: the processes of a data-parallel run share the folder.
-  const auto scratch =
-      scratchDir / (".model-from-checkpoint-" + std::to_string(::getpid()) + ".tmp");
-  writeFileAtomically(scratch, bytes);
-  try {
-    FlowModel model = loadFlowModel(scratch);
-    std::filesystem::remove(scratch, ignored);
-    return model;
-  } catch (const FileError& error) {
-    std::filesystem::remove(scratch, ignored);
-    throw FileError(origin, "the model inside the checkpoint is unreadable: " + error.reason());
-  }
-}
-
-std::string modelToBytes(FlowModelImpl& model, const std::filesystem::path& scratchDir) {
-  std::error_code ignored;
-  std::filesystem::create_directories(scratchDir, ignored);
-  const auto scratch =
-      scratchDir / (".model-to-checkpoint-" + std::to_string(::getpid()) + ".tmp");
-  saveFlowModel(model, scratch);
-  std::string bytes = readWholeFile(scratch);
-  std::filesystem::remove(scratch, ignored);
-  return bytes;
-}
-
-/// A model to start from: a model file, or the model inside a training checkpoint (its weight
-/// average when it has one, the same weights that run's model.glow gets).
-FlowModel loadStartModel(const std::filesystem::path& path, const std::string& field,
-                         const std::filesystem::path& scratchDir) {
-  try {
-    if (isTrainingCheckpoint(path)) {
-      const TrainingCheckpoint checkpoint = loadTrainingCheckpoint(path);
-      const std::string& bytes = checkpoint.averagedModelFileBytes.empty()
-                                     ? checkpoint.modelFileBytes
-                                     : checkpoint.averagedModelFileBytes;
-      return modelFromBytes(bytes, scratchDir, path.string());
-    }
-    return loadFlowModel(path);
-  } catch (const FileError& error) {
-    throw ConfigError(field, error.what());
-  }
-}
-
-void freeze(FlowModelImpl& model) {
-  for (auto& parameter : model.parameters()) parameter.requires_grad_(false);
-}
-
-void requireSameImageShape(const ModelConfig& trained, const ModelConfig& other,
-                           const std::string& field) {
-  if (trained.channels != other.channels || trained.height != other.height ||
-      trained.width != other.width)
-    throw ConfigError(field,
-                      "incompatible model: it takes " + std::to_string(other.channels) + "x" +
-                          std::to_string(other.height) + "x" + std::to_string(other.width) +
-                          " images, the trained model " + std::to_string(trained.channels) + "x" +
-                          std::to_string(trained.height) + "x" + std::to_string(trained.width));
-}
-
 std::string optimizerToBytes(const torch::optim::Optimizer& optimizer) {
   torch::serialize::OutputArchive archive;
   optimizer.save(archive);
@@ -100,49 +32,6 @@ std::string optimizerToBytes(const torch::optim::Optimizer& optimizer) {
 }
 
 }  // namespace
-
-void Trainer::Impl::buildModels() {
-  const std::filesystem::path scratch = config.outputDir;
-  const bool diffDagger = config.losses.trainedModel == TrainedModel::General;
-  const std::filesystem::path start =
-      diffDagger ? (config.fineTuning() ? config.initFrom : config.generalModel) : config.initFrom;
-  const std::string startField = diffDagger && !config.fineTuning() ? "generalModel" : "initFrom";
-  if (!start.empty()) {
-    model = loadStartModel(start, startField, scratch);
-  } else {
-    ModelConfig fresh = modelConfigFromJson(config.model);
-    if (config.losses.supervised && fresh.numClasses == 0)
-      fresh.numClasses = data.train->numClasses;
-    model = createFlowModel(fresh, at::Device(config.device));
-  }
-  if (config.losses.supervised && model->config().numClasses == 0) {
-    if (data.train->numClasses <= 0)
-      throw ConfigError("trainSet", "the supervised loss needs labels");
-    model = addClassHeads(*model, data.train->numClasses);
-  }
-  modelConfig = model->config();
-  const std::filesystem::path frozenPath =
-      diffDagger ? config.inDistributionModel : config.generalModel;
-  if (!frozenPath.empty()) {
-    const std::string field = diffDagger ? "inDistributionModel" : "generalModel";
-    frozen = loadStartModel(frozenPath, field, scratch);
-    requireSameImageShape(modelConfig, frozen->config(), field);
-    freeze(*frozen);
-  }
-  applyFreezing();
-}
-
-void Trainer::Impl::applyFreezing() {
-  if (config.freezeScales >= model->numScales())
-    throw ConfigError("freezeScales", "must be below the model's " +
-                                          std::to_string(model->numScales()) + " scales");
-  for (int scale = 0; scale < config.freezeScales; ++scale)
-    for (auto& parameter : model->parametersOfScale(static_cast<int>(scale)))
-      parameter.requires_grad_(false);
-  trainable.clear();
-  for (auto& parameter : model->parameters())
-    if (parameter.requires_grad()) trainable.push_back(parameter);
-}
 
 void Trainer::Impl::buildOptimizer() {
   const OptimizerConfig& o = config.optimizer;
@@ -190,7 +79,8 @@ void Trainer::Impl::buildLoaders() {
 /// actNormInitImages augmented, noised training images (11 batches of 64 in the authors' code),
 /// drawn from their own shuffle.
 void Trainer::Impl::initializeFromScratch() {
-  if (config.actNormInitImages == 0) return;
+  FlowModelImpl* flow = flowModelOf(*model);  // PixelCNN++ has no data-dependent init
+  if (config.actNormInitImages == 0 || !flow) return;
   BatchOptions options;
   options.batchSize = std::min<int64_t>(config.actNormInitImages, data.train->count);
   options.seed = config.dataSeed + 2;
@@ -205,7 +95,7 @@ void Trainer::Impl::initializeFromScratch() {
   // this process's shard: the init sees the images of a one-process run (docs/scaling-out.md).
   const at::Tensor x =
       preprocessImages(batch->images, PreprocessMode::TrainingNoise, noise).to(model->device());
-  initializeActNorms(*model, shard(x), actNormReducer());
+  initializeActNorms(*flow, shard(x), actNormReducer());
 }
 
 void Trainer::Impl::resumeFrom(const TrainingCheckpoint& checkpoint) {
@@ -226,7 +116,7 @@ void Trainer::Impl::resumeFrom(const TrainingCheckpoint& checkpoint) {
   bestMetric = checkpoint.bestMetric;
   hasBestMetric = checkpoint.hasBestMetric;
   if (!checkpoint.averagedModelFileBytes.empty()) {
-    FlowModel averaged =
+    LikelihoodModel averaged =
         modelFromBytes(checkpoint.averagedModelFileBytes, config.outputDir, "the weight average");
     std::vector<at::Tensor> parameters;
     for (const auto& parameter : averaged->parameters())
@@ -341,12 +231,14 @@ Trainer::Trainer(TrainingConfig config, TrainingData data, std::shared_ptr<DataP
   s.buildModels();
   if (resumeState) {
     s.model = modelFromBytes(resumeState->modelFileBytes, s.config.outputDir, resumePath.string());
-    if (s.model->config() != s.modelConfig)
+    s.model->to(at::Device(s.config.device));
+    if (s.model->configJson() != s.modelConfig)
       throw ConfigError("resume", "the checkpoint " + resumePath.string() +
                                       " holds another architecture than this configuration builds");
     s.applyFreezing();
   }
-  s.data = conformToModel(s.data, s.modelConfig);
+  s.data = conformToModel(s.data, s.imageShape);
+  s.setUpDropout();
   if (s.config.losses.supervised && !s.data.train->labelled())
     throw ConfigError("trainSet", "the supervised loss needs a labelled training set");
   s.requireShardable();
@@ -377,8 +269,16 @@ Trainer::~Trainer() = default;
 
 TrainingProgress Trainer::trainStep() { return impl_->trainStep(); }
 TrainingProgress Trainer::evaluate() { return impl_->evaluate(); }
-FlowModelImpl& Trainer::trainedModel() { return *impl_->model; }
-std::shared_ptr<FlowModelImpl> Trainer::trainedModelPointer() { return impl_->model; }
+FlowModelImpl& Trainer::trainedModel() {
+  return requireFlowModel(*impl_->model, "model", "Trainer::trainedModel");
+}
+std::shared_ptr<FlowModelImpl> Trainer::trainedModelPointer() {
+  const auto flow = std::dynamic_pointer_cast<FlowLikelihoodModelImpl>(impl_->model);
+  if (!flow) requireFlowModel(*impl_->model, "model", "Trainer::trainedModelPointer");  // throws
+  return flow->flowPointer();
+}
+LikelihoodModelImpl& Trainer::likelihoodModel() { return *impl_->model; }
+std::shared_ptr<LikelihoodModelImpl> Trainer::likelihoodModelPointer() { return impl_->model; }
 const TrainingConfig& Trainer::config() const { return impl_->config; }
 int64_t Trainer::step() const { return impl_->step; }
 int64_t Trainer::totalSteps() const { return impl_->totalSteps; }
@@ -501,7 +401,7 @@ TrainingResult Trainer::runSteps(const TrainingProgressCallback& report,
     if (s.lastTestStep != s.step || !s.data.test) reportEvaluation(final, s.evaluate());
     result.modelFile = s.config.outputDir / "model.glow";
     AveragedWeightsScope averaged(*s.model, s.average);
-    if (s.writesFiles()) saveFlowModel(*s.model, result.modelFile);
+    if (s.writesFiles()) s.model->save(result.modelFile);
   }
   final.message =
       (result.cancelled ? "cancelled; resumable checkpoint " : "finished; checkpoint ") +

@@ -1,8 +1,9 @@
 #pragma once
 // The training loop (docs/training-config.md): Adamax (or Adam), data-dependent ActNorm init,
 // the selectable losses, the NaN/Inf guard with rollback, atomic resumable checkpoints,
-// progress reports, cancel and pause. Torch types stay behind a pimpl; FlowModel is a
-// shared_ptr to a forward-declared class.
+// progress reports, cancel and pause. It trains a model of either family (flows, PixelCNN++:
+// docs/pixelcnn.md) behind the likelihood-model interface. Torch types stay behind a pimpl; the
+// models are shared_ptrs to forward-declared classes.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -20,6 +21,7 @@ class Tensor;
 namespace glowscope {
 
 class FlowModelImpl;
+class LikelihoodModelImpl;
 class DataParallelGroup;
 
 struct TrainingResult {
@@ -29,7 +31,7 @@ struct TrainingResult {
   double testBitsPerDim = kNotComputed;  ///< of the final evaluation, if a test set is set
   int64_t testNonFiniteCount = 0;        ///< test images left out of testBitsPerDim
   std::filesystem::path lastCheckpoint;  ///< resumable state
-  std::filesystem::path modelFile;       ///< <outputDir>/model.glow (saveFlowModel format)
+  std::filesystem::path modelFile;  ///< <outputDir>/model.glow (the family's model file format)
   int64_t skippedSteps = 0, droppedSamples = 0, rollbacks = 0;
 };
 
@@ -72,6 +74,10 @@ class Trainer {
   /// Writes the full resumable state to `path` atomically.
   void saveCheckpoint(const std::filesystem::path& path) const;
 
+  /// The trained model, of either family.
+  LikelihoodModelImpl& likelihoodModel();
+  std::shared_ptr<LikelihoodModelImpl> likelihoodModelPointer();
+  /// The trained flow; ConfigError("model") when the trained model is of another family.
   FlowModelImpl& trainedModel();
   std::shared_ptr<FlowModelImpl> trainedModelPointer();
   const TrainingConfig& config() const;

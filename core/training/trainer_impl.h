@@ -11,14 +11,20 @@
 #include <vector>
 
 #include "core/data/tensor_batches.h"
-#include "core/flows/flow_model.h"
-#include "core/training/checkpoint.h"
 #include "core/flows/actnorm.h"
+#include "core/models/likelihood_model.h"
+#include "core/training/checkpoint.h"
 #include "core/training/distributed.h"
 #include "core/training/trainer.h"
 #include "core/training/weight_average.h"
 
 namespace glowscope {
+
+// trainer_models.cpp: model files and bytes of either family.
+/// The model a checkpoint stores as model-file bytes; `origin` names it in a FileError.
+LikelihoodModel modelFromBytes(const std::string& bytes, const std::filesystem::path& scratchDir,
+                               const std::string& origin);
+std::string modelToBytes(LikelihoodModelImpl& model, const std::filesystem::path& scratchDir);
 
 /// Weights and optimizer state kept in memory to roll back to after a divergence.
 struct GoodState {
@@ -32,9 +38,13 @@ struct GoodState {
 struct Trainer::Impl {
   TrainingConfig config;
   TrainingData data;
-  ModelConfig modelConfig;
-  FlowModel model;   ///< trained
-  FlowModel frozen;  ///< general (or, for Diff†, in-distribution) model; may be null
+  nlohmann::json modelConfig;  ///< the trained model's configJson(): a resume must match it
+  ImageShape imageShape;       ///< the trained model's C x H x W
+  LikelihoodModel model;       ///< trained, of either family (docs/pixelcnn.md)
+  LikelihoodModel frozen;      ///< general (or, for Diff†, in-distribution) model; may be null
+  /// Dropout masks of a model that has dropout (PixelCNN++), re-seeded every step from (seed,
+  /// rank, step) so that a resumed or data-parallel run needs no extra state; null otherwise.
+  std::optional<at::Generator> dropout;
   std::vector<at::Tensor> trainable;
   std::unique_ptr<torch::optim::Optimizer> optimizer;
   WeightAverage average;  ///< optimizer.averageDecay; evaluation and model.glow use it
@@ -56,9 +66,12 @@ struct Trainer::Impl {
   std::function<void(at::Tensor&)> inlierHook;
   std::shared_ptr<DataParallelGroup> group;  ///< null for a one-process run
 
-  // trainer.cpp
+  // trainer_models.cpp
   void buildModels();
   void applyFreezing();
+  void setUpDropout();
+  void seedDropout();
+  // trainer.cpp
   void buildOptimizer();
   void buildLoaders();
   void initializeFromScratch();

@@ -8,8 +8,9 @@
 #include <cmath>
 #include <sstream>
 
-#include "core/flows/preprocess.h"
+#include "core/flows/bits_per_dim.h"
 #include "core/metrics/ood_metrics.h"
+#include "core/models/flow_likelihood.h"
 #include "core/scoring/model_scores.h"
 #include "core/training/finite_check.h"
 #include "core/training/losses.h"
@@ -34,21 +35,34 @@ struct Forward {
   at::Tensor finite;              ///< (B) bool
 };
 
-Forward forwardTrained(FlowModelImpl& model, const at::Tensor& x, bool classes) {
-  FlowOutput output = model.forward(x);
-  Forward forward{
-      output.logLikelihoodNats, classes ? output.classLogLikelihoodNats : at::Tensor(), {}};
+Forward forwardTrained(LikelihoodModelImpl& model, const at::Tensor& x, bool classes) {
+  Forward forward;
+  if (classes) {  // class heads: flows only (the Trainer refuses them for other families)
+    FlowOutput output = requireFlowModel(model, "losses.supervised", "the supervised loss").forward(x);
+    forward.logLikelihood = output.logLikelihoodNats;
+    forward.classLogLikelihood = output.classLogLikelihoodNats;
+  } else {
+    forward.logLikelihood = model.logLikelihoodOfInput(x).logLikelihoodNats;
+  }
   forward.finite = at::isfinite(forward.logLikelihood.detach());
   if (classes)
     forward.finite = forward.finite & at::isfinite(forward.classLogLikelihood.detach()).all(1);
   return forward;
 }
 
-at::Tensor frozenLogLikelihood(FlowModelImpl* frozen, const at::Tensor& x) {
+/// The frozen model's log p of the rows the trained model sees as `x`: of x itself when both are
+/// of one family (the same dequantisation noise, as the reference), else of their 8-bit `pixels`
+/// scored as in evaluation (a flow: +1/512), which needs no random numbers.
+at::Tensor frozenLogLikelihood(LikelihoodModelImpl& trained, LikelihoodModelImpl& frozen,
+                               const at::Tensor& x, const at::Tensor& pixels) {
   at::Tensor logLikelihood;
   {
     c10::InferenceMode inference;  // no autograd records, no version counters
-    logLikelihood = frozen->forward(x).logLikelihoodNats;
+    logLikelihood =
+        frozen.family() == trained.family()
+            ? frozen.logLikelihoodOfInput(x).logLikelihoodNats
+            : frozen.logLikelihood(pixels, {PreprocessMode::PaperEvaluation, std::nullopt})
+                  .logLikelihoodNats;
   }
   return logLikelihood.clone();  // a normal tensor again: the losses may keep it
 }
@@ -72,7 +86,7 @@ void clipGradientNorm(const std::vector<at::Tensor>& parameters, double maxNorm)
     if (parameter.grad().defined()) parameter.grad().mul_(scale);
 }
 
-bool parametersFinite(FlowModelImpl& model) { return allFinite(model.parameters()); }
+bool parametersFinite(torch::nn::Module& model) { return allFinite(model.parameters()); }
 
 }  // namespace
 
@@ -160,9 +174,10 @@ struct PassOutcome {
 
 /// Maximum likelihood / the supervised loss (Sec. 3.2) on the inlier batch, backward included.
 /// `nllInlier` receives the detached per-sample NLLs for the margin loss.
-static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
-                              TrainingProgress& progress, at::Tensor& nllInlier) {
-  const int64_t dims = s.modelConfig.imageDims();
+static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor pixels,
+                              at::Tensor labels, TrainingProgress& progress,
+                              at::Tensor& nllInlier) {
+  const int64_t dims = s.imageShape.dims();
   const int64_t batchSize = x.size(0);
   const at::Tensor inputOk = finiteInputMask(x);
   const int64_t okCount = inputOk.sum().item<int64_t>();
@@ -172,6 +187,7 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
                   std::to_string(batchSize) + " inlier images",
               false};
     x = selectRows(x, inputOk);
+    pixels = selectRows(pixels, inputOk);
     labels = selectRows(labels, inputOk);
     s.droppedSamples += batchSize - okCount;
     s.recordEvent(NanEvent::Kind::DroppedSamples,
@@ -189,6 +205,7 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
     s.recordEvent(NanEvent::Kind::DroppedSamples,
                   std::to_string(x.size(0) - finiteCount) + " inlier images with non-finite log p");
     x = selectRows(x, forward.finite);
+    pixels = selectRows(pixels, forward.finite);
     labels = selectRows(labels, forward.finite);
     forward = forwardTrained(*s.model, x, supervised);  // the reference recomputes on the subset
   }
@@ -197,8 +214,9 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
   at::Tensor loss;
   if (supervised) {
     OutlierLossOptions options{s.config.losses.outlierWeight, s.config.losses.outlierTemperature};
-    const SupervisedLossParts parts = supervisedLoss(
-        forward.classLogLikelihood, labels, frozenLogLikelihood(s.frozen.get(), x), dims, options);
+    const SupervisedLossParts parts =
+        supervisedLoss(forward.classLogLikelihood, labels,
+                       frozenLogLikelihood(*s.model, *s.frozen, x, pixels), dims, options);
     loss = parts.wrongClassTerm;
     if (s.config.losses.likelihood)
       loss = loss + s.config.losses.likelihoodWeight * parts.trueClassNll;
@@ -220,15 +238,18 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor labels,
 /// add to the inlier ones).
 static PassOutcome outlierPass(Trainer::Impl& s, const Batch& batch, const at::Tensor& nllInlier,
                                TrainingProgress& progress) {
-  const int64_t dims = s.modelConfig.imageDims();
+  const int64_t dims = s.imageShape.dims();
   at::Tensor x = s.shard(
-      preprocessImages(batch.images, PreprocessMode::TrainingNoise, s.noise).to(s.model->device()));
+      s.model->inputFromPixels(batch.images, {PreprocessMode::TrainingNoise, s.noise})
+          .to(s.model->device()));
+  at::Tensor pixels = s.shard(batch.images).to(s.model->device());
   const int64_t batchSize = x.size(0);
   const bool supervised = s.config.losses.supervised;
   const at::Tensor inputOk = finiteInputMask(x);
   Forward forward = forwardTrained(*s.model, x, supervised);
-  at::Tensor frozenLogp =
-      s.config.losses.outlier ? frozenLogLikelihood(s.frozen.get(), x) : at::Tensor();
+  at::Tensor frozenLogp = s.config.losses.outlier
+                              ? frozenLogLikelihood(*s.model, *s.frozen, x, pixels)
+                              : at::Tensor();
   at::Tensor valid = forward.finite & inputOk;
   if (frozenLogp.defined()) valid = valid & at::isfinite(frozenLogp);
   const int64_t validCount = valid.sum().item<int64_t>();
@@ -270,15 +291,17 @@ TrainingProgress Trainer::Impl::trainStep() {
   const auto started = std::chrono::steady_clock::now();
   TrainingProgress progress;
   optimizer->zero_grad();
+  seedDropout();
   const Batch batch = nextInlierBatch();
   std::optional<Batch> outlierBatch;
   if (outlierLoader) outlierBatch = nextOutlierBatch();
   // The whole global batch's noise, then this process's shard (trainer_parallel.cpp).
-  at::Tensor x = shard(
-      preprocessImages(batch.images, PreprocessMode::TrainingNoise, noise).to(model->device()));
+  at::Tensor x = shard(model->inputFromPixels(batch.images, {PreprocessMode::TrainingNoise, noise})
+                           .to(model->device()));
   if (inlierHook) inlierHook(x);
   at::Tensor nllInlier;
-  PassOutcome outcome = inlierPass(*this, x, shard(batch.labels), progress, nllInlier);
+  PassOutcome outcome = inlierPass(*this, x, shard(batch.images).to(model->device()),
+                                   shard(batch.labels), progress, nllInlier);
   if (outcome.skipReason.empty() && outlierBatch)
     outcome = outlierPass(*this, *outlierBatch, nllInlier, progress);
   agreeOnStep(outcome.skipReason, outcome.modelBroken, progress);
@@ -338,9 +361,11 @@ namespace {
 
 /// With a data-parallel group each process scores its shard of the set and the shards are
 /// summed into the whole (zeros elsewhere), so every process gets every image's log p.
-std::vector<double> logLikelihoods(FlowModelImpl& model, const ImageSet& set,
+std::vector<double> logLikelihoods(LikelihoodModelImpl& model, const ImageSet& set,
                                    DataParallelGroup* group) {
   at::NoGradGuard noGrad;
+  const bool wasTraining = model.is_training();
+  model.eval();  // no dropout (PixelCNN++) in evaluation
   const at::Tensor all = toUint8Tensor(set);
   const auto [begin, end] = group ? shardRange(set.count, group->rank(), group->worldSize())
                                   : std::pair<int64_t, int64_t>{0, set.count};
@@ -349,11 +374,14 @@ std::vector<double> logLikelihoods(FlowModelImpl& model, const ImageSet& set,
   for (int64_t start = begin; start < end; start += 256) {
     const at::Tensor images =
         all.slice(0, start, std::min(end, start + 256)).to(model.device());
-    const at::Tensor x = preprocessImages(images, PreprocessMode::PaperEvaluation);
-    const at::Tensor logp = model.forward(x).logLikelihoodNats.to(at::kDouble).cpu().contiguous();
+    const at::Tensor logp = model.logLikelihood(images, {PreprocessMode::PaperEvaluation, {}})
+                                .logLikelihoodNats.to(at::kDouble)
+                                .cpu()
+                                .contiguous();
     result.insert(result.end(), logp.data_ptr<double>(), logp.data_ptr<double>() + logp.numel());
   }
   result.resize(static_cast<size_t>(set.count), 0.0);
+  model.train(wasTraining);
   return group ? group->sum(std::move(result), "evaluating " + set.name) : result;
 }
 
@@ -378,7 +406,7 @@ TrainingProgress Trainer::Impl::evaluate() {
   TrainingProgress progress = progressSnapshot();
   progress.evaluated = true;
   if (!data.test) return progress;
-  const int64_t dims = modelConfig.imageDims();
+  const int64_t dims = imageShape.dims();
   if (average.ready())
     progress.testBitsPerDimTrainedWeights =
         meanFiniteBitsPerDim(logLikelihoods(*model, *data.test, group.get()), dims);

@@ -132,14 +132,53 @@ void requireFile(const std::filesystem::path& path, const char* field) {
 
 }  // namespace
 
+namespace {
+
+/// A model-config error as the training config names it: "model.<field>".
+[[noreturn]] void rethrowAsModelField(const ConfigError& error) {
+  const std::string field = error.field().empty() ? "model" : "model." + error.field();
+  std::string reason = error.what();
+  const auto separator = reason.find("': ");  // strip "config field '<field>': "
+  if (separator != std::string::npos) reason = reason.substr(separator + 3);
+  throw ConfigError(field, reason);
+}
+
+/// "preset" taken out of `fields` (empty when absent).
+std::string takePreset(Json& fields) {
+  if (!fields.contains("preset")) return {};
+  if (!fields["preset"].is_string()) throw ConfigError("preset", "expected a string");
+  std::string preset = fields["preset"].get<std::string>();
+  fields.erase("preset");
+  return preset;
+}
+
+}  // namespace
+
+bool isPixelCnnModelJson(const Json& model) {
+  return model.is_object() && model.contains("type") && model["type"] == kPixelCnnTypeName;
+}
+
+PixelCnnConfig pixelCnnConfigFromJson(const Json& model) {
+  try {
+    if (!model.is_object()) throw ConfigError("", "expected a JSON object");
+    Json fields = model;
+    const std::string preset = takePreset(fields);
+    if (preset.empty()) return PixelCnnConfig::fromJson(fields);
+    const PixelCnnConfig partial = PixelCnnConfig::fromJson(fields);  // the shape, checked
+    Json merged =
+        pixelCnnPreset(preset, partial.channels, partial.height, partial.width).toJson();
+    for (const auto& item : fields.items()) merged[item.key()] = item.value();
+    return PixelCnnConfig::fromJson(merged);
+  } catch (const ConfigError& error) {
+    rethrowAsModelField(error);
+  }
+}
+
 ModelConfig modelConfigFromJson(const Json& model) {
   try {
     if (!model.is_object()) throw ConfigError("", "expected a JSON object");
     Json fields = model;
-    if (fields.contains("preset")) {
-      if (!fields["preset"].is_string()) throw ConfigError("preset", "expected a string");
-      const std::string preset = fields["preset"].get<std::string>();
-      fields.erase("preset");
+    if (const std::string preset = takePreset(fields); !preset.empty()) {
       ModelConfig partial = ModelConfig::fromJson(fields);  // type/channels/size, checked
       Json merged =
           modelPreset(preset, partial.type, partial.channels, partial.height, partial.width)
@@ -149,11 +188,7 @@ ModelConfig modelConfigFromJson(const Json& model) {
     }
     return ModelConfig::fromJson(fields);
   } catch (const ConfigError& error) {
-    const std::string field = error.field().empty() ? "model" : "model." + error.field();
-    std::string reason = error.what();
-    const auto separator = reason.find("': ");  // strip "config field '<field>': "
-    if (separator != std::string::npos) reason = reason.substr(separator + 3);
-    throw ConfigError(field, reason);
+    rethrowAsModelField(error);
   }
 }
 
@@ -247,6 +282,9 @@ TrainingConfig TrainingConfig::fromFile(const std::filesystem::path& path) {
 
 void TrainingConfig::validate() const {
   if (trainSet.empty()) throw ConfigError("trainSet", "a training set is required");
+  // A model loaded from a file is checked for flow-only options by the Trainer.
+  const bool buildsModel = !fineTuning() && losses.trainedModel == TrainedModel::InDistribution;
+  if (buildsModel && isPixelCnnModelJson(model)) requireNoFlowOnlyOptions("a PixelCNN++ model");
   if (steps < 0) throw ConfigError("steps", "must not be negative");
   if (epochs < 0) throw ConfigError("epochs", "must not be negative");
   if (steps == 0 && epochs == 0) throw ConfigError("steps", "set steps or epochs");
@@ -291,8 +329,12 @@ void TrainingConfig::validate() const {
   if (losses.trainedModel == TrainedModel::General && !losses.outlier)
     throw ConfigError("losses.trainedModel",
                       "training the general model (Diff†) needs losses.outlier");
-  if (!fineTuning() && losses.trainedModel == TrainedModel::InDistribution)
-    modelConfigFromJson(model);
+  if (buildsModel) {
+    if (isPixelCnnModelJson(model))
+      pixelCnnConfigFromJson(model);
+    else
+      modelConfigFromJson(model);
+  }
   requireFile(initFrom, "initFrom");
   requireFile(generalModel, "generalModel");
   if (outputDir.empty()) throw ConfigError("outputDir", "an output folder is required");
@@ -300,6 +342,16 @@ void TrainingConfig::validate() const {
     throw ConfigError("processes", "must be between 1 and 256, got " + std::to_string(processes));
   if (!isDeviceName(device))
     throw ConfigError("device", "expected cpu, cuda or cuda:N, got \"" + device + "\"");
+}
+
+void TrainingConfig::requireNoFlowOnlyOptions(const std::string& modelDescription) const {
+  if (freezeScales > 0)
+    throw ConfigError("freezeScales", "freezing scales is for flow models only: " +
+                                          modelDescription + " has no scales");
+  if (losses.supervised)
+    throw ConfigError("losses.supervised",
+                      "the supervised loss needs class heads, which only flow models have (" +
+                          modelDescription + " has none)");
 }
 
 int64_t TrainingConfig::effectiveWarmupSteps() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/flows/model_config.h"
+#include "core/models/pixelcnn_config.h"
 
 namespace glowscope {
 
@@ -61,11 +62,12 @@ struct GuardConfig {
 };
 
 struct TrainingConfig {
-  // Model: built from `model` (a ModelConfig JSON, optionally with "preset"), or taken from the
-  // checkpoint in `initFrom` (fine-tuning), whose architecture then wins.
+  // Model: built from `model` (a ModelConfig JSON, or a PixelCnnConfig JSON with "type":
+  // "pixelcnn"; either optionally with "preset"), or taken from the checkpoint in `initFrom`
+  // (fine-tuning), whose architecture then wins.
   nlohmann::json model = nlohmann::json::object();
   std::filesystem::path initFrom;  ///< model or training checkpoint to fine-tune from
-  int64_t freezeScales = 0;        ///< freeze the first n scales (fine-tuning)
+  int64_t freezeScales = 0;        ///< freeze the first n scales (fine-tuning; flows only)
   std::filesystem::path
       generalModel;  ///< general model: frozen (outlier/supervised), or trained (Diff†)
   std::filesystem::path inDistributionModel;  ///< Diff† only: the frozen in-distribution model
@@ -88,7 +90,7 @@ struct TrainingConfig {
   int64_t epochs = 0;
   int64_t batchSize = 64;
   int64_t outlierBatchSize = 64;
-  int64_t actNormInitImages = 704;  ///< data-dependent ActNorm init (never when fine-tuning)
+  int64_t actNormInitImages = 704;  ///< data-dependent ActNorm init (flows; never when fine-tuning)
 
   LossConfig losses;
   OptimizerConfig optimizer;
@@ -119,6 +121,10 @@ struct TrainingConfig {
   /// Semantic checks that need no training: combinations of losses, required files present,
   /// positive sizes. Throws ConfigError naming the field.
   void validate() const;
+  /// Options only flows have (scales to freeze, class heads for the supervised loss): throws
+  /// ConfigError naming the field when one is set for a model of another family, e.g.
+  /// "a PixelCNN++ model".
+  void requireNoFlowOnlyOptions(const std::string& modelDescription) const;
   /// Fine-tuning from a checkpoint.
   bool fineTuning() const { return !initFrom.empty(); }
   /// maxTranslatePx and horizontalFlip as one struct: the training images' augmentation.
@@ -137,6 +143,14 @@ struct TrainingConfig {
 /// "channels", "height", "width" given) overlaid with every other field. Errors name
 /// "model.<field>".
 ModelConfig modelConfigFromJson(const nlohmann::json& model);
+
+/// Whether a config's "model" object names the PixelCNN++ family ("type": "pixelcnn").
+bool isPixelCnnModelJson(const nlohmann::json& model);
+
+/// The PixelCNN++ architecture a config's "model" object names: the "preset" (pixelCnnPreset,
+/// with the "channels", "height", "width" given) overlaid with every other field. Errors name
+/// "model.<field>".
+PixelCnnConfig pixelCnnConfigFromJson(const nlohmann::json& model);
 
 /// Applies "a.b.c=value" to a config JSON before parsing; value is parsed as JSON when it can be
 /// (numbers, true/false, arrays), else taken as a string. Throws ConfigError for a bad key.

@@ -23,7 +23,7 @@ std::shared_ptr<const ImageSet> loadNamed(const std::string& spec, const std::st
 }
 
 std::shared_ptr<const ImageSet> conform(const std::shared_ptr<const ImageSet>& set,
-                                        const ModelConfig& model) {
+                                        const ImageShape& model) {
   if (!set) return set;
   if (set->channels == model.channels && set->height == model.height && set->width == model.width)
     return set;
@@ -77,7 +77,7 @@ TrainingData loadTrainingData(const TrainingConfig& config) {
   return data;
 }
 
-TrainingData conformToModel(const TrainingData& data, const ModelConfig& model) {
+TrainingData conformToModel(const TrainingData& data, const ImageShape& model) {
   TrainingData conformed;
   conformed.train = conform(data.train, model);
   conformed.test = conform(data.test, model);

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/data/image_set.h"
-#include "core/flows/model_config.h"
+#include "core/models/image_shape.h"
 #include "core/training/training_config.h"
 
 namespace glowscope {
@@ -29,6 +29,6 @@ TrainingData loadTrainingData(const TrainingConfig& config);
 
 /// Resizes (bilinear) and converts channels so every set matches the model's C×H×W; sets that
 /// already match are shared, not copied.
-TrainingData conformToModel(const TrainingData& data, const ModelConfig& model);
+TrainingData conformToModel(const TrainingData& data, const ImageShape& shape);
 
 }  // namespace glowscope

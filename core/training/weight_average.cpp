@@ -42,7 +42,7 @@ double WeightAverage::nextDecay() const {
   return std::min(decay_, ramp);
 }
 
-void WeightAverage::update(FlowModelImpl& model) {
+void WeightAverage::update(torch::nn::Module& model) {
   if (!enabled()) return;
   GLOWSCOPE_PROFILE_SCOPE("weight_average");
   at::NoGradGuard noGrad;
@@ -64,7 +64,7 @@ void WeightAverage::restore(std::vector<at::Tensor> parameters, int64_t updates)
   updates_ = updates;
 }
 
-AveragedWeightsScope::AveragedWeightsScope(FlowModelImpl& model, const WeightAverage& average)
+AveragedWeightsScope::AveragedWeightsScope(torch::nn::Module& model, const WeightAverage& average)
     : model_(model) {
   if (!average.ready()) return;
   at::NoGradGuard noGrad;

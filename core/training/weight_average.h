@@ -5,11 +5,10 @@
 // default experiment: 3.51 bpd on a batch at step 1,470, 3.88 at step 1,500); their average is
 // the model that training ends with when optimizer.averageDecay > 0 (docs/training-config.md).
 #include <ATen/core/Tensor.h>
+#include <torch/nn/module.h>
 
 #include <cstdint>
 #include <vector>
-
-#include "core/flows/flow_model.h"
 
 namespace glowscope {
 
@@ -29,7 +28,7 @@ class WeightAverage {
   /// is not dominated by the random initial weights.
   double nextDecay() const;
   /// Folds the model's current parameters in; the first update copies them.
-  void update(FlowModelImpl& model);
+  void update(torch::nn::Module& model);
 
   /// The averaged parameters, in model.parameters() order (empty before the first update).
   const std::vector<at::Tensor>& parameters() const { return average_; }
@@ -46,7 +45,7 @@ class WeightAverage {
 /// puts the trained weights back, so evaluation and saving see the average and training does not.
 class AveragedWeightsScope {
  public:
-  AveragedWeightsScope(FlowModelImpl& model, const WeightAverage& average);
+  AveragedWeightsScope(torch::nn::Module& model, const WeightAverage& average);
   ~AveragedWeightsScope();
   AveragedWeightsScope(const AveragedWeightsScope&) = delete;
   AveragedWeightsScope& operator=(const AveragedWeightsScope&) = delete;
@@ -55,7 +54,7 @@ class AveragedWeightsScope {
   bool active() const { return !trained_.empty(); }
 
  private:
-  FlowModelImpl& model_;
+  torch::nn::Module& model_;
   std::vector<at::Tensor> trained_;
 };
 

@@ -9,6 +9,7 @@
 #include "widgets/analysis/fourier_mixing_view.h"
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/model_picker.h"
+#include "widgets/analysis/pixel_likelihood_map_view.h"
 #include "widgets/analysis/pixel_prior_view.h"
 
 namespace glowscope {
@@ -24,7 +25,8 @@ AnalysisPage::AnalysisPage(ImageSetCache* cache, QWidget* parent)
       tabs_(new QTabWidget(this)),
       fourier_(new FourierMixingView(cache, inputs())),
       swap_(new FeatureSwapView(cache, inputs())),
-      pixelPrior_(new PixelPriorView(cache, inputs())) {
+      pixelPrior_(new PixelPriorView(cache, inputs())),
+      pixelMap_(new PixelLikelihoodMapView(cache, inputs())) {
   setObjectName("analysisPage");
   modelPicker_->setObjectName("sharedModelPicker");
   pickerA_->setObjectName("pickerA");
@@ -32,6 +34,7 @@ AnalysisPage::AnalysisPage(ImageSetCache* cache, QWidget* parent)
   tabs_->addTab(fourier_, tr("Fourier mixing"));
   tabs_->addTab(swap_, tr("z_L swap && optimisation"));
   tabs_->addTab(pixelPrior_, tr("Pixel-difference prior"));
+  tabs_->addTab(pixelMap_, tr("Per-pixel log-likelihood (PixelCNN++)"));
 
   auto* images = new QHBoxLayout;
   images->addWidget(pickerA_, 1);
@@ -53,6 +56,7 @@ AnalysisPage::~AnalysisPage() { delete tabs_; }
 
 void AnalysisPage::setModels(const std::vector<std::pair<QString, QString>>& labelAndPath) {
   modelPicker_->setModels(labelAndPath);
+  pixelMap_->setModels(labelAndPath);
 }
 
 void AnalysisPage::setSetNames(const QStringList& names) {
@@ -61,6 +65,7 @@ void AnalysisPage::setSetNames(const QStringList& names) {
   fourier_->setSetNames(names);
   swap_->setSetNames(names);
   pixelPrior_->setSetNames(names);
+  pixelMap_->setSetNames(names);
 }
 
 std::shared_ptr<analysis::ModelHandle> AnalysisPage::model() const { return modelPicker_->model(); }

@@ -27,6 +27,7 @@ class FourierMixingView;
 class ImagePicker;
 class ImageSetCache;
 class ModelPicker;
+class PixelLikelihoodMapView;
 class PixelPriorView;
 
 class AnalysisPage : public QWidget {
@@ -60,6 +61,7 @@ class AnalysisPage : public QWidget {
   FourierMixingView* fourierView() const { return fourier_; }
   FeatureSwapView* swapView() const { return swap_; }
   PixelPriorView* pixelPriorView() const { return pixelPrior_; }
+  PixelLikelihoodMapView* pixelMapView() const { return pixelMap_; }
 
  Q_SIGNALS:
   /// The shared model was loaded or cleared (`model` null); every tab follows it.
@@ -75,6 +77,7 @@ class AnalysisPage : public QWidget {
   FourierMixingView* fourier_;
   FeatureSwapView* swap_;
   PixelPriorView* pixelPrior_;
+  PixelLikelihoodMapView* pixelMap_;
 };
 
 /// The models of a results folder: every models/<id>-seed<seed>/model.glow of that seed, labelled

@@ -20,6 +20,7 @@
 #include "widgets/analysis/image_picker.h"
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
+#include "widgets/analysis/pixel_likelihood_map_view.h"
 #include "widgets/analysis/pixel_prior_view.h"
 
 using namespace glowscope;
@@ -85,12 +86,13 @@ class TestAnalysisPage : public QObject {
     QVERIFY(resultsFolderModels(dir.filePath("nonexistent"), 0).empty());
   }
 
-  void holdsTheThreeViews() {
+  void holdsTheFourViews() {
     AnalysisPage page(cache_);
-    QCOMPARE(page.count(), 3);
+    QCOMPARE(page.count(), 4);
     QVERIFY(page.fourierView());
     QVERIFY(page.swapView());
     QVERIFY(page.pixelPriorView());
+    QVERIFY(page.pixelMapView());
   }
 
   // A model file loaded from the Fourier tab is the model of the swap and pixel-prior tabs: one
@@ -137,6 +139,8 @@ class TestAnalysisPage : public QObject {
                                  pixelsOf(page.swapView()->swapResult()->images, 0) == expected,
                              20000);
     QCOMPARE(pixelsOf(*page.currentImages().a, 0), expected);
+    // The per-pixel map view maps the same image a (its models are its own).
+    QCOMPARE(page.pixelMapView()->imagePicker(), page.pickerA());
   }
 
   // a = the first set (in-distribution), b = the second: the first mix is of two images.

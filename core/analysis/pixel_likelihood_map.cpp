@@ -1,0 +1,76 @@
+#include "core/analysis/pixel_likelihood_map.h"
+
+#include <ATen/ATen.h>
+#include <c10/core/InferenceMode.h>
+
+#include "core/data/tensor_batches.h"
+#include "core/models/likelihood_model.h"
+#include "core/scoring/model_input.h"
+#include "core/util/errors.h"
+
+namespace glowscope::analysis {
+namespace {
+
+LikelihoodModel loadMapModel(const std::filesystem::path& file) {
+  if (!hasPixelLikelihoodMaps(file))
+    throw Error(file.filename().string() +
+                " is a flow model: a flow has no per-pixel log-likelihood terms (its log p is not "
+                "a sum over pixels); the map needs a PixelCNN++ model");
+  LikelihoodModel model = loadLikelihoodModel(file);
+  model->eval();
+  return model;
+}
+
+/// (B,C,H,W) sub-pixel terms -> per image H*W sums over channels, as doubles.
+std::vector<std::vector<double>> pixelSums(LikelihoodModelImpl& model, const at::Tensor& pixels) {
+  const at::Tensor sums = model.logLikelihood(pixels).subPixelLogProbNats.sum(1).to(at::kDouble)
+                              .flatten(1).contiguous();
+  std::vector<std::vector<double>> result(static_cast<size_t>(sums.size(0)));
+  for (int64_t i = 0; i < sums.size(0); ++i) {
+    const double* row = sums[i].data_ptr<double>();
+    result[static_cast<size_t>(i)].assign(row, row + sums.size(1));
+  }
+  return result;
+}
+
+}  // namespace
+
+bool hasPixelLikelihoodMaps(const std::filesystem::path& modelFile) {
+  return readModelFileFamily(modelFile) == ModelFamily::PixelCnn;
+}
+
+PixelLikelihoodMaps pixelLikelihoodMaps(const std::filesystem::path& modelFile,
+                                        const std::filesystem::path& generalModelFile,
+                                        const ImageSet& images) {
+  const LikelihoodModel model = loadMapModel(modelFile);
+  const ImageShape shape = model->imageShape();
+  LikelihoodModel general;
+  if (!generalModelFile.empty()) {
+    general = loadMapModel(generalModelFile);
+    if (general->imageShape() != shape)
+      throw ConfigError("general", "the general model takes " + general->imageShape().text() +
+                                       " images, the model " + shape.text());
+  }
+  PixelLikelihoodMaps result;
+  result.images = prepareImagesForModel(images, shape);
+  result.height = shape.height;
+  result.width = shape.width;
+  c10::InferenceMode inference;
+  const at::Tensor pixels = toUint8Tensor(result.images);
+  std::vector<std::vector<double>> own = pixelSums(*model, pixels);
+  std::vector<std::vector<double>> other;
+  if (general) other = pixelSums(*general, pixels);
+  result.maps.resize(own.size());
+  for (size_t i = 0; i < own.size(); ++i) {
+    PixelLikelihoodMap& map = result.maps[i];
+    map.logProbNats = std::move(own[i]);
+    if (!general) continue;
+    map.generalLogProbNats = std::move(other[i]);
+    map.differenceNats.resize(map.logProbNats.size());
+    for (size_t p = 0; p < map.logProbNats.size(); ++p)
+      map.differenceNats[p] = map.logProbNats[p] - map.generalLogProbNats[p];
+  }
+  return result;
+}
+
+}  // namespace glowscope::analysis

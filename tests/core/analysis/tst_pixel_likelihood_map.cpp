@@ -1,0 +1,127 @@
+// Per-pixel log-likelihood maps of a tiny PixelCNN++: one value per pixel that sums to log P(x),
+// the general model's map and the difference; flows and mismatched general models refused.
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+#include "core/analysis/model_handle.h"
+#include "core/analysis/pixel_likelihood_map.h"
+#include "core/data/tensor_batches.h"
+#include "core/models/pixelcnn.h"
+#include "core/util/errors.h"
+#include "tests/core/analysis/test_images.h"
+#include "tests/core/analysis/tiny_model.h"
+
+using namespace glowscope;
+namespace testing = glowscope::analysis::testing;
+
+namespace {
+
+std::filesystem::path saveTinyPixelCnn(const QTemporaryDir& dir, const std::string& name,
+                                       std::uint64_t seed, int size = 16) {
+  PixelCnnConfig config = pixelCnnPreset("tiny", 1, size, size);
+  config.seed = seed;
+  PixelCnn model = createPixelCnn(config);
+  {
+    at::NoGradGuard noGrad;  // non-trivial weights: a fresh model's gains hide differences
+    at::manual_seed(seed);
+    for (auto& p : model->parameters()) p.add_(at::randn(p.sizes()) * 0.1);
+  }
+  const std::filesystem::path path = dir.filePath(QString::fromStdString(name)).toStdString();
+  savePixelCnn(*model, path);
+  return path;
+}
+
+}  // namespace
+
+class TestPixelLikelihoodMap : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() { at::set_num_threads(1); }
+
+  void mapsSumToTheModelsLogLikelihood() {
+    QTemporaryDir dir;
+    const auto modelFile = saveTinyPixelCnn(dir, "model.glow", 1);
+    const auto generalFile = saveTinyPixelCnn(dir, "general.glow", 2);
+    const ImageSet images = testing::smoothImages(3, 1, 16, 16, 5);
+    const analysis::PixelLikelihoodMaps maps =
+        analysis::pixelLikelihoodMaps(modelFile, generalFile, images);
+    QCOMPARE(maps.maps.size(), size_t{3});
+    QCOMPARE(maps.height, 16);
+    QCOMPARE(maps.width, 16);
+    const LikelihoodModel model = loadLikelihoodModel(modelFile);
+    const LikelihoodModel general = loadLikelihoodModel(generalFile);
+    model->eval();
+    general->eval();
+    at::NoGradGuard noGrad;
+    const at::Tensor pixels = toUint8Tensor(images);
+    const at::Tensor logp = model->logLikelihood(pixels).logLikelihoodNats;
+    const at::Tensor generalLogp = general->logLikelihood(pixels).logLikelihoodNats;
+    const double offset = discretisationOffsetNats(256);
+    for (size_t i = 0; i < 3; ++i) {
+      const analysis::PixelLikelihoodMap& map = maps.maps[i];
+      QCOMPARE(map.logProbNats.size(), size_t{256});
+      double sum = 0, generalSum = 0, differenceSum = 0;
+      for (size_t p = 0; p < 256; ++p) {
+        QVERIFY(map.logProbNats[p] <= 0);  // a log probability of a discrete value
+        QCOMPARE(map.differenceNats[p], map.logProbNats[p] - map.generalLogProbNats[p]);
+        sum += map.logProbNats[p];
+        generalSum += map.generalLogProbNats[p];
+        differenceSum += map.differenceNats[p];
+      }
+      const auto row = static_cast<int64_t>(i);
+      QVERIFY(std::abs(sum - (logp[row].item<double>() - offset)) < 1e-2);
+      QVERIFY(std::abs(generalSum - (generalLogp[row].item<double>() - offset)) < 1e-2);
+      QVERIFY(std::abs(differenceSum - (logp[row].item<double>() - generalLogp[row].item<double>())) <
+              1e-2);
+    }
+  }
+
+  /// A changed last pixel changes only the last entry of the map (raster order): the map is per
+  /// pixel in the image's layout, not a reshaped or transposed sum.
+  void aChangedPixelChangesOnlyItsOwnAndLaterEntries() {
+    QTemporaryDir dir;
+    const auto modelFile = saveTinyPixelCnn(dir, "model.glow", 3);
+    ImageSet images = testing::smoothImages(1, 1, 16, 16, 9);
+    const auto before = analysis::pixelLikelihoodMaps(modelFile, {}, images).maps[0].logProbNats;
+    images.image(0)[5 * 16 + 7] ^= 0x40;  // row 5, column 7
+    const auto after = analysis::pixelLikelihoodMaps(modelFile, {}, images).maps[0].logProbNats;
+    for (size_t p = 0; p < 5 * 16 + 7; ++p) QCOMPARE(after[p], before[p]);
+    QVERIFY(after[5 * 16 + 7] != before[5 * 16 + 7]);
+  }
+
+  void flowModelsAreRefused() {
+    QTemporaryDir dir;
+    const std::filesystem::path flowFile = dir.filePath("flow.glow").toStdString();
+    testing::saveTinyConvModel(flowFile, testing::smoothImages(8, 1, 16, 16, 7));
+    const ImageSet images = testing::smoothImages(1, 1, 16, 16, 5);
+    QVERIFY(!analysis::hasPixelLikelihoodMaps(flowFile));
+    try {
+      analysis::pixelLikelihoodMaps(flowFile, {}, images);
+      QFAIL("a flow's map was computed");
+    } catch (const Error& error) {
+      QVERIFY2(std::string(error.what()).find("a flow has no per-pixel log-likelihood terms") !=
+                   std::string::npos,
+               error.what());
+    }
+    // The scale and latent analyses refuse a PixelCNN++ model with the reason.
+    const auto pcnnFile = saveTinyPixelCnn(dir, "model.glow", 1);
+    try {
+      analysis::ModelHandle::load(pcnnFile, "cpu");
+      QFAIL("a PixelCNN++ model was loaded for a flow-only analysis");
+    } catch (const Error& error) {
+      QVERIFY2(std::string(error.what()).find("a PixelCNN++ model has no scales") !=
+                   std::string::npos,
+               error.what());
+    }
+    const auto otherShape = saveTinyPixelCnn(dir, "small.glow", 2, 8);
+    QVERIFY_THROWS_EXCEPTION(ConfigError, analysis::pixelLikelihoodMaps(pcnnFile, otherShape, images));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPixelLikelihoodMap)
+#include "tst_pixel_likelihood_map.moc"
