@@ -169,8 +169,9 @@ void MainWindow::chooseResultsFolder() {
 }
 
 void MainWindow::createAnalysisPage() {
-  // Fourier mixing, z_L swaps and the pixel-difference prior on the open results folder's models
-  // (first seed) and data sets; any other model file can be loaded in each view.
+  // Fourier mixing, z_L swaps, the pixel-difference prior and PixelCNN++ per-pixel maps on the
+  // open results folder's models (first seed) and data sets; the page's one model row (any other
+  // model file can be loaded there) and one image pair serve every tab.
   // In a scroll area, like the results: the views' controls must not set the window's minimum.
   auto* analysisScroll = new QScrollArea(pages_);
   analysisScroll->setWidgetResizable(true);
