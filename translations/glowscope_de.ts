@@ -1444,6 +1444,10 @@ quantisiert: %1 nats
         <translation>Bereit</translation>
     </message>
     <message>
+        <source>LibTorch %1 · %2 · %3 of %4 threads</source>
+        <translation>LibTorch %1 · %2 · %3 von %4 Threads</translation>
+    </message>
+    <message>
         <location filename="../app/gui/main_window.cpp" line="57"/>
         <source>Log</source>
         <translation>Protokoll</translation>

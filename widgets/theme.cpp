@@ -1,10 +1,13 @@
 #include "widgets/theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace glowscope {
 namespace {
@@ -35,6 +38,33 @@ QPalette darkPalette() {
   return palette;
 }
 
+// Fusion outlines check boxes and radio buttons with the window colour darkened: on a dark
+// window the outline of an unchecked box (the LaTeX options menu, the wizard's set lists)
+// all but vanishes. This redraws the outline in a light grey where the window is dark.
+class VisibleIndicatorStyle : public QProxyStyle {
+ public:
+  explicit VisibleIndicatorStyle(QStyle* base) : QProxyStyle(base) {}
+
+  void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                     const QWidget* widget) const override {
+    QProxyStyle::drawPrimitive(element, option, painter, widget);
+    const bool box = element == PE_IndicatorCheckBox;
+    if ((!box && element != PE_IndicatorRadioButton) ||
+        option->palette.color(QPalette::Window).lightness() >= 128)
+      return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, !box);
+    painter->setPen(QPen(QColor(150, 150, 150), 1));
+    painter->setBrush(Qt::NoBrush);
+    const QRectF rect = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    if (box)
+      painter->drawRect(rect);
+    else
+      painter->drawEllipse(rect);
+    painter->restore();
+  }
+};
+
 }  // namespace
 
 QString themeName(Theme theme) { return theme == Theme::Dark ? "dark" : "light"; }
@@ -44,7 +74,8 @@ Theme themeFromName(const QString& name) {
 }
 
 void applyTheme(Theme theme) {
-  if (QStyle* fusion = QStyleFactory::create("Fusion")) QApplication::setStyle(fusion);
+  if (QStyle* fusion = QStyleFactory::create("Fusion"))
+    QApplication::setStyle(new VisibleIndicatorStyle(fusion));
   QApplication::setPalette(theme == Theme::Dark ? darkPalette()
                                                 : QApplication::style()->standardPalette());
   QSettings().setValue(kThemeKey, themeName(theme));

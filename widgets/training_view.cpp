@@ -32,7 +32,7 @@ enum Column { kRun, kState, kStep, kEpoch, kLoss, kTrainBpd, kTestBpd, kSpeed, k
 
 QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* parent) {
   auto* plot = new QCustomPlot(parent);
-  plot->setMinimumSize(260, 180);
+  plot->setMinimumSize(220, 130);  // two rows of plots fit a 700-pixel screen
   plot->plotLayout()->insertRow(0);
   plot->plotLayout()->addElement(0, 0,
                                  new QCPTextElement(plot, title, QFont("sans", 9, QFont::Bold)));

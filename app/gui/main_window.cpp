@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -47,9 +48,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   createWorkbench();
   createLogDock();
   createMenus();
-  statusLabel_ = new QLabel(QString::fromStdString(describeRuntime()));
-  statusLabel_->setObjectName("runtimeStatus");  // core's description: library names and paths
-  statusBar()->addPermanentWidget(statusLabel_);
+  createRuntimeStatus();
   statusBar()->showMessage(tr("Ready"));
   restoreWindowState();
   training_->showRecordedRuns();  // no project yet: the workspace's runs
@@ -57,6 +56,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createRuntimeStatus() {
+  // A short permanent line: the full description (BLAS library path) is as long as the status
+  // bar and pushed status messages out of sight; it stays one hover away and in the log.
+  const RuntimeInfo info = runtimeInfo();
+  statusLabel_ = new QLabel(
+      tr("LibTorch %1 · %2 · %3 of %4 threads")
+          .arg(QString::fromStdString(torchVersion()), QString::fromStdString(info.deviceName),
+               QLocale().toString(info.torchThreads), QLocale().toString(info.hardwareThreads)));
+  statusLabel_->setObjectName("runtimeStatus");
+  statusLabel_->setToolTip(QString::fromStdString(describeRuntime()));
+  statusBar()->addPermanentWidget(statusLabel_);
+}
 
 void MainWindow::createLogDock() {
   logPanel_ = new LogPanel(this);
@@ -292,8 +304,15 @@ void MainWindow::restoreWindowState() {
   QSettings settings;
   if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
     // 1200 x 800, or less on a smaller screen: the status bar must not start off-screen.
-    const QSize available = screen()->availableGeometry().size() * 0.9;
-    resize(QSize(1200, 800).boundedTo(available));
+    const QSize screenSize = screen()->availableGeometry().size();
+    QSize size = QSize(1200, 800).boundedTo(screenSize * 0.9);
+    if (screenSize.height() < 800) {
+      // A short screen: all its height but the title bar's, and no log dock, which would leave
+      // the Analysis page too short (View > Log and the error dialogs remain).
+      size.setHeight(screenSize.height() - 40);
+      logDock_->hide();
+    }
+    resize(size);
   }
   restoreState(settings.value(kStateKey).toByteArray());
 }

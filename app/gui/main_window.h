@@ -63,6 +63,7 @@ class MainWindow : public QMainWindow {
   void createWelcomePage();
   void addExportAllViewsAction(QMenu* fileMenu);
   void syncWithProject();
+  void createRuntimeStatus();
   void createLogDock();
   void restoreWindowState();
   void saveWindowState();

@@ -14,6 +14,8 @@
 #include <QFileDialog>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 
 #include "app/gui/about_dialog.h"
 #include "app/gui/help_menu.h"
@@ -120,6 +122,33 @@ class TstMainWindow : public QObject {
     QCOMPARE(models->itemText(0), QString("conv (seed 0)"));
     QTRY_VERIFY(!window.analysisPage()->fourierView()->modelPicker()->isLoading());
     QVERIFY(!window.analysisPage()->fourierView()->modelPicker()->model());
+  }
+
+  // A 1024x700 screen (title bar and a panel taken): nothing forces the window larger, and
+  // neither the Results nor the Analysis page scrolls with the log dock hidden (the short-screen
+  // default) — the histogram's controls, the training plots and the analysis tiles once did.
+  void fitsA1024x700Screen() {
+    QTemporaryDir results;
+    testing::writeResultsFolder(results.path());
+    MainWindow window;
+    QVERIFY(window.openResultsFolder(results.path()));
+    const QSize screenLeft(1000, 660);
+    window.logDock()->show();  // even with the log dock the window can be made to fit
+    const QSize minimum = window.minimumSizeHint();
+    QVERIFY2(minimum.height() <= screenLeft.height() && minimum.width() <= screenLeft.width(),
+             qPrintable(QString("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+    window.logDock()->hide();
+    window.resize(screenLeft);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* pages = window.findChild<QTabWidget*>("workbenchPages");
+    for (const int page : {2, 3}) {
+      pages->setCurrentIndex(page);
+      auto* scroll = qobject_cast<QScrollArea*>(pages->widget(page));
+      QVERIFY(scroll);
+      QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+      QTRY_COMPARE(scroll->verticalScrollBar()->maximum(), 0);
+    }
   }
 
   // Launch shows the start page, not empty plots: its ways to begin and, once a project was

@@ -27,7 +27,7 @@ namespace {
 
 using analysis::PairSwapResult;
 
-constexpr int kCellPixels = 128;  // six in a row fit a 1024-pixel window
+constexpr int kCellPixels = 96;  // 3x of 32x32: six in a row and the page fit a 1024x700 screen
 
 QStringList cellTitles() {
   return {FeatureSwapView::tr("a"),

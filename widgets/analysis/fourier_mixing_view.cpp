@@ -33,7 +33,7 @@
 namespace glowscope {
 namespace {
 
-constexpr int kScreenTilePixels = 112;  // 4x of 28x28: the page fits a 700-pixel window
+constexpr int kScreenTilePixels = 96;  // three rows and the shared image row fit a 700-pixel screen
 
 QStringList pairTitles() {
   return {FourierMixingView::tr("a"), FourierMixingView::tr("b"),

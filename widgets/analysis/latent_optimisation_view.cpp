@@ -35,7 +35,7 @@ using analysis::FixedLatentOptimisationUpdate;
 
 constexpr int kRefreshMs = 40;  // coalesces bursts of updates from a fast model into one redraw
 constexpr int kPlayFrameMs = 80;
-constexpr int kCellPixels = 128;
+constexpr int kCellPixels = 96;  // 3x of 32x32; the page fits a 1024x700 screen
 
 // a and b may come from sets of different sizes: each is brought to the model's shape first.
 ImageSet preparedBatch(analysis::ModelHandle& model, const std::vector<ImageSet>& images) {

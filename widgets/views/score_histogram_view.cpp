@@ -67,22 +67,27 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
 
-  auto* controls = new QHBoxLayout;
-  controls->addWidget(new QLabel(tr("Bins:")));
-  controls->addWidget(bins_);
-  controls->addWidget(autoRange_);
-  controls->addWidget(rangeMode_);
-  controls->addWidget(new QLabel(tr("from")));
-  controls->addWidget(low_);
-  controls->addWidget(new QLabel(tr("to")));
-  controls->addWidget(high_);
+  // Two rows: beside the ROC view in a 1024-pixel window one row of controls was wider than the
+  // window and made the whole results page scroll sideways.
+  auto* binning = new QHBoxLayout;
+  binning->addWidget(new QLabel(tr("Bins:")));
+  binning->addWidget(bins_);
+  binning->addWidget(autoRange_);
+  binning->addWidget(rangeMode_);
   showAll_->setObjectName("showAllButton");
   showAll_->hide();
   connect(showAll_, &QPushButton::clicked, this, [this] { showAllValues(!showingAllValues()); });
-  controls->addWidget(showAll_);
-  controls->addStretch();
+  binning->addWidget(showAll_);
+  binning->addStretch();
+  auto* range = new QHBoxLayout;
+  range->addWidget(new QLabel(tr("from")));
+  range->addWidget(low_);
+  range->addWidget(new QLabel(tr("to")));
+  range->addWidget(high_);
+  range->addStretch();
   auto* layout = new QVBoxLayout(this);
-  layout->addLayout(controls);
+  layout->addLayout(binning);
+  layout->addLayout(range);
   layout->addWidget(plot_, 1);
   layout->addWidget(drillDown_);
   layout->addWidget(thumbnails_);

@@ -86,7 +86,7 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
       list_(new QListWidget),
       summary_(new QLabel),
       preview_(new QLabel(plot_)) {
-  plot_->setMinimumSize(320, 240);
+  plot_->setMinimumSize(320, 140);  // with the thumbnail row, fits a 1024x700 screen
   plot_->setMouseTracking(true);  // hover without a pressed button
   preview_->setFrameShape(QFrame::Box);
   preview_->setAutoFillBackground(true);
