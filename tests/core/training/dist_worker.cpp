@@ -3,6 +3,7 @@
 //   init     build the Trainer (ActNorm init over the group) and write the parameters
 //   ml       20 steps, maximum likelihood, global batch 64; parameters and the rows seen
 //   outlier  the same with the outlier loss (needs generalModel)
+//   pixelcnn the same as ml with a tiny PixelCNN++ (docs/pixelcnn.md) instead of a Glow
 //   run      30 steps, a checkpoint every 5, resumable (DIST_RESUME=1); DIST_DIE_RANK and
 //            DIST_DIE_AT_STEP make that rank kill itself (SIGKILL) after that step
 // Writes <outDir>/rank<r>.params (raw float32 of every parameter, in order) and, for ml and
@@ -15,6 +16,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/models/likelihood_model.h"
 #include "core/training/distributed.h"
 #include "core/training/trainer.h"
 #include "core/util/errors.h"
@@ -30,7 +32,7 @@ int environmentInt(const char* name, int fallback) {
   return value ? std::atoi(value) : fallback;
 }
 
-void writeParameters(FlowModelImpl& model, const std::string& path) {
+void writeParameters(torch::nn::Module& model, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   for (const auto& parameter : model.parameters()) {
     const at::Tensor values = parameter.detach().to(at::kFloat).contiguous();
@@ -41,7 +43,8 @@ void writeParameters(FlowModelImpl& model, const std::string& path) {
 
 TrainingConfig workerConfig(const std::string& mode, const std::string& outDir,
                             const std::string& general) {
-  TrainingConfig config = tinyConfig(QString::fromStdString(outDir + "/run"));
+  const QString runDir = QString::fromStdString(outDir + "/run");
+  TrainingConfig config = mode == "pixelcnn" ? tinyPixelCnnConfig(runDir) : tinyConfig(runDir);
   config.batchSize = 64;
   config.outlierBatchSize = 64;
   config.steps = mode == "run" ? 30 : 20;
@@ -67,7 +70,7 @@ int runWorker(const std::string& mode, const std::string& outDir, const std::str
   const int rank = group ? group->rank() : 0;
   const std::string prefix = outDir + "/rank" + std::to_string(rank);
   Trainer trainer(workerConfig(mode, outDir, general), tinyData(), group);
-  if (mode == "ml" || mode == "outlier") {
+  if (mode == "ml" || mode == "outlier" || mode == "pixelcnn") {
     std::ofstream rows(prefix + ".rows");
     trainer.setInlierBatchHook([&rows](at::Tensor& x) {
       const at::Tensor sums = x.flatten(1).to(at::kDouble).sum(1).contiguous();
@@ -83,7 +86,7 @@ int runWorker(const std::string& mode, const std::string& outDir, const std::str
       if (rank == dieRank && progress.step == dieAt) ::raise(SIGKILL);
     });
   }
-  writeParameters(trainer.trainedModel(), prefix + ".params");
+  writeParameters(trainer.likelihoodModel(), prefix + ".params");
   return 0;
 }
 
@@ -91,7 +94,7 @@ int runWorker(const std::string& mode, const std::string& outDir, const std::str
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: dist_worker init|ml|outlier|run <outDir> [generalModel]\n");
+    std::fprintf(stderr, "usage: dist_worker init|ml|outlier|pixelcnn|run <outDir> [generalModel]\n");
     return 2;
   }
   try {

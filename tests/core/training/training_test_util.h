@@ -57,6 +57,15 @@ inline TrainingConfig tinyConfig(const QString& outputDir) {
   return config;
 }
 
+/// tinyConfig with a tiny PixelCNN++ (docs/pixelcnn.md) on the same 8x8 images.
+inline TrainingConfig tinyPixelCnnConfig(const QString& outputDir, double dropout = 0.0) {
+  TrainingConfig config = tinyConfig(outputDir);
+  config.model = {{"type", "pixelcnn"}, {"preset", "tiny"}, {"channels", 1},
+                  {"height", 8},        {"width", 8},       {"dropout", dropout},
+                  {"seed", 3u}};
+  return config;
+}
+
 inline TrainingData tinyData(int numClasses = 0) {
   TrainingData data;
   data.train = makeImages(256, 1, 0, numClasses);

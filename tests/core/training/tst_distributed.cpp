@@ -184,6 +184,10 @@ class TestDistributed : public QObject {
 
   void maximumLikelihoodMatchesOneProcess() { compareWithOneProcess("ml", {}); }
 
+  // The same Trainer path for the second model family: its gradients are averaged and its
+  // batches sharded like a Glow's.
+  void pixelCnnMatchesOneProcess() { compareWithOneProcess("pixelcnn", {}); }
+
   void outlierLossMatchesOneProcess() {
     QTemporaryDir dir;
     const auto general = trainAndSaveModel(dir.path(), "general", 2, true);

@@ -20,14 +20,6 @@ using namespace glowscope::testing;
 
 namespace {
 
-TrainingConfig tinyPixelCnnTrainingConfig(const QString& outputDir, double dropout = 0.0) {
-  TrainingConfig config = tinyConfig(outputDir);
-  config.model = {{"type", "pixelcnn"}, {"preset", "tiny"}, {"channels", 1},
-                  {"height", 8},        {"width", 8},       {"dropout", dropout},
-                  {"seed", 3u}};
-  return config;
-}
-
 std::vector<at::Tensor> copies(torch::nn::Module& model) {
   std::vector<at::Tensor> result;
   for (const auto& p : model.parameters()) result.push_back(p.detach().clone());
@@ -44,7 +36,7 @@ bool equalParameters(torch::nn::Module& model, const std::vector<at::Tensor>& ex
 
 /// A tiny PixelCNN++ trained for a few steps on the bright images (a general-model stand-in).
 std::filesystem::path savePixelCnnGeneral(const QString& dir, int steps = 3) {
-  TrainingConfig config = tinyPixelCnnTrainingConfig(dir + "/pcnn-general-run");
+  TrainingConfig config = tinyPixelCnnConfig(dir + "/pcnn-general-run");
   TrainingData data;
   data.train = makeImages(256, 11, 60);
   Trainer trainer(config, data);
@@ -87,7 +79,7 @@ class TestPixelCnnTraining : public QObject {
 
   void maximumLikelihoodLowersBitsPerDim() {
     QTemporaryDir dir;
-    TrainingConfig config = tinyPixelCnnTrainingConfig(dir.path());
+    TrainingConfig config = tinyPixelCnnConfig(dir.path());
     config.steps = 40;
     Trainer trainer(config, tinyData());
     QVERIFY(trainer.likelihoodModel().family() == ModelFamily::PixelCnn);
@@ -105,7 +97,7 @@ class TestPixelCnnTraining : public QObject {
 
   void runSavesAPixelCnnModelFile() {
     QTemporaryDir dir;
-    TrainingConfig config = tinyPixelCnnTrainingConfig(dir.path());
+    TrainingConfig config = tinyPixelCnnConfig(dir.path());
     config.steps = 3;
     config.optimizer.averageDecay = 0.9;
     Trainer trainer(config, tinyData());
@@ -127,7 +119,7 @@ class TestPixelCnnTraining : public QObject {
     QTemporaryDir dir;
     const auto general = trainAndSaveModel(dir.path(), "general", 2, true);
     auto configFor = [&](const QString& sub) {
-      TrainingConfig config = withOutlierLoss(tinyPixelCnnTrainingConfig(sub, 0.5), general);
+      TrainingConfig config = withOutlierLoss(tinyPixelCnnConfig(sub, 0.5), general);
       config.steps = 10;
       config.maxTranslatePx = 1;
       config.optimizer.averageDecay = 0.9;
@@ -163,7 +155,7 @@ class TestPixelCnnTraining : public QObject {
     const auto pcnnGeneral = savePixelCnnGeneral(dir.path(), 2);
     const auto pcnnOther = savePixelCnnGeneral(dir.path() + "/other", 6);
     const QString out = dir.path() + "/run";
-    const TrainingConfig glow = tinyConfig(out), pcnn = tinyPixelCnnTrainingConfig(out);
+    const TrainingConfig glow = tinyConfig(out), pcnn = tinyPixelCnnConfig(out);
     for (const auto& [trained, general, other] :
          {std::tuple{glow, pcnnGeneral, pcnnOther}, std::tuple{pcnn, glowGeneral, glowOther},
           std::tuple{pcnn, pcnnGeneral, pcnnOther}}) {
@@ -181,7 +173,7 @@ class TestPixelCnnTraining : public QObject {
 
   void marginLossTrainsAPixelCnn() {
     QTemporaryDir dir;
-    TrainingConfig config = tinyPixelCnnTrainingConfig(dir.path());
+    TrainingConfig config = tinyPixelCnnConfig(dir.path());
     config.losses.margin = true;
     config.outlierSet = "generated-bright";
     Trainer trainer(config, tinyData());
@@ -192,10 +184,10 @@ class TestPixelCnnTraining : public QObject {
 
   void flowOnlyOptionsAreRefused() {
     QTemporaryDir dir;
-    TrainingConfig frozenScales = tinyPixelCnnTrainingConfig(dir.path());
+    TrainingConfig frozenScales = tinyPixelCnnConfig(dir.path());
     frozenScales.freezeScales = 1;
     expectConfigError([&] { frozenScales.validate(); }, "freezeScales", "PixelCNN++");
-    TrainingConfig supervised = tinyPixelCnnTrainingConfig(dir.path());
+    TrainingConfig supervised = tinyPixelCnnConfig(dir.path());
     supervised.losses.supervised = true;
     supervised.generalModel = trainAndSaveModel(dir.path(), "general", 1, true);
     expectConfigError([&] { supervised.validate(); }, "losses.supervised", "PixelCNN++");
@@ -205,7 +197,7 @@ class TestPixelCnnTraining : public QObject {
     fineTune.freezeScales = 1;
     expectConfigError([&] { Trainer trainer(fineTune, tinyData()); }, "freezeScales",
                       "PixelCNN++");
-    TrainingConfig badPreset = tinyPixelCnnTrainingConfig(dir.path());
+    TrainingConfig badPreset = tinyPixelCnnConfig(dir.path());
     badPreset.model["preset"] = "huge";
     expectConfigError([&] { badPreset.validate(); }, "model.preset", "huge");
   }
