@@ -94,7 +94,8 @@ int runWorker(const std::string& mode, const std::string& outDir, const std::str
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::fprintf(stderr, "usage: dist_worker init|ml|outlier|pixelcnn|run <outDir> [generalModel]\n");
+    std::fprintf(stderr,
+                 "usage: dist_worker init|ml|outlier|pixelcnn|run <outDir> [generalModel]\n");
     return 2;
   }
   try {

@@ -60,9 +60,8 @@ inline TrainingConfig tinyConfig(const QString& outputDir) {
 /// tinyConfig with a tiny PixelCNN++ (docs/pixelcnn.md) on the same 8x8 images.
 inline TrainingConfig tinyPixelCnnConfig(const QString& outputDir, double dropout = 0.0) {
   TrainingConfig config = tinyConfig(outputDir);
-  config.model = {{"type", "pixelcnn"}, {"preset", "tiny"}, {"channels", 1},
-                  {"height", 8},        {"width", 8},       {"dropout", dropout},
-                  {"seed", 3u}};
+  config.model = {{"type", "pixelcnn"}, {"preset", "tiny"},   {"channels", 1}, {"height", 8},
+                  {"width", 8},         {"dropout", dropout}, {"seed", 3u}};
   return config;
 }
 
