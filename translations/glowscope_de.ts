@@ -1866,6 +1866,24 @@ quantisiert: %1 nats
         <translation>Modell − allgemein (nats)</translation>
     </message>
     <message>
+        <source>image
+(grey level)</source>
+        <translation>Bild
+(Grauwert)</translation>
+    </message>
+    <message>
+        <source>log P per pixel
+(nats)</source>
+        <translation>log P je Pixel
+(nats)</translation>
+    </message>
+    <message>
+        <source>log ratio to
+general (nats)</source>
+        <translation>log-Verhältnis zum
+allgemeinen (nats)</translation>
+    </message>
+    <message>
         <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
         <source>none</source>
         <translation>keines</translation>

@@ -59,6 +59,8 @@ PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const Analy
       compute_(new QPushButton(tr("Compute maps"))),
       status_(new QLabel),
       plot_(new QCustomPlot) {
+  model_->setObjectName("pixelMapModel");
+  general_->setObjectName("pixelMapGeneral");
   auto* models = new QHBoxLayout;
   models->addWidget(new QLabel(tr("PixelCNN++ model:")));
   models->addWidget(model_, 1);
@@ -75,16 +77,27 @@ PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const Analy
   layout->addWidget(plot_, 1);
   const QString names[] = {tr("image (grey level)"), tr("log P per pixel (nats)"),
                            tr("model − general (nats)")};
+  // Three panels share one 85 mm column in a paper: labels on two lines, four ticks, and each
+  // colour bar as wide as its map (a margin group), not the column, so it keeps off the edge.
+  const QString scaleLabels[] = {tr("image\n(grey level)"), tr("log P per pixel\n(nats)"),
+                                 tr("log ratio to\ngeneral (nats)")};
   for (int panel = 0; panel < 3; ++panel) {
     QCPAxisRect* rect = panel == 0 ? plot_->axisRect() : new QCPAxisRect(plot_);
     if (panel > 0) plot_->plotLayout()->addElement(0, panel, rect);
     rect->axis(QCPAxis::atLeft)->setRangeReversed(true);  // row 0 at the top, as an image
+    for (QCPAxis* axis : {rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft)})
+      axis->ticker()->setTickCount(4);
     auto* map = new QCPColorMap(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
     map->setInterpolate(false);
     map->setName(names[panel]);
     auto* scale = new QCPColorScale(plot_);
     scale->setType(QCPAxis::atBottom);
-    scale->axis()->setLabel(names[panel]);
+    scale->axis()->setLabel(scaleLabels[panel]);
+    scale->axis()->ticker()->setTickCount(panel == 0 ? 2 : 3);  // 0-255 needs wide labels
+    scale->axis()->ticker()->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
+    auto* column = new QCPMarginGroup(plot_);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, column);
+    scale->setMarginGroup(QCP::msLeft | QCP::msRight, column);
     plot_->plotLayout()->addElement(1, panel, scale);
     map->setColorScale(scale);
     map->setGradient(panel == 0 ? QCPColorGradient(QCPColorGradient::gpGrayscale)
@@ -105,6 +118,15 @@ void PixelLikelihoodMapView::setModels(const std::vector<std::pair<QString, QStr
     model_->addItem(label, path);
     general_->addItem(label, path);
   }
+  // The ratio is what the view is for: start with the results' general model where there is
+  // one, and an in-distribution model beside it.
+  for (int i = 0; i < model_->count(); ++i)
+    if (model_->itemText(i).contains(QStringLiteral("general"), Qt::CaseInsensitive)) {
+      general_->setCurrentIndex(i + 1);
+      if (model_->currentIndex() == i && model_->count() > 1)
+        model_->setCurrentIndex(i == 0 ? 1 : 0);
+      break;
+    }
 }
 
 void PixelLikelihoodMapView::setSetNames(const QStringList& names) {

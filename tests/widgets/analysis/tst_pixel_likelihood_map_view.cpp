@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QComboBox>
 #include <QtTest>
 
 #include "core/analysis/pixel_likelihood_map.h"
@@ -55,6 +56,20 @@ class TestPixelLikelihoodMapView : public QObject {
     testing::saveTinyConvModel(flow_.toStdString(), testing::smoothImages(8, 1, 16, 16, 7));
     cache_ = new ImageSetCache(2000, this);
     cache_->insert("smooth", std::make_shared<const ImageSet>(testing::smoothImages(4, 1, 16, 16, 3)));
+  }
+
+  // A results folder's models: the general one starts as the general model, the other as the
+  // model, whatever their order.
+  void startsWithTheGeneralModelAsGeneral() {
+    PixelLikelihoodMapView view(cache_);
+    view.setModels({{"pixelcnn-general (seed 0)", general_}, {"pixelcnn (seed 0)", pixelCnn_}});
+    auto* model = view.findChild<QComboBox*>("pixelMapModel");
+    auto* general = view.findChild<QComboBox*>("pixelMapGeneral");
+    QVERIFY(model && general);
+    QCOMPARE(general->currentText(), QString("pixelcnn-general (seed 0)"));
+    QCOMPARE(model->currentText(), QString("pixelcnn (seed 0)"));
+    view.setModels({{"pixelcnn", pixelCnn_}});
+    QCOMPARE(general->currentText(), QString("none"));
   }
 
   void showsTheMapsOfAPixelCnn() {
