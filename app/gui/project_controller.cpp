@@ -173,7 +173,10 @@ void ProjectController::populateFileMenu(QMenu* menu) {
   saveAction->setObjectName("actionSaveProject");
   QAction* saveAsAction =
       menu->addAction(tr("Save Project &As…"), this, &ProjectController::saveAsDialog);
-  saveAsAction->setShortcut(QKeySequence::SaveAs);
+  // The platform's Save As keys; Windows and a bare X11 session have none: Ctrl+Shift+S there.
+  QList<QKeySequence> saveAsKeys = QKeySequence::keyBindings(QKeySequence::SaveAs);
+  if (saveAsKeys.isEmpty()) saveAsKeys << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S);
+  saveAsAction->setShortcuts(saveAsKeys);
   saveAsAction->setObjectName("actionSaveProjectAs");
   saveAsAction->setToolTip(
       tr("Copy the project with its runs' folders (checkpoints, metrics) into a new folder and "
