@@ -440,6 +440,10 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
+    <message>
+        <source>No scores yet — File ▸ Open Results Folder…</source>
+        <translation>Noch keine Scores — Datei ▸ Ergebnisordner öffnen…</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::DataPage</name>
@@ -1179,6 +1183,10 @@ quantisiert: %1 nats
         <source>Clipped to 0..255 before rounding: %1% of amplitude a + phase b, %2% of amplitude b + phase a. Images at %3×%4×%5 (the model&apos;s input size).</source>
         <translation>Vor dem Runden auf 0..255 abgeschnitten: %1 % von Amplitude a + Phase b, %2 % von Amplitude b + Phase a. Bilder in %3×%4×%5 (Eingabegröße des Modells).</translation>
     </message>
+    <message>
+        <source>No mixes scored yet</source>
+        <translation>Noch keine Mischungen bewertet</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ImagePicker</name>
@@ -1429,6 +1437,10 @@ quantisiert: %1 nats
         <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="449"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>No optimisation yet: press Optimise</source>
+        <translation>Noch keine Optimierung: Optimieren drücken</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +1925,10 @@ allgemeinen (nats)</translation>
         <source>%1: log P = %2 nats, model − general = %3 nats</source>
         <translation>%1: log P = %2 nats, Modell − allgemein = %3 nats</translation>
     </message>
+    <message>
+        <source>No maps yet: press Compute maps</source>
+        <translation>Noch keine Karten: Karten berechnen drücken</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::PixelPriorView</name>
@@ -2156,6 +2172,10 @@ allgemeinen (nats)</translation>
         <source>Choose a model to compare with Glow log p</source>
         <translation>Wählen Sie ein Modell für den Vergleich mit Glow log p</translation>
     </message>
+    <message>
+        <source>Nothing computed yet</source>
+        <translation>Noch nichts berechnet</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ProjectController</name>
@@ -2243,6 +2263,97 @@ allgemeinen (nats)</translation>
     <message>
         <source>No project is open: choose an empty folder to save a new project in</source>
         <translation>Kein Projekt geöffnet: Wählen Sie einen leeren Ordner, um darin ein neues Projekt zu speichern</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Projekt speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Copy the project with its runs&apos; folders (checkpoints, metrics) into a new folder and continue there</source>
+        <translation>Das Projekt mit den Ordnern seiner Läufe (Checkpoints, Metriken) in einen neuen Ordner kopieren und dort weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.
+
+%1</source>
+        <translation>Es wurde nichts gelöscht.
+
+%1</translation>
+    </message>
+    <message>
+        <source>%1-copy</source>
+        <translation>%1-Kopie</translation>
+    </message>
+    <message>
+        <source>glowscope-project</source>
+        <translation>glowscope-projekt</translation>
+    </message>
+    <message>
+        <source>Save project as: name a new (or empty) folder</source>
+        <translation>Projekt speichern unter: einen neuen (oder leeren) Ordner nennen</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Projekt speichern unter</translation>
+    </message>
+    <message>
+        <source>Nothing was copied.
+
+%1</source>
+        <translation>Es wurde nichts kopiert.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Copying the project to %1…</source>
+        <translation>Das Projekt wird nach %1 kopiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The project was not copied; nothing was changed.
+
+%1</source>
+        <translation>Das Projekt wurde nicht kopiert; nichts wurde geändert.
+
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>glowscope::RemoveRunDialog</name>
+    <message>
+        <source>Remove run</source>
+        <translation>Lauf entfernen</translation>
+    </message>
+    <message>
+        <source>Remove run &lt;b&gt;%1&lt;/b&gt; from the list?</source>
+        <translation>Lauf &lt;b&gt;%1&lt;/b&gt; aus der Liste entfernen?</translation>
+    </message>
+    <message>
+        <source>Its files stay, and &lt;i&gt;Show removed runs&lt;/i&gt; lists it again to restore it.</source>
+        <translation>Seine Dateien bleiben, und &lt;i&gt;Entfernte Läufe zeigen&lt;/i&gt; führt ihn wieder auf, um ihn wiederherzustellen.</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete its files (checkpoints, metrics, model)</source>
+        <translation>Auch seine Dateien &amp;löschen (Checkpoints, Metriken, Modell)</translation>
+    </message>
+    <message>
+        <source>The folder %1 and everything in it will be deleted. This cannot be undone.</source>
+        <translation>Der Ordner %1 und alles darin wird gelöscht. Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Remove and Delete &amp;Files</source>
+        <translation>Entfernen und &amp;Dateien löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
     </message>
 </context>
 <context>
@@ -2395,6 +2506,10 @@ allgemeinen (nats)</translation>
         <location filename="../widgets/views/roc_curve_view.cpp" line="72"/>
         <source>%1 (AUROC %2%)</source>
         <translation>%1 (AUROC %2 %)</translation>
+    </message>
+    <message>
+        <source>No scores yet — File ▸ Open Results Folder…</source>
+        <translation>Noch keine Scores — Datei ▸ Ergebnisordner öffnen…</translation>
     </message>
 </context>
 <context>
@@ -2618,6 +2733,10 @@ allgemeinen (nats)</translation>
         <source>A range over every finite value of every set</source>
         <translation>Ein Bereich über alle endlichen Werte aller Datensätze</translation>
     </message>
+    <message>
+        <source>No scores yet — File ▸ Open Results Folder…</source>
+        <translation>Noch keine Scores — Datei ▸ Ergebnisordner öffnen…</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ScoreScatterView</name>
@@ -2676,6 +2795,10 @@ allgemeinen (nats)</translation>
     <message>
         <source> (outside the axes)</source>
         <translation> (außerhalb der Achsen)</translation>
+    </message>
+    <message>
+        <source>No scores yet — File ▸ Open Results Folder…</source>
+        <translation>Noch keine Scores — Datei ▸ Ergebnisordner öffnen…</translation>
     </message>
 </context>
 <context>
@@ -2876,6 +2999,30 @@ allgemeinen (nats)</translation>
     <message>
         <source>%1 is removed from the list until the next start only: %2</source>
         <translation>%1 ist nur bis zum nächsten Start aus der Liste entfernt: %2</translation>
+    </message>
+    <message>
+        <source>Stop the training runs first (Training ▸ Stop All Runs): their folders are still being written.</source>
+        <translation>Halten Sie zuerst die Trainingsläufe an (Training ▸ Alle Läufe anhalten): In ihre Ordner wird noch geschrieben.</translation>
+    </message>
+    <message>
+        <source>Show &amp;Removed Runs</source>
+        <translation>&amp;Entfernte Läufe zeigen</translation>
+    </message>
+    <message>
+        <source>List removed runs in the Training page, greyed, to restore them</source>
+        <translation>Entfernte Läufe auf der Trainingsseite grau aufführen, um sie wiederherzustellen</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>Lauf löschen</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted.
+
+%1</source>
+        <translation>Es wurde nichts gelöscht.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -3175,6 +3322,58 @@ allgemeinen (nats)</translation>
     <message>
         <source>Remove the run from this list and the plots; it is not listed again (its files stay)</source>
         <translation>Den Lauf aus dieser Liste und den Diagrammen entfernen; er wird nicht wieder aufgeführt (seine Dateien bleiben)</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w removed runs</source>
+        <translation>Entfernte Läufe &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>List the runs removed from this list too, greyed, so that they can be restored</source>
+        <translation>Auch die aus dieser Liste entfernten Läufe grau aufführen, damit sie wiederhergestellt werden können</translation>
+    </message>
+    <message>
+        <source>Remove the run from this list and the plots; you choose whether its files stay (they do unless you ask to delete them)</source>
+        <translation>Den Lauf aus dieser Liste und den Diagrammen entfernen; Sie wählen, ob seine Dateien bleiben (sie bleiben, wenn Sie nicht ihr Löschen verlangen)</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>List the removed run again</source>
+        <translation>Den entfernten Lauf wieder aufführen</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>No runs yet — Training ▸ New Training Run…</source>
+        <translation>Noch keine Läufe — Training ▸ Neuer Trainingslauf…</translation>
+    </message>
+    <message>
+        <source>Select a run in the list</source>
+        <translation>Wählen Sie einen Lauf in der Liste</translation>
+    </message>
+    <message>
+        <source>No steps recorded for %1 yet</source>
+        <translation>Für %1 sind noch keine Schritte aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>Check runs in the list to compare them here</source>
+        <translation>Haken Sie Läufe in der Liste an, um sie hier zu vergleichen</translation>
+    </message>
+    <message>
+        <source>Throughput is plotted per step</source>
+        <translation>Der Durchsatz wird pro Schritt gezeichnet</translation>
+    </message>
+    <message>
+        <source>No AUROC yet: it is evaluated during training when the run has an OOD set</source>
+        <translation>Noch keine AUROC: Sie wird während des Trainings ausgewertet, wenn der Lauf eine OOD-Menge hat</translation>
+    </message>
+    <message>
+        <source>No values recorded yet</source>
+        <translation>Noch keine Werte aufgezeichnet</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@
 #include <span>
 
 #include "core/metrics/statistics.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/figure_layout.h"
 #include "widgets/views/plot_interaction.h"
 
@@ -44,34 +45,6 @@ QCustomPlot* makePlot(const QString& title, const QString& yLabel, QWidget* pare
   return plot;
 }
 
-// The ranges that show every point with a margin, a single one too (rescaleAxes alone gives a
-// zero-width range around it); AUROC keeps 1 as its top; a log axis spans the positive values.
-std::pair<QCPRange, QCPRange> fittedRanges(QCustomPlot* plot, bool isAuroc) {
-  // The property, not the axis: the screen layout switches the axis after this fit.
-  const bool logY = plot->property(kScreenLogYProperty).toBool();
-  bool found = false;
-  QCPRange xRange, yRange;
-  for (int i = 0; i < plot->graphCount(); ++i) {
-    bool hasX = false, hasY = false;
-    const QCPRange x = plot->graph(i)->getKeyRange(hasX);
-    const QCPRange shown =
-        plot->graph(i)->getValueRange(hasY, logY ? QCP::sdPositive : QCP::sdBoth, QCPRange());
-    if (!hasX || !hasY) continue;
-    xRange = found ? QCPRange(std::min(xRange.lower, x.lower), std::max(xRange.upper, x.upper)) : x;
-    yRange =
-        found ? QCPRange(std::min(yRange.lower, shown.lower), std::max(yRange.upper, shown.upper))
-              : shown;
-    found = true;
-  }
-  if (!found) return {QCPRange(0, 1), logY ? QCPRange(0.1, 1) : QCPRange(0, 1)};
-  const double xPad = std::max(xRange.size() * 0.02, 0.5);
-  const QCPRange x(xRange.lower - xPad, xRange.upper + xPad);
-  if (isAuroc) return {x, QCPRange(std::max(0.0, std::min(yRange.lower - 0.05, 0.5)), 1.0)};
-  if (logY) return {x, QCPRange(yRange.lower / 1.25, yRange.upper * 1.25)};
-  const double yPad = std::max(yRange.size() * 0.05, std::max(std::abs(yRange.upper) * 0.01, 1e-3));
-  return {x, QCPRange(yRange.lower - yPad, yRange.upper + yPad)};
-}
-
 QString number(double value, int decimals) {
   return std::isfinite(value) ? QString::number(value, 'f', decimals) : QString::fromUtf8("–");
 }
@@ -86,6 +59,7 @@ TrainingView::TrainingView(QWidget* parent) : QWidget(parent) {
   replotTimer_->setInterval(150);  // batch bursts of reports into one redraw
   connect(replotTimer_, &QTimer::timeout, this, &TrainingView::replotNow);
   refreshControls();
+  replotNow();  // the empty state until the first run arrives
 }
 
 TrainingView::~TrainingView() = default;
@@ -137,8 +111,19 @@ void TrainingView::buildLayout() {
   folderLabel_ = new QLabel(this);
   folderLabel_->setObjectName("runsFolderLabel");
   folderLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  showRemovedBox_ = new QCheckBox(tr("Sho&w removed runs"), this);
+  showRemovedBox_->setObjectName("showRemovedBox");
+  showRemovedBox_->setToolTip(
+      tr("List the runs removed from this list too, greyed, so that they can be restored"));
+  connect(showRemovedBox_, &QCheckBox::toggled, this, [this](bool show) {
+    refreshControls();
+    Q_EMIT showRemovedRunsChanged(show);
+  });
+  auto* folderRow = new QHBoxLayout;
+  folderRow->addWidget(folderLabel_, 1);
+  folderRow->addWidget(showRemovedBox_);
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(folderLabel_);
+  layout->addLayout(folderRow);
   layout->addWidget(table_);
   layout->addWidget(buildPlotOptions());
   layout->addWidget(plots, 1);
@@ -207,8 +192,11 @@ QWidget* TrainingView::buildControls() {
   removeButton_ = new QPushButton(tr("Remo&ve"), controls);
   removeButton_->setObjectName("removeButton");
   removeButton_->setToolTip(
-      tr("Remove the run from this list and the plots; it is not listed again "
-         "(its files stay)"));
+      tr("Remove the run from this list and the plots; you choose whether its files stay "
+         "(they do unless you ask to delete them)"));
+  restoreButton_ = new QPushButton(tr("Res&tore"), controls);
+  restoreButton_->setObjectName("restoreButton");
+  restoreButton_->setToolTip(tr("List the removed run again"));
   statusLabel_ = new QLabel(controls);
   statusLabel_->setObjectName("statusLabel");
   connect(pauseButton_, &QPushButton::toggled, this, [this](bool paused) {
@@ -219,10 +207,10 @@ QWidget* TrainingView::buildControls() {
     if (!selectedRun_.isEmpty()) Q_EMIT restartRequested(selectedRun_);
   });
   connect(removeButton_, &QPushButton::clicked, this, [this] {
-    if (selectedRun_.isEmpty()) return;
-    const QString runId = selectedRun_;
-    removeRun(runId);
-    Q_EMIT runRemoved(runId);
+    if (!selectedRun_.isEmpty()) Q_EMIT removeRequested(selectedRun_);
+  });
+  connect(restoreButton_, &QPushButton::clicked, this, [this] {
+    if (!selectedRun_.isEmpty()) Q_EMIT restoreRequested(selectedRun_);
   });
   connect(cancelButton_, &QPushButton::clicked, this, [this] {
     if (!selectedRun_.isEmpty()) Q_EMIT cancelRequested(selectedRun_);
@@ -238,6 +226,7 @@ QWidget* TrainingView::buildControls() {
   row->addWidget(resumeButton_);
   row->addWidget(restartButton_);
   row->addWidget(removeButton_);
+  row->addWidget(restoreButton_);
   auto* box = new QWidget(this);
   auto* column = new QVBoxLayout(box);
   column->setContentsMargins(0, 0, 0, 0);
@@ -298,6 +287,7 @@ void TrainingView::removeRun(const QString& runId) {
   if (row < 0) return;
   order_.removeAt(row);
   runs_.remove(runId);
+  removed_.remove(runId);
   table_->removeRow(row);
   for (int i = row; i < order_.size(); ++i) refreshTableRow(order_[i]);  // colours move up
   if (selectedRun_ == runId) {
@@ -308,10 +298,25 @@ void TrainingView::removeRun(const QString& runId) {
   replotNow();
 }
 
+void TrainingView::setRunRemoved(const QString& runId, bool removed) {
+  if (!runs_.contains(runId)) return;
+  if (removed)
+    removed_.insert(runId);
+  else
+    removed_.remove(runId);
+  refreshTableRow(runId);
+  refreshControls();
+  replotTimer_->start();
+}
+
+void TrainingView::setShowRemovedRuns(bool show) { showRemovedBox_->setChecked(show); }
+
+bool TrainingView::showsRemovedRuns() const { return showRemovedBox_->isChecked(); }
+
 void TrainingView::setRunsFolder(const QString& folder, bool isProject) {
-  folderLabel_->setText(isProject ? tr("Runs of the project are saved in %1").arg(folder)
-                                  : tr("No project open: runs are saved in the workspace %1")
-                                        .arg(folder));
+  folderLabel_->setText(
+      isProject ? tr("Runs of the project are saved in %1").arg(folder)
+                : tr("No project open: runs are saved in the workspace %1").arg(folder));
   folderLabel_->setToolTip(folder);
 }
 
@@ -367,19 +372,30 @@ void TrainingView::refreshTableRow(const QString& runId) {
   const TrainingSeries& run = *runs_[runId];
   const TrainingProgress& last = run.last;
   const QSignalBlocker blocker(table_);  // keep itemChanged for the user's check boxes
+  const bool removed = removed_.contains(runId);
   table_->item(row, kRun)->setText(run.title);
-  table_->item(row, kRun)->setForeground(runColour(row));
-  table_->item(row, kState)->setText(stateText(run.state));
+  table_->item(row, kState)->setText(removed ? tr("removed") : stateText(run.state));
+  for (int column = 0; column < kColumns; ++column) {  // a removed run: grey and italic
+    QTableWidgetItem* item = table_->item(row, column);
+    QFont font = item->font();
+    font.setItalic(removed);
+    item->setFont(font);
+    if (column != kRun)
+      item->setForeground(removed ? palette().brush(QPalette::PlaceholderText)
+                                  : palette().brush(QPalette::Text));
+  }
+  table_->item(row, kRun)->setForeground(removed ? palette().brush(QPalette::PlaceholderText)
+                                                 : QBrush(runColour(row)));
   table_->item(row, kStep)->setText(QString("%1 / %2").arg(last.step).arg(last.totalSteps));
   table_->item(row, kEpoch)->setText(QString::number(last.epoch + 1));
   table_->item(row, kLoss)->setText(number(last.loss, 3));
   table_->item(row, kTrainBpd)->setText(number(last.trainBitsPerDim, 3));
   table_->item(row, kTestBpd)->setText(number(last.testBitsPerDim, 3));
   table_->item(row, kSpeed)
-      ->setText(last.processes > 1 ? tr("%1 (%2 processes)")
-                                         .arg(number(last.imagesPerSecond, 0))
-                                         .arg(last.processes)
-                                   : number(last.imagesPerSecond, 0));
+      ->setText(
+          last.processes > 1
+              ? tr("%1 (%2 processes)").arg(number(last.imagesPerSecond, 0)).arg(last.processes)
+              : number(last.imagesPerSecond, 0));
   table_->item(row, kEvents)->setText(QString::number(run.eventCount()));
 }
 
@@ -390,9 +406,12 @@ void TrainingView::refreshControls() {
   pauseButton_->setEnabled(active);
   cancelButton_->setEnabled(active);
   // A failed run has no state worth continuing from: it is edited and trained again.
-  resumeButton_->setEnabled(run && run->state == "cancelled");
-  restartButton_->setEnabled(run && run->state == "failed");
-  removeButton_->setEnabled(run && !active);
+  const bool removed = run && removed_.contains(selectedRun_);
+  resumeButton_->setEnabled(run && run->state == "cancelled" && !removed);
+  restartButton_->setEnabled(run && run->state == "failed" && !removed);
+  removeButton_->setEnabled(run && !active);  // a removed run too: its files may go later
+  restoreButton_->setVisible(showRemovedBox_->isChecked());
+  restoreButton_->setEnabled(removed);
   {
     const QSignalBlocker blocker(pauseButton_);
     const bool paused = run && run->state == "paused";
@@ -431,119 +450,15 @@ QString TrainingView::stateText(const QString& state) {
   return state;
 }
 
+bool TrainingView::isCompared(int row) const {
+  return table_->item(row, kRun)->checkState() == Qt::Checked && !removed_.contains(order_[row]);
+}
+
 QColor TrainingView::runColour(int index) const {
   static const QColor colours[] = {QColor(31, 119, 180),  QColor(255, 127, 14),
                                    QColor(44, 160, 44),   QColor(214, 39, 40),
                                    QColor(148, 103, 189), QColor(140, 86, 75)};
   return colours[index % 6];
-}
-
-void TrainingView::replotNow() {
-  // The graphs are drawn anew from the series; a series the user hid (legend click) stays hidden.
-  std::map<QCustomPlot*, QSet<QString>> hidden;
-  for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
-    for (int i = 0; i < plot->graphCount(); ++i)
-      if (!plot->graph(i)->visible()) hidden[plot].insert(plot->graph(i)->name());
-    plot->clearGraphs();
-    plot->xAxis->setLabel(perEpoch_ ? tr("epoch") : tr("step"));
-  }
-  if (const TrainingSeries* run = series(selectedRun_)) plotLossParts(*run);
-  plotComparison();
-  for (QCustomPlot* plot : {lossPlot_, bitsPlot_, aurocPlot_, speedPlot_}) {
-    for (int i = 0; i < plot->graphCount(); ++i)
-      if (hidden[plot].contains(plot->graph(i)->name())) plot->graph(i)->setVisible(false);
-    plot->legend->setVisible(plot->graphCount() > 0);
-    fitAxes(plot, plot == aurocPlot_);
-  }
-  runChanged_ = false;
-}
-
-// A curve, smoothed when the view smooths and `smoothed` allows it (core's EMA, as TensorBoard
-// does): the raw values stay behind, faint, without a legend entry, hidden and shown with it.
-void TrainingView::addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name,
-                            QPen pen, bool smoothed) {
-  // A curve without points (a run not evaluated yet) would only add a legend entry; the loss
-  // plot keeps its total, the first graph, and drops its other empty parts itself.
-  if (points.size() == 0 && plot != lossPlot_) return;
-  QVector<double> values = points.y;
-  QCPGraph* raw = nullptr;
-  if (smoothed && smoothing_ > 0 && points.size() > 1) {
-    raw = plot->addGraph();
-    raw->setName(tr("%1 (raw)").arg(name));
-    QColor faint = pen.color();
-    faint.setAlpha(60);
-    raw->setPen(QPen(faint, 1));
-    raw->setData(points.x, points.y, true);
-    raw->removeFromLegend();
-    const std::vector<double> average = exponentialMovingAverage(
-        std::span<const double>(points.y.constData(), points.y.size()), smoothing_);
-    values = QVector<double>(average.begin(), average.end());
-  }
-  QCPGraph* graph = plot->addGraph();
-  graph->setName(name);
-  graph->setPen(pen);
-  graph->setData(points.x, values, true);
-  if (points.size() < 3) graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
-  if (raw) raw->setProperty(kCompanionOfProperty, QVariant::fromValue<QObject*>(graph));
-}
-
-void TrainingView::plotLossParts(const TrainingSeries& run) {
-  if (perEpoch_) {
-    addCurve(lossPlot_, run.lossByEpoch.points(), tr("loss (epoch mean)"), QPen(Qt::black, 1.5),
-             true);
-    return;
-  }
-  addCurve(lossPlot_, run.loss, tr("total"), QPen(Qt::black, 1.5), true);
-  addCurve(lossPlot_, run.likelihood, tr("likelihood"), QPen(QColor(31, 119, 180)), true);
-  addCurve(lossPlot_, run.outlier, tr("outlier"), QPen(QColor(214, 39, 40)), true);
-  addCurve(lossPlot_, run.margin, tr("margin"), QPen(QColor(148, 103, 189)), true);
-  addCurve(lossPlot_, run.supervised, tr("supervised"), QPen(QColor(44, 160, 44)), true);
-  for (int i = lossPlot_->graphCount() - 1; i >= 1; --i)
-    if (lossPlot_->graph(i)->dataCount() == 0) lossPlot_->removeGraph(i);
-  if (run.eventMarks.size() > 0) {
-    QCPGraph* marks = lossPlot_->addGraph();
-    marks->setName(tr("NaN/skip events (%1)").arg(run.eventCount()));
-    marks->setLineStyle(QCPGraph::lsNone);
-    marks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QColor(220, 0, 0), 10));
-    marks->setData(run.eventMarks.x, run.eventMarks.y, true);
-  }
-}
-
-void TrainingView::plotComparison() {
-  for (int row = 0; row < order_.size(); ++row) {
-    if (table_->item(row, kRun)->checkState() != Qt::Checked) continue;
-    const TrainingSeries& run = *runs_[order_[row]];
-    const QColor colour = runColour(row);
-    QPen dashed(colour, 1.5, Qt::DashLine);
-    if (perEpoch_) {
-      addCurve(bitsPlot_, run.trainBitsPerDimByEpoch.points(), run.title + tr(" train"),
-               QPen(colour), true);
-      CurvePoints test;
-      for (const auto& [epoch, bpd] : run.testBitsPerDimByEpoch)
-        test.add(static_cast<double>(epoch + 1), bpd);
-      addCurve(bitsPlot_, test, run.title + tr(" test"), dashed, false);
-    } else {
-      addCurve(bitsPlot_, run.trainBitsPerDim, run.title + tr(" train"), QPen(colour), true);
-      addCurve(bitsPlot_, run.testBitsPerDim, run.title + tr(" test"), dashed, false);
-      addCurve(speedPlot_, run.imagesPerSecond, run.title, QPen(colour), true);
-    }
-    int styleIndex = 0;
-    for (const auto& [name, points] : run.aurocByOod) {
-      QPen pen(colour, 1.5, static_cast<Qt::PenStyle>(Qt::SolidLine + styleIndex++ % 4));
-      addCurve(aurocPlot_, points, run.title + ": " + name, pen, false);
-    }
-  }
-}
-
-void TrainingView::fitAxes(QCustomPlot* plot, bool isAuroc) {
-  const auto [x, y] = fittedRanges(plot, isAuroc);
-  if (runChanged_) {
-    plot->xAxis->setRange(x);
-    plot->yAxis->setRange(y);
-    plotDataChanged(plot);  // the whole curves, whatever the user had zoomed into before
-  } else {
-    setPlotHomeRanges(plot, x, y);  // a zoomed view stays while the curves grow
-  }
 }
 
 }  // namespace glowscope

@@ -4,6 +4,7 @@
 // progress bar with ETA and pause / cancel / resume-from-checkpoint. It only displays what it is
 // fed (updateRun) and asks for actions by signals: the controller owns the training threads.
 #include <QHash>
+#include <QSet>
 #include <QWidget>
 #include <memory>
 #include <vector>
@@ -48,6 +49,14 @@ class TrainingView : public QWidget {
   void showHistory(const QString& runId, const std::vector<TrainingProgress>& records);
   /// Takes a run out of the table and every plot (its files stay).
   void removeRun(const QString& runId);
+  /// Marks a listed run as removed by the user (shown only while removed runs are shown): its
+  /// row is greyed, its curves are left out of the comparison plots, and Restore brings it back.
+  void setRunRemoved(const QString& runId, bool removed);
+  bool isRunRemoved(const QString& runId) const { return removed_.contains(runId); }
+  /// Whether the list also holds removed runs (the "Show removed runs" box): the controller
+  /// lists them, greyed, when asked by showRemovedRunsChanged.
+  void setShowRemovedRuns(bool show);
+  bool showsRemovedRuns() const;
   /// Where runs are written (a project's runs/ folder or the workspace), shown above the table.
   void setRunsFolder(const QString& folder, bool isProject);
   /// The words the table shows for a state ("stopped (resumable)" for "cancelled").
@@ -71,8 +80,11 @@ class TrainingView : public QWidget {
   void resumeRequested(const QString& runId);
   /// A failed run: edit its configuration and train it again from step 0.
   void restartRequested(const QString& runId);
-  /// The user removed a run from the list (Remove): the controller keeps it out of the list.
-  void runRemoved(const QString& runId);
+  /// Remove: the controller asks what to do (take it out of the list, or also delete its files).
+  void removeRequested(const QString& runId);
+  /// Restore: a removed run is listed again.
+  void restoreRequested(const QString& runId);
+  void showRemovedRunsChanged(bool show);
 
  private:
   void buildLayout();
@@ -87,9 +99,15 @@ class TrainingView : public QWidget {
   void addCurve(QCustomPlot* plot, const CurvePoints& points, const QString& name, QPen pen,
                 bool smoothed);
   void fitAxes(QCustomPlot* plot, bool isAuroc);
+  /// Hides a plot's axes behind a message while it has no points (no fake 0..5 axes).
+  void showEmptyState(QCustomPlot* plot);
+  bool anyRunCompared() const;
+  /// The run in table row `row` is drawn in the comparison plots: checked and not removed.
+  bool isCompared(int row) const;
 
   QHash<QString, std::shared_ptr<TrainingSeries>> runs_;
   QStringList order_;
+  QSet<QString> removed_;
   QString selectedRun_;
   bool perEpoch_ = false;
   bool replotPending_ = false;
@@ -114,6 +132,8 @@ class TrainingView : public QWidget {
   QPushButton* resumeButton_ = nullptr;
   QPushButton* restartButton_ = nullptr;
   QPushButton* removeButton_ = nullptr;
+  QPushButton* restoreButton_ = nullptr;
+  QCheckBox* showRemovedBox_ = nullptr;
   QLabel* folderLabel_ = nullptr;
   QTimer* replotTimer_ = nullptr;
 };

@@ -52,7 +52,7 @@ struct CommandLine {
                            "run"};
   QCommandLineOption dataset{"dataset", "Load this dataset in the browser.", "spec"};
   QCommandLineOption wizard{"wizard", "Open the training wizard at this page (0-5).", "page"};
-  QCommandLineOption page{"page", "Central page: datasets or training.", "name"};
+  QCommandLineOption page{"page", "Central page: datasets, training, results or analysis.", "name"};
   QCommandLineOption results{"results", "Show this experiment results folder.", "folder"};
 
   CommandLine() {
@@ -138,7 +138,9 @@ void openRequested(glowscope::MainWindow& window, const CommandLine& commandLine
   if (parser.isSet(commandLine.results))
     window.openResultsFolder(parser.value(commandLine.results));
   if (parser.isSet(commandLine.page))
-    window.showPage(parser.value(commandLine.page) == "training" ? 1 : 0);
+    window.showPage(
+        std::max<int>(0, QStringList{"datasets", "training", "results", "analysis"}.indexOf(
+                             parser.value(commandLine.page))));
   if (parser.isSet(commandLine.wizard)) {
     glowscope::TrainingWizard* wizard = window.trainingController()->openWizard();
     for (int page = parser.value(commandLine.wizard).toInt(); page > 0; --page) wizard->next();

@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "app/gui/project_controller.h"
+#include "core/project/project_folders.h"
 #include "core/project/workspace_file.h"
 #include "core/training/local_training.h"
 #include "core/training/run_metrics.h"
@@ -17,6 +18,7 @@
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "core/util/log.h"
+#include "widgets/remove_run_dialog.h"
 #include "widgets/training_view.h"
 #include "widgets/training_wizard.h"
 
@@ -61,7 +63,16 @@ TrainingController::TrainingController(ProjectController* projects, TrainingView
   connect(view_, &TrainingView::cancelRequested, this, &TrainingController::stop);
   connect(view_, &TrainingView::resumeRequested, this, &TrainingController::resume);
   connect(view_, &TrainingView::restartRequested, this, &TrainingController::editAndRestart);
-  connect(view_, &TrainingView::runRemoved, this, &TrainingController::hideRun);
+  connect(view_, &TrainingView::removeRequested, this, &TrainingController::askToRemoveRun);
+  connect(view_, &TrainingView::restoreRequested, this, &TrainingController::restoreRemovedRun);
+  connect(view_, &TrainingView::showRemovedRunsChanged, this,
+          &TrainingController::showRecordedRuns);
+  projects_->setWorkspaceSource([this] { return workspaceRuns(); });
+  projects_->setSaveAsBlocker([this] {
+    return hasActiveRuns() ? tr("Stop the training runs first (Training ▸ Stop All Runs): their "
+                                "folders are still being written.")
+                           : QString();
+  });
 }
 
 TrainingController::~TrainingController() {
@@ -89,6 +100,13 @@ void TrainingController::populateMenu(QMenu* menu) {
     for (const QString& name : activeRuns()) stop(name);
   });
   stopAll->setObjectName("actionStopAll");
+  menu->addSeparator();
+  QAction* showRemoved = menu->addAction(tr("Show &Removed Runs"));
+  showRemoved->setObjectName("actionShowRemovedRuns");
+  showRemoved->setCheckable(true);
+  showRemoved->setToolTip(tr("List removed runs in the Training page, greyed, to restore them"));
+  connect(showRemoved, &QAction::toggled, view_, &TrainingView::setShowRemovedRuns);
+  connect(view_, &TrainingView::showRemovedRunsChanged, showRemoved, &QAction::setChecked);
 }
 
 TrainingWizard* TrainingController::openWizard() {
@@ -320,10 +338,12 @@ void TrainingController::showRecordedRuns() {
     if (!active_.count(name)) view_->removeRun(name);
   if (projects_->hasProject()) {
     view_->setRunsFolder(QDir(projects_->folder()).filePath("runs"), true);
+    const bool showRemoved = view_->showsRemovedRuns();
     for (const ProjectRun& run : projects_->project().runs) {
       const QString name = QString::fromStdString(run.name);
-      if (!active_.count(name) && !run.hidden)
-        restoreRun(name, outputDirOf(run.config), QString::fromStdString(run.status));
+      if (active_.count(name) || (run.hidden && !showRemoved)) continue;
+      restoreRun(name, outputDirOf(run.config), QString::fromStdString(run.status));
+      if (run.hidden) view_->setRunRemoved(name, true);
     }
     return;
   }
@@ -340,7 +360,8 @@ void TrainingController::showRecordedRuns() {
     const QString runDir = folder.filePath(name);
     const bool isRun = QFileInfo::exists(QDir(runDir).filePath(kRunMetricsFileName)) ||
                        QFileInfo::exists(QDir(runDir).filePath("config.json"));
-    if (!isRun || active_.count(name) || state.isHidden(name.toStdString())) continue;
+    const bool removed = state.isHidden(name.toStdString());
+    if (!isRun || active_.count(name) || (removed && !view_->showsRemovedRuns())) continue;
     try {  // the configuration the run was started with, for resume and restart
       configs_[name] = nlohmann::json::parse(
           readWholeFile(QDir(runDir).filePath("config.json").toStdString()));
@@ -348,6 +369,7 @@ void TrainingController::showRecordedRuns() {
       // No (readable) config.json: listed, but neither resumable nor restartable.
     }
     restoreRun(name, runDir, {});
+    if (removed) view_->setRunRemoved(name, true);
   }
 }
 
@@ -449,6 +471,118 @@ void TrainingController::unhideWorkspaceRun(const QString& name) {
   } catch (const Error& error) {
     logger()->warn("{}", error.what());
   }
+}
+
+}  // namespace glowscope
+
+namespace glowscope {
+
+QString TrainingController::runFolder(const QString& name) const {
+  QString folder;
+  if (projects_->hasProject()) {
+    if (const ProjectRun* run = projects_->project().findRun(name.toStdString()))
+      folder =
+          QString::fromStdString(runFolderOf(*run, projects_->folder().toStdString()).string());
+  } else {
+    const nlohmann::json config = knownConfig(name);
+    folder = config.is_object() && config.contains("outputDir")
+                 ? outputDirOf(config)
+                 : QDir(workspaceFolder()).filePath(name);
+  }
+  return !folder.isEmpty() && QFileInfo(folder).isDir() ? QDir::cleanPath(folder) : QString();
+}
+
+void TrainingController::askToRemoveRun(const QString& name) {
+  if (active_.count(name)) return;  // the view offers Remove only for runs not training
+  RemoveRunDialog dialog(name, runFolder(name), window_);
+  if (dialog.exec() != QDialog::Accepted) return;
+  removeRun(name, dialog.deleteFiles());
+}
+
+bool TrainingController::removeRun(const QString& name, bool deleteFiles) {
+  if (active_.count(name)) return false;
+  if (!deleteFiles) {
+    hideRun(name);
+    if (view_->showsRemovedRuns())
+      view_->setRunRemoved(name, true);
+    else
+      view_->removeRun(name);
+    return true;
+  }
+  if (projects_->hasProject()) {
+    if (!projects_->deleteRun(name)) return false;
+  } else {
+    const QString folder = runFolder(name);
+    try {  // only a folder inside the workspace, never one a config points elsewhere
+      if (!folder.isEmpty()) deleteRunFolder(folder.toStdString(), workspaceFolder().toStdString());
+    } catch (const Error& error) {
+      Q_EMIT errorOccurred(tr("Delete run"),
+                           tr("Nothing was deleted.\n\n%1").arg(QString::fromUtf8(error.what())));
+      return false;
+    }
+    unhideWorkspaceRun(name);
+    configs_.remove(name);
+  }
+  view_->removeRun(name);
+  return true;
+}
+
+void TrainingController::restoreRemovedRun(const QString& name) {
+  if (projects_->hasProject()) {
+    const ProjectRun* recorded = projects_->project().findRun(name.toStdString());
+    if (!recorded) return;
+    ProjectRun run = *recorded;
+    run.hidden = false;
+    projects_->recordRun(run);  // saves the project
+  } else {
+    unhideWorkspaceRun(name);
+  }
+  view_->setRunRemoved(name, false);
+}
+
+ProjectController::WorkspaceRuns TrainingController::workspaceRuns() const {
+  ProjectController::WorkspaceRuns result;
+  result.folder = workspaceFolder();
+  result.project.name = QFileInfo(result.folder).fileName().toStdString();
+  WorkspaceState state;
+  try {
+    state = loadWorkspaceState(result.folder.toStdString());
+  } catch (const Error& error) {
+    logger()->warn("{}", error.what());
+  }
+  QStringList names = view_->runIds();  // what is listed, and the removed runs' folders
+  for (const std::string& hidden : state.hiddenRuns)
+    if (QFileInfo(QDir(result.folder).filePath(QString::fromStdString(hidden))).isDir())
+      names << QString::fromStdString(hidden);
+  names.removeDuplicates();
+  for (const QString& name : names) {
+    ProjectRun run;
+    run.name = name.toStdString();
+    run.config = knownConfig(name);
+    if (!run.config.is_object()) run.config = nlohmann::json::object();
+    const QString folder = run.config.contains("outputDir") ? outputDirOf(run.config)
+                                                            : QDir(result.folder).filePath(name);
+    run.config["outputDir"] = QDir(folder).absolutePath().toStdString();
+    if (const TrainingSeries* series = view_->series(name)) {
+      const QString status = series->state == "waiting" ? "new" : series->state;
+      run.status = status.isEmpty() ? "new" : status.toStdString();
+      run.steps = series->last.step;
+      if (std::isfinite(series->last.testBitsPerDim))
+        run.testBitsPerDim = series->last.testBitsPerDim;
+    }
+    run.hidden = state.isHidden(run.name) || view_->isRunRemoved(name);
+    for (const char* field : {"trainSet", "testSet", "outlierSet"})
+      if (run.config.contains(field) && run.config.at(field).is_string() &&
+          !run.config.at(field).get<std::string>().empty())
+        result.project.addDataset(run.config.at(field).get<std::string>());
+    try {
+      validateRunName(run.name);  // a folder whose name no project run may have stays behind
+      result.project.upsertRun(run);
+    } catch (const Error& error) {
+      logger()->warn("Save As leaves {} out: {}", run.name, error.what());
+    }
+  }
+  return result;
 }
 
 }  // namespace glowscope

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/gui/project_controller.h"
 #include "widgets/base/background_task.h"
 
 class QMenu;
@@ -19,7 +20,6 @@ class QWidget;
 
 namespace glowscope {
 
-class ProjectController;
 class TrainingControl;
 class TrainingView;
 class TrainingWizard;
@@ -65,6 +65,14 @@ class TrainingController : public QObject {
   /// listed in the workspace's glowscope-workspace.json. Its files stay; starting a run of that
   /// name lists it again.
   void hideRun(const QString& name);
+  /// Remove with the user's choice (the view's Remove asks with a RemoveRunDialog): hidden as
+  /// hideRun does, or with `deleteFiles` its folder deleted (never a folder outside the project
+  /// or workspace) and its record dropped. False when refused (errorOccurred).
+  bool removeRun(const QString& name, bool deleteFiles);
+  /// Lists a removed run again (its record's hidden flag cleared, or the workspace's list).
+  void restoreRemovedRun(const QString& name);
+  /// The runs listed without a project, as a project record for Save As.
+  ProjectController::WorkspaceRuns workspaceRuns() const;
 
  Q_SIGNALS:
   void runFinished(const QString& name, const QString& state);
@@ -99,6 +107,10 @@ class TrainingController : public QObject {
   QString outputDirOf(const nlohmann::json& config) const;
   /// Shows the run again (a new run of a removed run's name): the workspace's hidden list.
   void unhideWorkspaceRun(const QString& name);
+  /// Asks how to remove the run (list only, or files too) and does it.
+  void askToRemoveRun(const QString& name);
+  /// The folder holding the run's files, or an empty string when none is known.
+  QString runFolder(const QString& name) const;
 
   ProjectController* projects_;
   TrainingView* view_;

@@ -17,6 +17,7 @@
 #include "core/metrics/statistics.h"
 #include "widgets/qcustomplot_include.h"
 #include "widgets/training_view.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/figure_layout.h"
 #include "widgets/views/plot_interaction.h"
 
@@ -316,6 +317,40 @@ class TstTrainingView : public QObject {
                               .arg(plot->objectName())
                               .arg(plot->axisRect()->outerRect().width())
                               .arg(plot->width())));
+    }
+  }
+
+  void emptyPlotsSayWhyInsteadOfShowingAxes() {
+    TrainingView view;  // a first start: no run, so no axes that look like data
+    view.resize(1100, 800);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto plots = {view.lossPlot(), view.bitsPlot(), view.aurocPlot(), view.speedPlot()};
+    for (QCustomPlot* plot : plots) {
+      QVERIFY2(plotEmptyMessage(plot).contains("New Training Run"), qPrintable(plot->objectName()));
+      QVERIFY(!plot->xAxis->visible() && !plot->yAxis->visible());
+      QVERIFY(!plot->xAxis->grid()->visible());
+    }
+    view.addRun("a", "run a");
+    feedNoisyRun(view, "a", 20);  // loss, bits/dim and throughput, no evaluation yet
+    QTest::qWait(300);            // the batched redraw
+    for (QCustomPlot* plot : {view.lossPlot(), view.bitsPlot(), view.speedPlot()}) {
+      QVERIFY2(plotEmptyMessage(plot).isEmpty(), qPrintable(plotEmptyMessage(plot)));
+      QVERIFY(plot->xAxis->visible() && plot->yAxis->visible());
+      QVERIFY(!plot->xAxis2->visible());  // the axes the plot did not show stay hidden
+    }
+    QVERIFY2(plotEmptyMessage(view.aurocPlot()).contains("AUROC"),
+             qPrintable(plotEmptyMessage(view.aurocPlot())));
+    QVERIFY(!view.aurocPlot()->xAxis->visible());
+    // Unchecked from the comparison: the comparison plots say so, the loss plot keeps its run.
+    view.findChild<QTableWidget*>("runsTable")->item(0, 0)->setCheckState(Qt::Unchecked);
+    QTest::qWait(300);
+    QVERIFY(plotEmptyMessage(view.bitsPlot()).contains("Check runs"));
+    QVERIFY(plotEmptyMessage(view.lossPlot()).isEmpty());
+    view.removeRun("a");  // all runs gone: the first start's message again
+    for (QCustomPlot* plot : plots) {
+      QVERIFY(plotEmptyMessage(plot).contains("New Training Run"));
+      QVERIFY(!plot->yAxis->visible());
     }
   }
 

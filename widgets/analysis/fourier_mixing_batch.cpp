@@ -20,6 +20,7 @@
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
@@ -96,6 +97,7 @@ QWidget* FourierMixingView::buildBatchTab() {
   batchPlot_->yAxis->setLabel(tr("log p(mixed image) [nats]"));
   installPlotInteractions(batchPlot_);
   style_.applyTo(batchPlot_);
+  setPlotEmptyMessage(batchPlot_, tr("No mixes scored yet"));
 
   auto* row = new QHBoxLayout;
   row->addWidget(new QLabel(tr("Amplitudes of A:"), tab));
@@ -215,6 +217,7 @@ void FourierMixingView::drawBatch() {
   batchPlot_->clearItems();
   if (batch_.count() == 0) {
     batchTitle_->setText(tr("Mix amplitudes of A with phases of B, then press Run"));
+    setPlotEmptyMessage(batchPlot_, tr("No mixes scored yet"));
     batchPlot_->replot();
     return;
   }
@@ -251,6 +254,7 @@ void FourierMixingView::drawBatch() {
   batchPlot_->rescaleAxes();
   batchPlot_->xAxis->scaleRange(1.08);  // room for the outermost points
   batchPlot_->yAxis->scaleRange(1.08);
+  setPlotEmptyMessage(batchPlot_, QString());
   plotDataChanged(batchPlot_);
 }
 

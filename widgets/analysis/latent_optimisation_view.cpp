@@ -24,6 +24,7 @@
 #include "widgets/analysis/image_strip.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 #include "widgets/views/score_histogram_view.h"
 
@@ -144,6 +145,7 @@ QWidget* LatentOptimisationView::buildPlot() {
   marker_->setVisible(false);
   installPlotInteractions(plot_);
   style_.applyTo(plot_);
+  setPlotEmptyMessage(plot_, tr("No optimisation yet: press Optimise"));
   return plot_;
 }
 
@@ -342,6 +344,9 @@ void LatentOptimisationView::showSnapshot(int index) {
 }
 
 void LatentOptimisationView::replotRescaled() {
+  bool hasPoints = false;
+  for (int i = 0; i < plot_->graphCount(); ++i) hasPoints |= plot_->graph(i)->dataCount() > 0;
+  setPlotEmptyMessage(plot_, hasPoints ? QString() : tr("No optimisation yet: press Optimise"));
   plot_->rescaleAxes();
   plot_->yAxis->scaleRange(1.08);  // the curves' ends stay inside the frame
   plotDataChanged(plot_);

@@ -11,6 +11,7 @@
 #include "widgets/analysis/image_picker.h"
 #include "widgets/qcustomplot_include.h"
 #include "widgets/views/plot_export.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
@@ -105,6 +106,7 @@ PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const Analy
     panels_.push_back(map);
   }
   installPlotInteractions(plot_);
+  setPlotEmptyMessage(plot_, tr("No maps yet: press Compute maps"));
   connect(compute_, &QPushButton::clicked, this, &PixelLikelihoodMapView::run);
 }
 
@@ -178,6 +180,7 @@ void PixelLikelihoodMapView::show(PixelLikelihoodMapResult result) {
                              .arg(total, 0, 'f', 1)
                              .arg(difference, 0, 'f', 1));
   plot_->setProperty(kPlotDataCsvProperty, csv());
+  setPlotEmptyMessage(plot_, QString());
   plotDataChanged(plot_);
   Q_EMIT finished();
 }

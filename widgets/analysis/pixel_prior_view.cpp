@@ -24,6 +24,7 @@
 #include "widgets/analysis/image_set_cache.h"
 #include "widgets/analysis/model_picker.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
@@ -420,6 +421,8 @@ void PixelPriorView::drawHistograms() {
                                : tr("Local pixel differences: press Run"));
   style_.applyTo(histogramPlot_);
   rescaleWithMargin(histogramPlot_);
+  setPlotEmptyMessage(histogramPlot_,
+                      histogramPlot_->graphCount() == 0 ? tr("Nothing computed yet") : QString());
   plotDataChanged(histogramPlot_);
 }
 
@@ -458,6 +461,8 @@ void PixelPriorView::drawScatter() {
   scatterTitle_->setText(title);
   style_.applyTo(scatterPlot_);
   rescaleWithMargin(scatterPlot_);
+  setPlotEmptyMessage(scatterPlot_,
+                      scatterPlot_->graphCount() == 0 ? tr("Nothing computed yet") : QString());
   plotDataChanged(scatterPlot_);
 }
 

@@ -8,6 +8,7 @@
 #include "core/metrics/results_table.h"
 #include "core/util/errors.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
@@ -50,6 +51,7 @@ CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
   plot_->yAxis->setRangeReversed(true);  // row 0 at the top, like a table
   plot_->xAxis->setTickLabelRotation(45);
   installPlotInteractions(plot_);
+  setPlotEmptyMessage(plot_, tr("No scores yet — File ▸ Open Results Folder…"));
   const PlotStyle style = PlotStyle::fromDefaultSettings();
   style.applyTo(plot_);
   // A point smaller than the tick labels, so that "-0.42" fits a cell of a large matrix.
@@ -86,6 +88,8 @@ void CorrelationHeatmapView::setMatrix(const std::vector<std::string>& labels,
   plot_->xAxis->setRange(-0.5, size - 0.5);
   plot_->yAxis->setRange(-0.5, size - 0.5);
   plot_->xAxis->setLabel(title);
+  setPlotEmptyMessage(
+      plot_, labels.empty() ? tr("No scores yet — File ▸ Open Results Folder…") : QString());
   plotDataChanged(plot_);
 }
 

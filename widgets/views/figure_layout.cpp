@@ -9,6 +9,7 @@
 #include <functional>
 
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 
 namespace glowscope {
 namespace {
@@ -403,6 +404,10 @@ void applyCanvasColors(QCustomPlot* plot, bool dark) {
     if (auto* text = qobject_cast<QCPTextElement*>(const_cast<QObject*>(title)))
       text->setTextColor(foreground(dark));
   for (int p = 0; p < plot->plottableCount(); ++p) recolorPlottable(plot->plottable(p), dark);
+  for (int i = 0; i < plot->itemCount(); ++i)  // an empty plot's message (empty_plot.h)
+    if (auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+        text && text->objectName() == kEmptyPlotMessageName)
+      text->setColor(foreground(dark));
 }
 
 void setPlotTitleVisible(QCustomPlot* plot, bool visible) {

@@ -4,6 +4,7 @@
 
 #include "core/metrics/ood_metrics.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 
 namespace glowscope {
@@ -16,6 +17,7 @@ RocCurveView::RocCurveView(QWidget* parent) : QWidget(parent), plot_(new QCustom
   plot_->xAxis->setLabel(tr("false positive rate (OOD accepted)"));
   plot_->yAxis->setLabel(tr("true positive rate (in-distribution accepted)"));
   installPlotInteractions(plot_);
+  setPlotEmptyMessage(plot_, tr("No scores yet — File ▸ Open Results Folder…"));
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
   auto* layout = new QVBoxLayout(this);
@@ -47,6 +49,9 @@ void RocCurveView::setSamples(const QString& scoreName, const std::vector<ScoreS
   }
   plot_->xAxis->setRange(0, 1);
   plot_->yAxis->setRange(0, 1);
+  // A curve needs the in-distribution set and at least one OOD set.
+  setPlotEmptyMessage(
+      plot_, samples.size() < 2 ? tr("No scores yet — File ▸ Open Results Folder…") : QString());
   plotDataChanged(plot_);
 }
 

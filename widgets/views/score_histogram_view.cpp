@@ -18,6 +18,7 @@
 #include "core/metrics/ood_metrics.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 #include "widgets/views/figure_layout.h"
 
@@ -62,6 +63,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   plot_->legend->setVisible(true);
   plot_->yAxis->setLabel(tr("density"));
   installPlotInteractions(plot_);
+  setPlotEmptyMessage(plot_, tr("No scores yet — File ▸ Open Results Folder…"));
   // The legend may raise the y axis to sit above the bars instead of on them.
   plot_->setProperty(kLegendHeadroomProperty, true);
   style_ = PlotStyle::fromDefaultSettings();
@@ -301,6 +303,8 @@ void ScoreHistogramView::redraw() {
   plot_->rescaleAxes();
   // The highest bar ends below the top of the axes, not on it.
   plot_->yAxis->setRange(0, plot_->yAxis->range().upper * 1.05);
+  setPlotEmptyMessage(
+      plot_, histograms_.empty() ? tr("No scores yet — File ▸ Open Results Folder…") : QString());
   plotDataChanged(plot_);
   refreshShowAllButton();
 }

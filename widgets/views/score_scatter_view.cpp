@@ -15,6 +15,7 @@
 #include "core/util/errors.h"
 #include "widgets/base/image_conversion.h"
 #include "widgets/qcustomplot_include.h"
+#include "widgets/views/empty_plot.h"
 #include "widgets/views/plot_interaction.h"
 #include "widgets/views/score_histogram_view.h"
 
@@ -98,6 +99,7 @@ ScoreScatterView::ScoreScatterView(QWidget* parent)
   // srmCustom: QCustomPlot only reports the dragged rectangle; the selection is ours.
   plot_->setSelectionRectMode(QCP::srmCustom);
   installPlotInteractions(plot_);
+  setPlotEmptyMessage(plot_, tr("No scores yet — File ▸ Open Results Folder…"));
   style_ = PlotStyle::fromDefaultSettings();
   style_.applyTo(plot_);
   // The selection: a grid of thumbnails, each with its set, index and both scores.
@@ -238,6 +240,8 @@ void ScoreScatterView::redraw() {
     plot_->xAxis->setRange(ranges->first.low, ranges->first.high);
     plot_->yAxis->setRange(ranges->second.low, ranges->second.high);
   }
+  setPlotEmptyMessage(
+      plot_, series_.empty() ? tr("No scores yet — File ▸ Open Results Folder…") : QString());
   plotDataChanged(plot_);
 }
 
