@@ -377,6 +377,11 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
             <numerusform>der Ordner enthält bereits %n Dateien (z. B. %1); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben (--force)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../app/gui/about_dialog.cpp"/>
+        <source>LibTorch %1, %2 of %3 threads, BLAS %4, device %5</source>
+        <translation>LibTorch %1, %2 von %3 Threads, BLAS %4, Gerät %5</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::AnalysisPage</name>
@@ -1839,6 +1844,11 @@ quantisiert: %L1 nats
         <location filename="../widgets/analysis/model_picker.cpp" line="116"/>
         <source>Cannot load the model: %1</source>
         <translation>Das Modell kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp"/>
+        <source>%1 Glow, %2 scales × %3 steps, hidden %4, %5×%6×%7, %L8 parameters</source>
+        <translation>%1-Glow, %2 Skalen × %3 Schritte, %4 verborgene Kanäle, %5×%6×%7, %L8 Parameter</translation>
     </message>
 </context>
 <context>

@@ -171,8 +171,7 @@ inline QStringList visibleTexts(const QWidget* root) {
   QStringList texts;
   if (qobject_cast<const QDialog*>(root)) texts << root->windowTitle();
   for (const QLabel* label : root->findChildren<QLabel*>()) {
-    // The runtime line names libraries, versions and paths (core/runtime): data.
-    if (isQtInternal(label) || label->objectName() == "runtimeStatus") continue;
+    if (isQtInternal(label)) continue;
     const auto* elided = qobject_cast<const ElidedLabel*>(label);
     texts << (elided ? elided->fullText() : label->text());
   }
