@@ -20,6 +20,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <functional>
 
 #include "widgets/elided_label.h"
@@ -32,12 +33,23 @@ namespace glowscope::german {
 struct Catalogue {
   QSet<QString> sources;  ///< every finished source text, placeholders as written
   QSet<QString> exact;
-  QList<QRegularExpression> patterns;
+  QList<QRegularExpression> patterns;  ///< one capture group per placeholder
 
-  bool translates(const QString& text) const {
+  /// Exact, or a pattern whose filled-in pieces each pass `filledIn` (data, or translated text
+  /// themselves): "%1: %2" does not pass an English sentence that merely has a colon.
+  bool translates(const QString& text,
+                  const std::function<bool(const QString&)>& filledIn = {}) const {
     if (exact.contains(text)) return true;
-    for (const QRegularExpression& pattern : patterns)
-      if (pattern.match(text).hasMatch()) return true;
+    for (const QRegularExpression& pattern : patterns) {
+      const QRegularExpressionMatch match = pattern.match(text);
+      if (!match.hasMatch()) continue;
+      bool piecesPass = true;
+      for (int group = 1; group <= match.lastCapturedIndex() && piecesPass; ++group) {
+        const QString piece = match.captured(group).trimmed();
+        piecesPass = piece.isEmpty() || !filledIn || filledIn(piece);
+      }
+      if (piecesPass) return true;
+    }
     return false;
   }
 };
@@ -53,7 +65,7 @@ inline void addSource(Catalogue& catalogue, const QString& source) {
   int at = 0;
   for (auto match = placeholder.globalMatch(source); match.hasNext();) {
     const auto next = match.next();
-    pattern += QRegularExpression::escape(source.mid(at, next.capturedStart() - at)) + ".*";
+    pattern += QRegularExpression::escape(source.mid(at, next.capturedStart() - at)) + "(.*?)";
     at = next.capturedEnd();
   }
   pattern += QRegularExpression::escape(source.mid(at));
@@ -133,12 +145,20 @@ inline QSet<QString> identifierNames() {
   return {"paper", "small", "tiny", "cpu", "cuda"};
 }
 
-/// Qt's own widgets (QWizard's buttons, scroll bars, ...): translated by qtbase, not by us.
+/// Qt's own widgets (QWizard's buttons, a message box's label, a spin box's line edit, scroll
+/// bars): translated by qtbase, not by us. The object itself or its parent carries Qt's name;
+/// the containers Qt names but fills with our widgets (a scroll area's viewport, a tab widget's
+/// stack) do not make their contents internal.
 inline bool isQtInternal(const QObject* object) {
-  for (; object; object = object->parent())
-    if (object->objectName().startsWith("qt_") || object->objectName().startsWith("__qt__"))
-      return true;
-  return false;
+  const auto qtNamed = [](const QObject* o) {
+    return o && (o->objectName().startsWith("qt_") || o->objectName().startsWith("__qt__"));
+  };
+  const auto container = [](const QObject* o) {
+    return o->objectName() == "qt_scrollarea_viewport" ||
+           o->objectName() == "qt_tabwidget_stackedwidget";
+  };
+  if (qtNamed(object)) return !container(object);
+  return qtNamed(object->parent()) && !container(object->parent());
 }
 
 inline void collectMenu(const QMenu* menu, QStringList& texts) {
@@ -212,22 +232,36 @@ inline QStringList richTextParts(const QString& text) {
 }
 
 /// A text is translated when the catalogue has it whole, or, for a text of several lines or a
-/// rich text composed of several translated pieces, every line or piece.
-inline bool translated(const QString& text, const Catalogue& catalogue,
-                       const QSet<QString>& dataNames) {
-  const auto one = [&](const QString& piece) {
-    return isData(piece) || dataNames.contains(piece) || catalogue.translates(piece);
+/// rich text composed of several translated pieces, every line or piece. Returns what is not:
+/// the text, or its untranslated lines or pieces; empty when all is translated.
+inline QStringList untranslatedParts(const QString& text, const Catalogue& catalogue,
+                                     const QSet<QString>& dataNames) {
+  // Filled-in pieces: data, or translated texts whose own pieces are data (two levels).
+  const auto isDataPiece = [&](const QString& piece) {
+    return isData(piece) || dataNames.contains(piece);
   };
-  if (one(text)) return true;
+  const auto filledIn = [&](const QString& piece) {
+    if (isDataPiece(piece) || catalogue.translates(piece, isDataPiece)) return true;
+    // A list of translated parts ("AUROC 46,9 %, n = 2.000").
+    const QStringList parts = piece.split(QStringLiteral(", "));
+    return parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const QString& part) {
+             return isDataPiece(part) || catalogue.translates(part, isDataPiece);
+           });
+  };
+  const auto one = [&](const QString& piece) {
+    return isDataPiece(piece) || catalogue.translates(piece, filledIn);
+  };
+  if (one(text)) return {};
   QStringList pieces;
   if (Qt::mightBeRichText(text))
     pieces = richTextParts(text);
   else if (text.contains('\n'))
     pieces = text.split('\n', Qt::SkipEmptyParts);
-  if (pieces.isEmpty()) return false;
+  if (pieces.isEmpty()) return {text};
+  QStringList missing;
   for (const QString& piece : pieces)
-    if (!one(piece.trimmed())) return false;
-  return true;
+    if (!one(piece.trimmed())) missing << piece.trimmed();
+  return missing;
 }
 
 /// `dataNames`: texts that are data here (set and score names of an open results folder).
@@ -235,7 +269,8 @@ inline QStringList untranslated(const QStringList& texts, const Catalogue& catal
                                 const QSet<QString>& dataNames = {}) {
   QStringList missing;
   for (const QString& text : texts)
-    if (!translated(text, catalogue, dataNames) && !missing.contains(text)) missing << text;
+    for (const QString& part : untranslatedParts(text, catalogue, dataNames))
+      if (!missing.contains(part)) missing << part;
   return missing;
 }
 
