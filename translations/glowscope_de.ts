@@ -2769,26 +2769,6 @@ allgemeinen (nats)</translation>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="175"/>
-        <source>%1 (in-distribution, n = %L2</source>
-        <translation>%1 (In-Distribution, n = %L2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="176"/>
-        <source>%1 (AUROC %L2%, n = %L3</source>
-        <translation>%1 (AUROC %L2 %, n = %L3</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="181"/>
-        <source>, %L1 outside the range</source>
-        <translation>, %L1 außerhalb des Bereichs</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="183"/>
-        <source>, %L1 not finite</source>
-        <translation>, %L1 nicht endlich</translation>
-    </message>
-    <message>
         <source>Show all values (%L1 outside)</source>
         <translation>Alle Werte zeigen (%L1 außerhalb)</translation>
     </message>
@@ -2823,6 +2803,36 @@ allgemeinen (nats)</translation>
         <location filename="../widgets/views/score_histogram_view.cpp"/>
         <source>1 image</source>
         <translation>1 Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>in-distribution</source>
+        <translation>In-Distribution</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>AUROC %L1%</source>
+        <translation>AUROC %L1 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>n = %L1</source>
+        <translation>n = %L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%L1 outside the range</source>
+        <translation>%L1 außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%L1 not finite</source>
+        <translation>%L1 nicht endlich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -3515,6 +3525,11 @@ allgemeinen (nats)</translation>
             <numerusform>%n Prozess</numerusform>
             <numerusform>%n Prozesse</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/training_wizard.cpp"/>
+        <source>%1; %2, %3, %4</source>
+        <translation>%1; %2, %3, %4</translation>
     </message>
 </context>
 <context>

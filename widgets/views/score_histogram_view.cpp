@@ -253,16 +253,15 @@ double ScoreHistogramView::aurocOf(std::size_t sample) const {
 QString ScoreHistogramView::legendText(std::size_t sample) const {
   if (sample >= samples_.size()) return {};
   const ScoreSample& s = samples_[sample];
-  QString text = sample == 0 ? tr("%1 (in-distribution, n = %L2").arg(s.setName).arg(s.values.size())
-                             : tr("%1 (AUROC %L2%, n = %L3")
-                                   .arg(s.setName)
-                                   .arg(aurocOf(sample) * 100, 0, 'f', 1)
-                                   .arg(s.values.size());
+  // A list of whole translated parts, not sentence fragments to be glued.
+  QStringList parts{sample == 0 ? tr("in-distribution")
+                                : tr("AUROC %L1%").arg(aurocOf(sample) * 100, 0, 'f', 1),
+                    tr("n = %L1").arg(s.values.size())};
   if (sample < histograms_.size() && histograms_[sample].outOfRange > 0)
-    text += tr(", %L1 outside the range").arg(histograms_[sample].outOfRange);
+    parts << tr("%L1 outside the range").arg(histograms_[sample].outOfRange);
   if (sample < histograms_.size() && histograms_[sample].nonFinite > 0)
-    text += tr(", %L1 not finite").arg(histograms_[sample].nonFinite);
-  return text + ')';
+    parts << tr("%L1 not finite").arg(histograms_[sample].nonFinite);
+  return tr("%1 (%2)").arg(s.setName, parts.join(QStringLiteral(", ")));
 }
 
 void ScoreHistogramView::rebuild() {
