@@ -377,11 +377,6 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
             <numerusform>der Ordner enthält bereits %n Dateien (z. B. %1); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben (--force)</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../app/gui/about_dialog.cpp"/>
-        <source>LibTorch %1, %2 of %3 threads, BLAS %4, device %5</source>
-        <translation>LibTorch %1, %2 von %3 Threads, BLAS %4, Gerät %5</translation>
-    </message>
 </context>
 <context>
     <name>glowscope::AnalysisPage</name>
