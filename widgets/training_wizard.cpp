@@ -186,11 +186,11 @@ QString TrainingWizard::overviewHtml() const {
                                          .arg(config.value("epochs", int64_t{0}))
                                          .arg(batch);
   // One translatable sentence with its parts in it, so a translation can order them.
-  row(tr("Schedule"), tr("%1; %2, %3, %4")
-                          .arg(length,
-                               threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores"),
-                               tr("%n process(es)", "", config.value("processes", 1)),
-                               escaped(config.value("device", "cpu"))));
+  row(tr("Schedule"),
+      tr("%1; %2, %3, %4")
+          .arg(length, threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores"),
+               tr("%n process(es)", "", config.value("processes", 1)),
+               escaped(config.value("device", "cpu"))));
   const RecordedSpeed* speed = matchingSpeed(context_.speeds, config.at("model"), threads);
   if (steps > 0 && speed)
     row(tr("Time"),

@@ -39,9 +39,14 @@ const std::filesystem::path& ModelHandle::path() const { return impl_->path; }
 
 ModelHandle::Summary ModelHandle::summary() const {
   const ModelConfig& config = impl_->model->config();
-  return {flowTypeName(config.type), config.numScales,     config.stepsPerScale,
-          config.hiddenChannels,      config.channels,      config.height,
-          config.width,               impl_->model->numParameters()};
+  return {flowTypeName(config.type),
+          config.numScales,
+          config.stepsPerScale,
+          config.hiddenChannels,
+          config.channels,
+          config.height,
+          config.width,
+          impl_->model->numParameters()};
 }
 
 std::string ModelHandle::description() const {

@@ -141,9 +141,7 @@ inline bool isData(const QString& text) {
 
 /// Names the program takes as given: model presets (core's modelPresetNames, also the CLI's
 /// words) and the devices.
-inline QSet<QString> identifierNames() {
-  return {"paper", "small", "tiny", "cpu", "cuda"};
-}
+inline QSet<QString> identifierNames() { return {"paper", "small", "tiny", "cpu", "cuda"}; }
 
 /// Qt's own widgets (QWizard's buttons, a message box's label, a spin box's line edit, scroll
 /// bars): translated by qtbase, not by us. The object itself or its parent carries Qt's name;
@@ -198,7 +196,8 @@ inline QStringList visibleTexts(const QWidget* root) {
   for (QAbstractButton* button : root->findChildren<QAbstractButton*>()) {
     // A dialog button box's standard buttons (OK, Close) are Qt's, translated by qtbase.
     const auto* box = qobject_cast<const QDialogButtonBox*>(button->parent());
-    if (!isQtInternal(button) && !(box && box->standardButton(button) != QDialogButtonBox::NoButton))
+    if (!isQtInternal(button) &&
+        !(box && box->standardButton(button) != QDialogButtonBox::NoButton))
       texts << button->text();
   }
   for (const QGroupBox* group : root->findChildren<QGroupBox*>()) texts << group->title();

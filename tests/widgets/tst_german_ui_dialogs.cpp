@@ -108,10 +108,10 @@ class TstGermanUiDialogs : public QObject {
              QStringList{"Write this file now?"});
     // Several lines or a rich text pass only when every line or piece is translated; a pattern
     // only when what fills its placeholders is data or translated ("%1: %2" is in the .ts).
-    QCOMPARE(german::untranslated({"Export figure\nWrite this file now?",
-                                   "<b>Export figure</b><br>Not in the catalogue",
-                                   "Conventions: b:test"},
-                                  catalogue_, dataNames_),
+    QCOMPARE(german::untranslated(
+                 {"Export figure\nWrite this file now?",
+                  "<b>Export figure</b><br>Not in the catalogue", "Conventions: b:test"},
+                 catalogue_, dataNames_),
              (QStringList{"Write this file now?", "Not in the catalogue", "Conventions: b:test"}));
   }
 

@@ -189,10 +189,10 @@ void exportAllViewsInteractively(QWidget* parent, const ResultsFolder& results) 
   }
   const BatchExportResult result = exportAllViewsWithProgress(parent, results, folder, options);
   if (!result.error.isEmpty()) {
-    QMessageBox::warning(
-        parent, title,
-        QObject::tr("Export failed after %Ln file(s): %1", "", static_cast<int>(result.files.size()))
-            .arg(result.error));
+    QMessageBox::warning(parent, title,
+                         QObject::tr("Export failed after %Ln file(s): %1", "",
+                                     static_cast<int>(result.files.size()))
+                             .arg(result.error));
     return;
   }
   QMessageBox box(QMessageBox::Information, title,

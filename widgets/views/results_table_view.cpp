@@ -101,7 +101,7 @@ QString headerText(const ResultsTable& table) {
                 : (sd ? ResultsTableView::tr(
                             "%1, lower is better; best of each row in bold; mean ± sd over seeds")
                       : ResultsTableView::tr("%1, lower is better; best of each row in bold")))
-                   .arg(name);
+               .arg(name);
   return lines.join('\n');
 }
 

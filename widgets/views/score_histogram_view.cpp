@@ -254,9 +254,9 @@ QString ScoreHistogramView::legendText(std::size_t sample) const {
   if (sample >= samples_.size()) return {};
   const ScoreSample& s = samples_[sample];
   // A list of whole translated parts, not sentence fragments to be glued.
-  QStringList parts{sample == 0 ? tr("in-distribution")
-                                : tr("AUROC %L1%").arg(aurocOf(sample) * 100, 0, 'f', 1),
-                    tr("n = %L1").arg(s.values.size())};
+  QStringList parts{
+      sample == 0 ? tr("in-distribution") : tr("AUROC %L1%").arg(aurocOf(sample) * 100, 0, 'f', 1),
+      tr("n = %L1").arg(s.values.size())};
   if (sample < histograms_.size() && histograms_[sample].outOfRange > 0)
     parts << tr("%L1 outside the range").arg(histograms_[sample].outOfRange);
   if (sample < histograms_.size() && histograms_[sample].nonFinite > 0)
@@ -315,12 +315,12 @@ void ScoreHistogramView::activateBin(int sample, int bin) {
     bars->setSelection(QCPDataSelection(QCPDataRange(bin, bin + 1)));
   plot_->replot();
   const double binLow = histogram.binCentre(static_cast<std::size_t>(bin)) - histogram.binWidth() / 2;
-  drillDown_->setText(tr("%1, bin [%L2, %L3): %4")
-                          .arg(samples_[static_cast<std::size_t>(sample)].setName)
-                          .arg(binLow, 0, 'g', 6)
-                          .arg(binLow + histogram.binWidth(), 0, 'g', 6)
-                          .arg(members.size() == 1 ? tr("1 image")
-                                                   : tr("%L1 images").arg(members.size())));
+  drillDown_->setText(
+      tr("%1, bin [%L2, %L3): %4")
+          .arg(samples_[static_cast<std::size_t>(sample)].setName)
+          .arg(binLow, 0, 'g', 6)
+          .arg(binLow + histogram.binWidth(), 0, 'g', 6)
+          .arg(members.size() == 1 ? tr("1 image") : tr("%L1 images").arg(members.size())));
   drillDown_->show();
   showThumbnails(samples_[static_cast<std::size_t>(sample)], members);
   QVector<qint64> indices;

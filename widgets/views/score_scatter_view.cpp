@@ -219,10 +219,7 @@ void ScoreScatterView::redraw() {
     QString name = series_[s].setName;
     if (!edgeX.isEmpty()) {
       // Points outside the axes: open triangles on the edge, counted in the legend.
-      name = tr("%1 (%L2 of %L3 outside, on the edge)")
-                 .arg(name)
-                 .arg(edgeX.size())
-                 .arg(x.size());
+      name = tr("%1 (%L2 of %L3 outside, on the edge)").arg(name).arg(edgeX.size()).arg(x.size());
       QCPGraph* edge = plot_->addGraph();
       edge->setName(tr("%1 outside the axes, clamped to the edge").arg(series_[s].setName));
       edge->setLineStyle(QCPGraph::lsNone);

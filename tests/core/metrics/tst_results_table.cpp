@@ -156,9 +156,10 @@ class TstResultsTable : public QObject {
     QCOMPARE(table.rowNote(0), std::string());
     QCOMPARE(table.rowNote(1), std::string("not OOD"));
     const std::string csv = table.toCsv();
-    QVERIFY2(contains(csv, "# AUROC (%) of demo, cifar10:test as in-distribution, seeds 0, 1, 2\n"
-                           "# convention: in-distribution = positive; higher score = more "
-                           "in-distribution\n# not ranked: noise \u2014 not OOD\n"),
+    QVERIFY2(contains(csv,
+                      "# AUROC (%) of demo, cifar10:test as in-distribution, seeds 0, 1, 2\n"
+                      "# convention: in-distribution = positive; higher score = more "
+                      "in-distribution\n# not ranked: noise \u2014 not OOD\n"),
              csv.c_str());
     // Free text wins over the subject.
     table.setCaption("Tab. 1");
