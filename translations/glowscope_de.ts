@@ -80,26 +80,6 @@
         <translation>PDF (*.pdf);;SVG (*.svg);;PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../widgets/views/results_table_view.cpp" line="46"/>
-        <source>higher is better</source>
-        <translation>höher ist besser</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/results_table_view.cpp" line="46"/>
-        <source>lower is better</source>
-        <translation>niedriger ist besser</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/results_table_view.cpp" line="47"/>
-        <source>; best of each row in bold</source>
-        <translation>; bester Wert jeder Zeile fett</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/results_table_view.cpp" line="48"/>
-        <source>; mean ± sd over seeds</source>
-        <translation>; Mittel ± Std.-Abw. über Seeds</translation>
-    </message>
-    <message>
         <location filename="../widgets/views/batch_export.cpp" line="121"/>
         <source>Data of %1 (CSV)</source>
         <translation>Daten von %1 (CSV)</translation>
@@ -161,10 +141,10 @@
     </message>
     <message numerus="yes">
         <location filename="../widgets/views/batch_export.cpp" line="295"/>
-        <source>; %1 × %2 mm to fit %n scores</source>
+        <source>; %L1 × %L2 mm to fit %Ln scores</source>
         <translation>
-            <numerusform>; %1 × %2 mm, passend für %n Score</numerusform>
-            <numerusform>; %1 × %2 mm, passend für %n Scores</numerusform>
+            <numerusform>; %L1 × %L2 mm, passend für %Ln Score</numerusform>
+            <numerusform>; %L1 × %L2 mm, passend für %Ln Scores</numerusform>
         </translation>
     </message>
     <message>
@@ -201,11 +181,11 @@
         <location filename="../widgets/views/batch_export.cpp" line="346"/>
         <source># Exported views: %1
 
-Results folder `%2`; figures from the per-image scores of seed %3, tables over seeds %4. Figures %5 × %6 mm, PNG at %7 dpi. Scores are oriented so that higher = more in-distribution.
+Results folder `%2`; figures from the per-image scores of seed %3, tables over seeds %4. Figures %L5 × %L6 mm, PNG at %L7 dpi. Scores are oriented so that higher = more in-distribution.
 </source>
         <translation># Exportierte Ansichten: %1
 
-Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen über die Seeds %4. Abbildungen %5 × %6 mm, PNG mit %7 dpi. Die Scores sind so ausgerichtet, dass höher = eher In-Distribution.
+Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen über die Seeds %4. Abbildungen %L5 × %L6 mm, PNG mit %L7 dpi. Die Scores sind so ausgerichtet, dass höher = eher In-Distribution.
 </translation>
     </message>
     <message>
@@ -241,26 +221,26 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     </message>
     <message numerus="yes">
         <location filename="../widgets/views/batch_export_dialog.cpp" line="179"/>
-        <source>Export failed after %n file(s): %1</source>
+        <source>Export failed after %Ln file(s): %1</source>
         <translation>
-            <numerusform>Export nach %n Datei fehlgeschlagen: %1</numerusform>
-            <numerusform>Export nach %n Dateien fehlgeschlagen: %1</numerusform>
+            <numerusform>Export nach %Ln Datei fehlgeschlagen: %1</numerusform>
+            <numerusform>Export nach %Ln Dateien fehlgeschlagen: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/views/batch_export_dialog.cpp" line="184"/>
-        <source>Cancelled; %n file(s) written to %1.</source>
+        <source>Cancelled; %Ln file(s) written to %1.</source>
         <translation>
-            <numerusform>Abgebrochen; %n Datei nach %1 geschrieben.</numerusform>
-            <numerusform>Abgebrochen; %n Dateien nach %1 geschrieben.</numerusform>
+            <numerusform>Abgebrochen; %Ln Datei nach %1 geschrieben.</numerusform>
+            <numerusform>Abgebrochen; %Ln Dateien nach %1 geschrieben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../widgets/views/batch_export_dialog.cpp" line="187"/>
-        <source>%n file(s) written to %1 (see index.md there).</source>
+        <source>%Ln file(s) written to %1 (see index.md there).</source>
         <translation>
-            <numerusform>%n Datei nach %1 geschrieben (siehe index.md dort).</numerusform>
-            <numerusform>%n Dateien nach %1 geschrieben (siehe index.md dort).</numerusform>
+            <numerusform>%Ln Datei nach %1 geschrieben (siehe index.md dort).</numerusform>
+            <numerusform>%Ln Dateien nach %1 geschrieben (siehe index.md dort).</numerusform>
         </translation>
     </message>
     <message>
@@ -275,10 +255,10 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     </message>
     <message>
         <location filename="../widgets/analysis/image_strip.cpp" line="91"/>
-        <source>log p = %1 nats
-%2 bits/dim</source>
-        <translation>log p = %1 nats
-%2 Bits/Dim</translation>
+        <source>log p = %L1 nats
+%L2 bits/dim</source>
+        <translation>log p = %L1 nats
+%L2 Bits/Dim</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
@@ -345,6 +325,57 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_interaction.cpp"/>
+        <source>%1: [%2, %3): %4</source>
+        <translation>%1: [%2; %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_interaction.cpp"/>
+        <source>%1: %2 = %3, %4 = %5</source>
+        <translation>%1: %2 = %3, %4 = %5</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/batch_export_dialog.cpp"/>
+        <source>%1 already holds %Ln file(s); files with the same names as the export&apos;s will be replaced. Write there anyway?</source>
+        <translation>
+            <numerusform>%1 enthält bereits %Ln Datei; Dateien mit denselben Namen wie die des Exports werden ersetzt. Trotzdem dorthin schreiben?</numerusform>
+            <numerusform>%1 enthält bereits %Ln Dateien; Dateien mit denselben Namen wie die des Exports werden ersetzt. Trotzdem dorthin schreiben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp"/>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp"/>
+        <source>Reset zoom (double-click)</source>
+        <translation>Zoom zurücksetzen (Doppelklick)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/plot_export.cpp"/>
+        <source>Logarithmic y axis</source>
+        <translation>Logarithmische y-Achse</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/views/batch_export.cpp"/>
+        <source>the folder already holds %n file(s) (e.g. %1); choose an empty folder or allow overwriting (--force)</source>
+        <translation>
+            <numerusform>der Ordner enthält bereits %n Datei (z. B. %1); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben (--force)</numerusform>
+            <numerusform>der Ordner enthält bereits %n Dateien (z. B. %1); wählen Sie einen leeren Ordner oder erlauben Sie das Überschreiben (--force)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -419,8 +450,8 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     </message>
     <message>
         <location filename="../widgets/views/batch_export_dialog.cpp" line="114"/>
-        <source>%1 × %2 mm, PNG at %3 dpi (%4 × %5 px)</source>
-        <translation>%1 × %2 mm, PNG mit %3 dpi (%4 × %5 px)</translation>
+        <source>%L1 × %L2 mm, PNG at %L3 dpi (%L4 × %L5 px)</source>
+        <translation>%L1 × %L2 mm, PNG mit %L3 dpi (%L4 × %L5 px)</translation>
     </message>
     <message>
         <location filename="../widgets/views/batch_export_dialog.cpp" line="136"/>
@@ -769,11 +800,11 @@ Ergebnisordner `%2`; Abbildungen aus den Scores je Bild von Seed %3, Tabellen ü
     <message>
         <location filename="../widgets/analysis/feature_swap_view.cpp" line="42"/>
         <source>
-quantised: %1 nats
-%2 bits/dim</source>
+quantised: %L1 nats
+%L2 bits/dim</source>
         <translation>
-quantisiert: %1 nats
-%2 Bits/Dim</translation>
+quantisiert: %L1 nats
+%L2 Bits/Dim</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/feature_swap_view.cpp" line="62"/>
@@ -890,16 +921,6 @@ quantisiert: %1 nats
         <translation>Benutzerdefiniert</translation>
     </message>
     <message>
-        <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
-        <source>Single column (85 × 60 mm)</source>
-        <translation>Einspaltig (85 × 60 mm)</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/figure_options_dialog.cpp" line="32"/>
-        <source>Double column (174 × 100 mm)</source>
-        <translation>Zweispaltig (174 × 100 mm)</translation>
-    </message>
-    <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="37"/>
         <source>Preset:</source>
         <translation>Vorgabe:</translation>
@@ -921,8 +942,93 @@ quantisiert: %1 nats
     </message>
     <message>
         <location filename="../widgets/views/figure_options_dialog.cpp" line="71"/>
-        <source>%1 × %2 in; PNG %3 × %4 px</source>
-        <translation>%1 × %2 Zoll; PNG %3 × %4 px</translation>
+        <source>%L1 × %L2 in; PNG %L3 × %L4 px</source>
+        <translation>%L1 × %L2 Zoll; PNG %L3 × %L4 px</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Show the title line</source>
+        <translation>Titelzeile anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Logarithmic x</source>
+        <translation>Logarithmisches x</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Logarithmic y</source>
+        <translation>Logarithmisches y</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Dark canvas (as the dark theme; papers want light)</source>
+        <translation>Dunkle Zeichenfläche (wie das dunkle Design; für Artikel besser hell)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Figure</source>
+        <translation>Abbildung</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Single column (85 × 60 mm, 8 pt)</source>
+        <translation>Einspaltig (85 × 60 mm, 8 pt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>1.5 column (120 × 80 mm, 8 pt)</source>
+        <translation>1,5-spaltig (120 × 80 mm, 8 pt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Double column (175 × 110 mm, 9 pt)</source>
+        <translation>Zweispaltig (175 × 110 mm, 9 pt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Automatic (inside where it covers no data, else below)</source>
+        <translation>Automatisch (innen, wo sie keine Daten verdeckt, sonst darunter)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Inside (fewest data covered)</source>
+        <translation>Innen (wenigste Daten verdeckt)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Below the plot</source>
+        <translation>Unter dem Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Right of the plot</source>
+        <translation>Rechts vom Diagramm</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Font (labels; ticks and legend 1 pt less):</source>
+        <translation>Schrift (Beschriftungen; Teilstriche und Legende 1 pt kleiner):</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>Legend:</source>
+        <translation>Legende:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>x axis from:</source>
+        <translation>x-Achse von:</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/figure_options_dialog.cpp"/>
+        <source>y axis from:</source>
+        <translation>y-Achse von:</translation>
     </message>
 </context>
 <context>
@@ -1015,8 +1121,8 @@ quantisiert: %1 nats
     </message>
     <message>
         <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="215"/>
-        <source>%1 pairs; %2% of the mixed sub-pixels were clipped to 0..255 before rounding. Points near the dashed diagonal have log p(mix) = log p(source).</source>
-        <translation>%1 Paare; %2 % der gemischten Subpixel wurden vor dem Runden auf 0..255 abgeschnitten. Punkte nahe der gestrichelten Diagonale haben log p(Mischung) = log p(Quelle).</translation>
+        <source>%L1 pairs; %L2% of the mixed sub-pixels were clipped to 0..255 before rounding. Points near the dashed diagonal have log p(mix) = log p(source).</source>
+        <translation>%L1 Paare; %L2 % der gemischten Subpixel wurden vor dem Runden auf 0..255 abgeschnitten. Punkte nahe der gestrichelten Diagonale haben log p(Mischung) = log p(Quelle).</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/fourier_mixing_batch.cpp" line="227"/>
@@ -1163,10 +1269,10 @@ quantisiert: %1 nats
     </message>
     <message>
         <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="290"/>
-        <source>%1 nats
-%2 bits/dim</source>
-        <translation>%1 nats
-%2 Bits/Dim</translation>
+        <source>%L1 nats
+%L2 bits/dim</source>
+        <translation>%L1 nats
+%L2 Bits/Dim</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="296"/>
@@ -1180,8 +1286,8 @@ quantisiert: %1 nats
     </message>
     <message>
         <location filename="../widgets/analysis/fourier_mixing_view.cpp" line="298"/>
-        <source>Clipped to 0..255 before rounding: %1% of amplitude a + phase b, %2% of amplitude b + phase a. Images at %3×%4×%5 (the model&apos;s input size).</source>
-        <translation>Vor dem Runden auf 0..255 abgeschnitten: %1 % von Amplitude a + Phase b, %2 % von Amplitude b + Phase a. Bilder in %3×%4×%5 (Eingabegröße des Modells).</translation>
+        <source>Clipped to 0..255 before rounding: %L1% of amplitude a + phase b, %L2% of amplitude b + phase a. Images at %3×%4×%5 (the model&apos;s input size).</source>
+        <translation>Vor dem Runden auf 0..255 abgeschnitten: %L1 % von Amplitude a + Phase b, %L2 % von Amplitude b + Phase a. Bilder in %3×%4×%5 (Eingabegröße des Modells).</translation>
     </message>
     <message>
         <source>No mixes scored yet</source>
@@ -1229,6 +1335,11 @@ quantisiert: %1 nats
         <location filename="../widgets/analysis/image_picker.cpp" line="144"/>
         <source>, label %1</source>
         <translation>, Label %1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/image_picker.cpp"/>
+        <source>Index of the image in the set</source>
+        <translation>Index des Bildes in der Menge</translation>
     </message>
 </context>
 <context>
@@ -1384,8 +1495,8 @@ quantisiert: %1 nats
     </message>
     <message>
         <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="369"/>
-        <source>%1: %2 → %3 nats</source>
-        <translation>%1: %2 → %3 nats</translation>
+        <source>%1: %L2 → %L3 nats</source>
+        <translation>%1: %L2 → %L3 nats</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/latent_optimisation_view.cpp" line="373"/>
@@ -1741,6 +1852,11 @@ quantisiert: %1 nats
         <source>Cannot load the model: %1</source>
         <translation>Das Modell kann nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <location filename="../widgets/analysis/model_picker.cpp"/>
+        <source>%1 Glow, %2 scales × %3 steps, hidden %4, %5×%6×%7, %L8 parameters</source>
+        <translation>%1-Glow, %2 Skalen × %3 Schritte, %4 verborgene Kanäle, %5×%6×%7, %L8 Parameter</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::ObjectivePage</name>
@@ -1917,13 +2033,13 @@ allgemeinen (nats)</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
-        <source>%1: log P = %2 nats</source>
-        <translation>%1: log P = %2 nats</translation>
+        <source>%1: log P = %L2 nats</source>
+        <translation>%1: log P = %L2 nats</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/pixel_likelihood_map_view.cpp"/>
-        <source>%1: log P = %2 nats, model − general = %3 nats</source>
-        <translation>%1: log P = %2 nats, Modell − allgemein = %3 nats</translation>
+        <source>%1: log P = %L2 nats, model − general = %L3 nats</source>
+        <translation>%1: log P = %L2 nats, Modell − allgemein = %L3 nats</translation>
     </message>
     <message>
         <source>No maps yet: press Compute maps</source>
@@ -1969,8 +2085,8 @@ allgemeinen (nats)</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/pixel_prior_view.cpp" line="182"/>
-        <source>The first n images of each set (the shared image cache holds at most %1 per set)</source>
-        <translation>Die ersten n Bilder jeder Menge (der gemeinsame Bild-Cache hält höchstens %1 je Menge)</translation>
+        <source>The first n images of each set (the shared image cache holds at most %L1 per set)</source>
+        <translation>Die ersten n Bilder jeder Menge (der gemeinsame Bild-Cache hält höchstens %L1 je Menge)</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/pixel_prior_view.cpp" line="188"/>
@@ -2104,8 +2220,8 @@ allgemeinen (nats)</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/pixel_prior_view.cpp" line="377"/>
-        <source>%1 set(s), up to %2 images each; prior: %3 (%L4 differences, bin width %5).</source>
-        <translation>%1 Menge(n), je bis zu %2 Bilder; Prior: %3 (%L4 Differenzen, Bin-Breite %5).</translation>
+        <source>%1 set(s), up to %L2 images each; prior: %3 (%L4 differences, bin width %L5).</source>
+        <translation>%1 Menge(n), je bis zu %L2 Bilder; Prior: %3 (%L4 Differenzen, Bin-Breite %L5).</translation>
     </message>
     <message>
         <location filename="../widgets/analysis/pixel_prior_view.cpp" line="384"/>
@@ -2175,6 +2291,11 @@ allgemeinen (nats)</translation>
     <message>
         <source>Nothing computed yet</source>
         <translation>Noch nichts berechnet</translation>
+    </message>
+    <message>
+        <location filename="../widgets/analysis/pixel_prior_view.cpp"/>
+        <source>Pixel differences (prior: %1)</source>
+        <translation>Pixeldifferenzen (Prior: %1)</translation>
     </message>
 </context>
 <context>
@@ -2405,8 +2526,8 @@ allgemeinen (nats)</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_browser.cpp" line="104"/>
-        <source>%1 — %2 as in-distribution, %3 OOD sets, %4 scores</source>
-        <translation>%1 — %2 als In-Distribution, %3 OOD-Mengen, %4 Scores</translation>
+        <source>%1 — %2 as in-distribution, %L3 OOD sets, %L4 scores</source>
+        <translation>%1 — %2 als In-Distribution, %L3 OOD-Mengen, %L4 Scores</translation>
     </message>
     <message>
         <location filename="../widgets/views/results_browser.cpp" line="200"/>
@@ -2484,6 +2605,66 @@ allgemeinen (nats)</translation>
         <source>Split into blocks of columns</source>
         <translation>In Spaltenblöcke geteilt</translation>
     </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>%1 of %2, %3 as in-distribution, seeds %4</source>
+        <translation>%1 von %2, %3 als In-Distribution, Seeds %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>in-distribution = positive</source>
+        <translation>In-Distribution = positiv</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>out-of-distribution = positive</source>
+        <translation>Out-of-Distribution = positiv</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>higher score = more in-distribution</source>
+        <translation>höherer Score = eher In-Distribution</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>higher score = more out-of-distribution</source>
+        <translation>höherer Score = eher Out-of-Distribution</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>Convention: %1; %2</source>
+        <translation>Konvention: %1; %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>Not ranked: %1 — %2</source>
+        <translation>Nicht gewertet: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>%1, higher is better; best of each row in bold; mean ± sd over seeds</source>
+        <translation>%1, höher ist besser; bester Wert jeder Zeile fett; Mittel ± Std.-Abw. über Seeds</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>%1, higher is better; best of each row in bold</source>
+        <translation>%1, höher ist besser; bester Wert jeder Zeile fett</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>%1, lower is better; best of each row in bold; mean ± sd over seeds</source>
+        <translation>%1, niedriger ist besser; bester Wert jeder Zeile fett; Mittel ± Std.-Abw. über Seeds</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>%1, lower is better; best of each row in bold</source>
+        <translation>%1, niedriger ist besser; bester Wert jeder Zeile fett</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/results_table_view.cpp"/>
+        <source>There is no table to save: open a results folder first.</source>
+        <translation>Es gibt keine Tabelle zu speichern: Öffnen Sie zuerst einen Ergebnisordner.</translation>
+    </message>
 </context>
 <context>
     <name>glowscope::RocCurveView</name>
@@ -2504,8 +2685,8 @@ allgemeinen (nats)</translation>
     </message>
     <message>
         <location filename="../widgets/views/roc_curve_view.cpp" line="72"/>
-        <source>%1 (AUROC %2%)</source>
-        <translation>%1 (AUROC %2 %)</translation>
+        <source>%1 (AUROC %L2%)</source>
+        <translation>%1 (AUROC %L2 %)</translation>
     </message>
     <message>
         <source>No scores yet — File ▸ Open Results Folder…</source>
@@ -2698,26 +2879,6 @@ allgemeinen (nats)</translation>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="175"/>
-        <source>%1 (in-distribution, n = %2</source>
-        <translation>%1 (In-Distribution, n = %2</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="176"/>
-        <source>%1 (AUROC %2%, n = %3</source>
-        <translation>%1 (AUROC %2 %, n = %3</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="181"/>
-        <source>, %1 outside the range</source>
-        <translation>, %1 außerhalb des Bereichs</translation>
-    </message>
-    <message>
-        <location filename="../widgets/views/score_histogram_view.cpp" line="183"/>
-        <source>, %1 not finite</source>
-        <translation>, %1 nicht endlich</translation>
-    </message>
-    <message>
         <source>Show all values (%L1 outside)</source>
         <translation>Alle Werte zeigen (%L1 außerhalb)</translation>
     </message>
@@ -2736,6 +2897,56 @@ allgemeinen (nats)</translation>
     <message>
         <source>No scores yet — File ▸ Open Results Folder…</source>
         <translation>Noch keine Scores — Datei ▸ Ergebnisordner öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%1: %L2 images in this bin</source>
+        <translation>%1: %L2 Bilder in diesem Bin</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%1, bin [%L2, %L3): %4</source>
+        <translation>%1, Bin [%L2; %L3): %4</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%L1 images</source>
+        <translation>%L1 Bilder</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>in-distribution</source>
+        <translation>In-Distribution</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>AUROC %L1%</source>
+        <translation>AUROC %L1 %</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>n = %L1</source>
+        <translation>n = %L1</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%L1 outside the range</source>
+        <translation>%L1 außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%L1 not finite</source>
+        <translation>%L1 nicht endlich</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_histogram_view.cpp"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2786,11 +2997,11 @@ allgemeinen (nats)</translation>
     </message>
     <message>
         <source>%1 #%2
-%3 = %4
-%5 = %6</source>
+%3 = %L4
+%5 = %L6</source>
         <translation>%1 #%2
-%3 = %4
-%5 = %6</translation>
+%3 = %L4
+%5 = %L6</translation>
     </message>
     <message>
         <source> (outside the axes)</source>
@@ -2799,6 +3010,21 @@ allgemeinen (nats)</translation>
     <message>
         <source>No scores yet — File ▸ Open Results Folder…</source>
         <translation>Noch keine Scores — Datei ▸ Ergebnisordner öffnen…</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp"/>
+        <source>%1 (%L2 of %L3 outside, on the edge)</source>
+        <translation>%1 (%L2 von %L3 außerhalb, am Rand)</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp"/>
+        <source>%1: %L2</source>
+        <translation>%1: %L2</translation>
+    </message>
+    <message>
+        <location filename="../widgets/views/score_scatter_view.cpp"/>
+        <source>%1 outside the axes, clamped to the edge</source>
+        <translation>%1 außerhalb der Achsen, an den Rand gesetzt</translation>
     </message>
 </context>
 <context>
@@ -3493,6 +3719,11 @@ allgemeinen (nats)</translation>
             <numerusform>%n Prozess</numerusform>
             <numerusform>%n Prozesse</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../widgets/training_wizard.cpp"/>
+        <source>%1; %2, %3, %4</source>
+        <translation>%1; %2, %3, %4</translation>
     </message>
 </context>
 <context>

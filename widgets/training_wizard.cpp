@@ -181,13 +181,16 @@ QString TrainingWizard::overviewHtml() const {
   const int64_t steps = config.value("steps", int64_t{0});
   const int64_t batch = config.value("batchSize", int64_t{64});
   const int threads = config.value("threads", 0);
-  row(tr("Schedule"), (steps > 0 ? tr("%L1 steps of %L2 images").arg(steps).arg(batch)
-                                 : tr("%L1 epochs, batches of %L2 images")
-                                       .arg(config.value("epochs", int64_t{0}))
-                                       .arg(batch)) +
-                          "; " + (threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores")) +
-                          ", " + tr("%n process(es)", "", config.value("processes", 1)) + ", " +
-                          escaped(config.value("device", "cpu")));
+  const QString length = steps > 0 ? tr("%L1 steps of %L2 images").arg(steps).arg(batch)
+                                   : tr("%L1 epochs, batches of %L2 images")
+                                         .arg(config.value("epochs", int64_t{0}))
+                                         .arg(batch);
+  // One translatable sentence with its parts in it, so a translation can order them.
+  row(tr("Schedule"),
+      tr("%1; %2, %3, %4")
+          .arg(length, threads > 0 ? tr("%n thread(s)", "", threads) : tr("all cores"),
+               tr("%n process(es)", "", config.value("processes", 1)),
+               escaped(config.value("device", "cpu"))));
   const RecordedSpeed* speed = matchingSpeed(context_.speeds, config.at("model"), threads);
   if (steps > 0 && speed)
     row(tr("Time"),

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
@@ -41,7 +42,7 @@ QComboBox* setCombo(const char* name, const QStringList& items, bool allowNone, 
   return combo;
 }
 
-QString megabytes(double bytes) { return QString::number(bytes / (1024.0 * 1024.0), 'f', 1); }
+QString megabytes(double bytes) { return QLocale().toString(bytes / (1024.0 * 1024.0), 'f', 1); }
 
 }  // namespace
 

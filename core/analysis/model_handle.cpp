@@ -37,13 +37,24 @@ std::shared_ptr<ModelHandle> ModelHandle::load(const std::filesystem::path& path
 
 const std::filesystem::path& ModelHandle::path() const { return impl_->path; }
 
-std::string ModelHandle::description() const {
+ModelHandle::Summary ModelHandle::summary() const {
   const ModelConfig& config = impl_->model->config();
+  return {flowTypeName(config.type),
+          config.numScales,
+          config.stepsPerScale,
+          config.hiddenChannels,
+          config.channels,
+          config.height,
+          config.width,
+          impl_->model->numParameters()};
+}
+
+std::string ModelHandle::description() const {
+  const Summary s = summary();
   std::ostringstream out;
-  out << flowTypeName(config.type) << " Glow, " << config.numScales << " scales x "
-      << config.stepsPerScale << " steps, hidden " << config.hiddenChannels << ", "
-      << config.channels << "x" << config.height << "x" << config.width << ", "
-      << impl_->model->numParameters() << " parameters";
+  out << s.flowType << " Glow, " << s.numScales << " scales x " << s.stepsPerScale
+      << " steps, hidden " << s.hiddenChannels << ", " << s.channels << "x" << s.height << "x"
+      << s.width << ", " << s.parameters << " parameters";
   return out.str();
 }
 

@@ -30,9 +30,20 @@ class ModelHandle {
   ModelHandle(const ModelHandle&) = delete;
   ModelHandle& operator=(const ModelHandle&) = delete;
 
+  /// What description() says, as data for a view that words it in its own language.
+  struct Summary {
+    std::string flowType;  ///< flowTypeName: "conv", "dense", "local"
+    int numScales = 0;
+    int stepsPerScale = 0;
+    std::int64_t hiddenChannels = 0;
+    std::int64_t channels = 0, height = 0, width = 0;
+    std::int64_t parameters = 0;
+  };
+
   const std::filesystem::path& path() const;
-  /// "conv Glow, 3 scales x 8 steps, hidden 128, 1x32x32, 801,120 parameters".
+  /// "conv Glow, 3 scales x 8 steps, hidden 128, 1x32x32, 801120 parameters".
   std::string description() const;
+  Summary summary() const;
   std::int64_t channels() const;
   std::int64_t height() const;
   std::int64_t width() const;

@@ -5,7 +5,6 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
@@ -29,12 +28,6 @@ std::size_t countOr(const Json& object, const char* key) {
 std::string stringOr(const Json& object, const char* key, const std::string& fallback = {}) {
   const auto found = object.find(key);
   return found != object.end() && found->is_string() ? found->get<std::string>() : fallback;
-}
-
-std::string seedsText(const std::vector<std::uint64_t>& seeds) {
-  std::ostringstream text;
-  for (std::size_t i = 0; i < seeds.size(); ++i) text << (i ? ", " : "") << seeds[i];
-  return text.str();
 }
 
 // `found` in the order of `preferred` (the spec's), the rest after in their own order.
@@ -288,10 +281,8 @@ ScoreMetrics scoreMetricsFromJson(const Json& entry) {
 ResultsTable metricTable(const ResultsSummary& summary, TableMetric metric) {
   const TableMetricInfo& info = tableMetricInfo(metric);
   ResultsTable table(info.description);
-  table.setCaption(info.description.name + " (%) of " + summary.name + ", " +
-                   summary.inDistribution + " as in-distribution, seeds " +
-                   seedsText(summary.seeds));
-  table.setConvention(ScoreConvention::paper().describe());
+  table.setSubject({summary.name, summary.inDistribution, summary.seeds});
+  table.setConvention(ScoreConvention::paper());
   for (const std::string& ood : summary.oodSets) table.addRow(ood);  // the spec's order
   for (const auto& [set, note] : summary.notOodSets)
     if (std::find(summary.oodSets.begin(), summary.oodSets.end(), set) != summary.oodSets.end())

@@ -99,7 +99,7 @@ bool ResultsTable::anyNote() const {
 }
 
 std::string ResultsTable::formatValue(double value) const {
-  const double shown = metric_.asPercent ? 100.0 * value : value;
+  const double shown = shownValue(value);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*f", metric_.decimals, shown);
   std::string text(buffer);
@@ -148,27 +148,39 @@ std::string ResultsTable::formatCell(const TableCell& cell, const std::string& p
   return text;
 }
 
+std::string ResultsTable::caption() const {
+  if (!caption_.empty() || !subject_) return caption_;
+  std::string seeds;
+  for (std::size_t i = 0; i < subject_->seeds.size(); ++i)
+    seeds += (i ? ", " : "") + std::to_string(subject_->seeds[i]);
+  return metric_.name + (metric_.asPercent ? " (%)" : "") + " of " + subject_->experiment + ", " +
+         subject_->inDistribution + " as in-distribution, seeds " + seeds;
+}
+
 std::string ResultsTable::fullCaption() const {
-  std::string text = caption_;
+  const std::string captionText = caption();
+  std::string text = captionText;
   if (!text.empty() && std::string_view(".!?").find(text.back()) == std::string_view::npos)
     text += '.';
   const std::string direction = metric_.higherIsBetter ? "igher is better" : "ower is better";
   const char initial = metric_.higherIsBetter ? 'h' : 'l';
   std::string metric;
   // "AUROC (%) of ..." already names the metric: say it once.
-  if (caption_.find(metric_.name) == std::string::npos)
+  if (captionText.find(metric_.name) == std::string::npos)
     metric = metric_.name + (metric_.asPercent ? " (%)" : "") + ", " + initial + direction;
   else
     metric = static_cast<char>(std::toupper(initial)) + direction;
   text += (text.empty() ? "" : " ") + metric + "; best per row in bold.";
-  if (!convention_.empty()) text += " Convention: " + convention_ + ".";
+  if (convention_) text += " Convention: " + convention_->describe() + ".";
   return text;
 }
 
 std::string ResultsTable::toCsv(bool commentHeader) const {
   std::ostringstream out;
-  if (commentHeader && !caption_.empty()) out << "# " << replaceAll(caption_, "\n", " ") << "\n";
-  if (commentHeader && !convention_.empty()) out << "# convention: " << convention_ << "\n";
+  const std::string captionText = caption();
+  if (commentHeader && !captionText.empty())
+    out << "# " << replaceAll(captionText, "\n", " ") << "\n";
+  if (commentHeader && convention_) out << "# convention: " << convention_->describe() << "\n";
   for (std::size_t r = 0; commentHeader && r < rows_.size(); ++r)
     if (!rowRanked(r)) out << "# not ranked: " << replaceAll(rowLabel(r), "\n", " ") << "\n";
   const bool withSd = anySd();

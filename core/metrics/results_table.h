@@ -2,10 +2,13 @@
 // One metric over (OOD set × score) as a paper-style table: CSV, Markdown or LaTeX (booktabs or
 // plain rules; wide, transposed or split to fit a column), with the best cell of each row in bold.
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "core/metrics/ood_metrics.h"
 
 namespace glowscope {
 
@@ -34,6 +37,14 @@ struct MetricDescription {
   int decimals = 1;
 };
 
+/// What a metric table of an experiment is about, as data: the files write it as an English
+/// caption (ResultsTable::caption), a user interface composes its own, translated, sentence.
+struct TableSubject {
+  std::string experiment;      ///< the experiment's name
+  std::string inDistribution;  ///< the in-distribution set
+  std::vector<std::uint64_t> seeds;
+};
+
 /// How toLatex lays a table out.
 struct LatexOptions {
   /// \label{...}; empty: "tab:" and the metric's name in lower case ("tab:auroc").
@@ -56,10 +67,19 @@ class ResultsTable {
  public:
   explicit ResultsTable(MetricDescription metric = {});
 
+  /// Free text; wins over the caption composed from setSubject.
   void setCaption(std::string caption) { caption_ = std::move(caption); }
-  /// E.g. ScoreConvention::describe(); printed with the caption in every format.
-  void setConvention(std::string convention) { convention_ = std::move(convention); }
+  /// The caption becomes "<metric> (%) of <experiment>, <set> as in-distribution, seeds 0, 1".
+  void setSubject(TableSubject subject) { subject_ = std::move(subject); }
+  /// How the scores were read; its describe() text is printed with the caption in every format.
+  void setConvention(ScoreConvention convention) { convention_ = convention; }
   void setRowHeader(std::string header) { rowHeader_ = std::move(header); }
+
+  /// The English caption the files carry: setCaption's text, else one composed from the
+  /// subject, else empty.
+  std::string caption() const;
+  const std::optional<TableSubject>& subject() const { return subject_; }
+  const std::optional<ScoreConvention>& convention() const { return convention_; }
 
   std::size_t addRow(const std::string& name);     ///< Index of the row, added if new.
   std::size_t addColumn(const std::string& name);  ///< Index of the column, added if new.
@@ -83,12 +103,17 @@ class ResultsTable {
   std::string rowLabel(std::size_t row) const;
   /// False for rows marked by setRowNote.
   bool rowRanked(std::size_t row) const;
+  /// The note of a row marked by setRowNote; empty for a ranked row.
+  const std::string& rowNote(std::size_t row) const { return rowNotes_.at(row); }
 
   /// Columns whose displayed value is the best of the row (several on a displayed tie); none
   /// for a row that is not ranked.
   std::vector<std::size_t> bestColumns(std::size_t row) const;
   /// "93.9" or "93.9 ± 0.4" (plain text; LaTeX uses $\pm$).
   std::string formatValue(double value) const;
+  /// The number formatValue prints, before rounding: value·100 for a percentage metric. For a
+  /// view that prints it in its own locale with metric().decimals.
+  double shownValue(double value) const { return metric_.asPercent ? 100.0 * value : value; }
 
   /// CSV with RFC 4180 quoting and "\n" line ends. With commentHeader, "# caption" and "#
   /// convention: ..." lines come first (and "# not ranked: <row> — <note>" per noted row). Columns:
@@ -116,7 +141,8 @@ class ResultsTable {
 
   MetricDescription metric_;
   std::string caption_;
-  std::string convention_;
+  std::optional<TableSubject> subject_;
+  std::optional<ScoreConvention> convention_;
   std::string rowHeader_ = "OOD set";
   std::vector<std::string> rows_;
   std::vector<std::string> columns_;

@@ -41,7 +41,7 @@ QStringList cellTitles() {
 QString swapCaption(const PairSwapResult& result, int index) {
   const auto i = std::size_t(index);
   return formatLogLikelihood(result.logLikelihoodNats[i], result.bitsPerDim[i]) +
-         FeatureSwapView::tr("\nquantised: %1 nats\n%2 bits/dim")
+         FeatureSwapView::tr("\nquantised: %L1 nats\n%L2 bits/dim")
              .arg(result.quantisedLogLikelihoodNats[i], 0, 'f', 1)
              .arg(result.quantisedBitsPerDim[i], 0, 'f', 3);
 }

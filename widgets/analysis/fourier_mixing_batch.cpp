@@ -3,6 +3,7 @@
 // log p of each source.
 #include <QComboBox>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -55,7 +56,7 @@ FourierBatchResult computeFourierBatch(const ImageSet& amplitudeSet, const Image
 }
 
 QString rhoText(double rho) {
-  return std::isnan(rho) ? FourierMixingView::tr("n/a") : QString::number(rho, 'f', 3);
+  return std::isnan(rho) ? FourierMixingView::tr("n/a") : QLocale().toString(rho, 'f', 3);
 }
 
 }  // namespace
@@ -204,7 +205,7 @@ void FourierMixingView::finishBatch(FourierBatchResult result) {
     logger()->error("Fourier mixing batch: {}", batch_.error.toStdString());
   } else
     batchStatus_->setText(
-        tr("%1 pairs; %2% of the mixed sub-pixels were clipped to 0..255 before rounding. "
+        tr("%L1 pairs; %L2% of the mixed sub-pixels were clipped to 0..255 before rounding. "
            "Points near the dashed diagonal have log p(mix) = log p(source).")
             .arg(batch_.count())
             .arg(100 * batch_.scores.mix.clippedFraction, 0, 'f', 2));

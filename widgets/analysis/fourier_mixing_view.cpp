@@ -271,7 +271,7 @@ QString FourierMixingView::scoreText(int image) const {
   if (!pair_.error.isEmpty()) return tr("—");
   if (pair_.logLikelihoodNats.size() != 4 || image < 0 || image >= 4)
     return modelPicker_->isLoading() ? tr("model loading…") : tr("no model");
-  return tr("%1 nats\n%2 bits/dim")
+  return tr("%L1 nats\n%L2 bits/dim")
       .arg(pair_.logLikelihoodNats[std::size_t(image)], 0, 'f', 1)
       .arg(pair_.bitsPerDim[std::size_t(image)], 0, 'f', 3);
 }
@@ -279,7 +279,7 @@ QString FourierMixingView::scoreText(int image) const {
 QString FourierMixingView::clippedText() const {
   if (!pair_.error.isEmpty()) return tr("Cannot mix: %1").arg(pair_.error);
   if (pair_.images.count != 4) return tr("Choose two images.");
-  return tr("Clipped to 0..255 before rounding: %1% of amplitude a + phase b, %2% of amplitude "
+  return tr("Clipped to 0..255 before rounding: %L1% of amplitude a + phase b, %L2% of amplitude "
             "b + phase a. Images at %3×%4×%5 (the model's input size).")
       .arg(100 * pair_.clippedFractionAB, 0, 'f', 2)
       .arg(100 * pair_.clippedFractionBA, 0, 'f', 2)

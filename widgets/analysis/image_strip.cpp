@@ -88,7 +88,7 @@ void writeImageWithCsv(const QString& pngPath, const QImage& image, const QStrin
 }
 
 QString formatLogLikelihood(double logLikelihoodNats, double bitsPerDim) {
-  return QObject::tr("log p = %1 nats\n%2 bits/dim")
+  return QObject::tr("log p = %L1 nats\n%L2 bits/dim")
       .arg(logLikelihoodNats, 0, 'f', 1)
       .arg(bitsPerDim, 0, 'f', 3);
 }

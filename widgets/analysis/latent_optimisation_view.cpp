@@ -380,7 +380,7 @@ void LatentOptimisationView::finish(bool completed, const QString& error) {
     const int last = int(record_.trace.size()) - 1;
     QStringList changes;
     for (std::size_t i = 0; i < record_.trace.back().size(); ++i)
-      changes << tr("%1: %2 → %3 nats")
+      changes << tr("%1: %L2 → %L3 nats")
                      .arg(record_.imageNames.value(int(i)))
                      .arg(record_.trace.front()[i], 0, 'f', 1)
                      .arg(record_.trace.back()[i], 0, 'f', 1);

@@ -64,6 +64,19 @@ void ModelPicker::addModelFile(const QString& path, const QString& label) {
     box_->setCurrentIndex(index);
 }
 
+QString ModelPicker::summaryText(const analysis::ModelHandle& model) {
+  const analysis::ModelHandle::Summary s = model.summary();
+  return tr("%1 Glow, %2 scales × %3 steps, hidden %4, %5×%6×%7, %L8 parameters")
+      .arg(QString::fromStdString(s.flowType))
+      .arg(s.numScales)
+      .arg(s.stepsPerScale)
+      .arg(s.hiddenChannels)
+      .arg(s.channels)
+      .arg(s.height)
+      .arg(s.width)
+      .arg(s.parameters);
+}
+
 QString ModelPicker::modelLabel() const { return model_ ? box_->currentText() : QString(); }
 
 void ModelPicker::chooseFile() {
@@ -99,7 +112,7 @@ void ModelPicker::finishLoad(ModelLoad load) {
     return;
   }
   model_ = std::move(load.handle);
-  status_->setText(QString::fromStdString(model_->description()));
+  status_->setText(summaryText(*model_));
   status_->setToolTip(status_->text() + "\n" + QString::fromStdString(model_->path().string()));
   Q_EMIT modelChanged();
 }

@@ -41,6 +41,10 @@ class ModelPicker : public QWidget {
   QPushButton* loadFileButton() const { return loadFile_; }
   QLabel* statusLabel() const { return status_; }
 
+  /// The status line for a loaded model in the interface's language and locale: "conv Glow,
+  /// 3 scales × 8 steps, hidden 128, 1×32×32, 801,120 parameters".
+  static QString summaryText(const analysis::ModelHandle& model);
+
  Q_SIGNALS:
   /// A model was loaded, or the model was cleared (model() null, e.g. after a failure).
   void modelChanged();

@@ -174,8 +174,8 @@ void PixelLikelihoodMapView::show(PixelLikelihoodMapResult result) {
   showPanel(1, map.logProbNats, false);
   showPanel(2, map.differenceNats, true);
   status_->setText(map.differenceNats.empty()
-                       ? tr("%1: log P = %2 nats").arg(result.title).arg(total, 0, 'f', 1)
-                       : tr("%1: log P = %2 nats, model − general = %3 nats")
+                       ? tr("%1: log P = %L2 nats").arg(result.title).arg(total, 0, 'f', 1)
+                       : tr("%1: log P = %L2 nats, model − general = %L3 nats")
                              .arg(result.title)
                              .arg(total, 0, 'f', 1)
                              .arg(difference, 0, 'f', 1));

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -100,7 +101,7 @@ PixelPriorResult computePixelPrior(const PixelPriorSettings& settings, const Set
 }
 
 QString rhoText(double rho) {
-  return std::isnan(rho) ? PixelPriorView::tr("n/a") : QString::number(rho, 'f', 3);
+  return std::isnan(rho) ? PixelPriorView::tr("n/a") : QLocale().toString(rho, 'f', 3);
 }
 
 QCustomPlot* titledPlot(QCPTextElement*& title) {
@@ -183,7 +184,7 @@ QWidget* PixelPriorView::buildControls() {
   imagesPerSet_->setRange(10, 1000000);
   imagesPerSet_->setValue(1000);
   imagesPerSet_->setToolTip(
-      tr("The first n images of each set (the shared image cache holds at most %1 per set)")
+      tr("The first n images of each set (the shared image cache holds at most %L1 per set)")
           .arg(cache_->imagesPerSet()));
   bins_ = new QSpinBox(panel);
   bins_->setRange(2, 2000);
@@ -367,8 +368,8 @@ void PixelPriorView::finish(PixelPriorResult result) {
     status_->setText(tr("Failed: %1").arg(result_.error));
     logger()->error("pixel-difference prior: {}", result_.error.toStdString());
   } else {
-    QString text = tr("%1 set(s), up to %2 images each; prior: %3 (%L4 differences, bin width "
-                      "%5).")
+    QString text = tr("%1 set(s), up to %L2 images each; prior: %3 (%L4 differences, bin width "
+                      "%L5).")
                        .arg(result_.setNames.size())
                        .arg(pending_.imagesPerSet)
                        .arg(result_.priorSetName)

@@ -253,7 +253,7 @@ Step heatmapStep(const ResultsFolder& results, std::uint64_t seed, CorrelationHe
                                   .arg(seed);
             if (figure.widthMm != writer.figure().widthMm ||
                 figure.heightMm != writer.figure().heightMm)
-              caption += QObject::tr("; %1 × %2 mm to fit %n scores", "",
+              caption += QObject::tr("; %L1 × %L2 mm to fit %Ln scores", "",
                                      static_cast<int>(correlations.labels.size()))
                              .arg(figure.widthMm, 0, 'f', 0)
                              .arg(figure.heightMm, 0, 'f', 0);
@@ -308,7 +308,7 @@ QString indexHeader(const ResultsFolder& results, std::uint64_t seed,
   return QObject::tr(
              "# Exported views: %1\n\n"
              "Results folder `%2`; figures from the per-image scores of seed %3, tables "
-             "over seeds %4. Figures %5 × %6 mm, PNG at %7 dpi. Scores are oriented so "
+             "over seeds %4. Figures %L5 × %L6 mm, PNG at %L7 dpi. Scores are oriented so "
              "that higher = more in-distribution.\n")
       .arg(toQString(results.name),
            QDir::toNativeSeparators(QString::fromStdString(results.path.string())))

@@ -112,7 +112,7 @@ BatchExportOptions BatchExportDialog::options() const {
 
 void BatchExportDialog::setFigureOptions(const FigureOptions& figure) {
   figure_ = figure;
-  size_->setText(tr("%1 × %2 mm, PNG at %3 dpi (%4 × %5 px)")
+  size_->setText(tr("%L1 × %L2 mm, PNG at %L3 dpi (%L4 × %L5 px)")
                      .arg(figure.widthMm)
                      .arg(figure.heightMm)
                      .arg(figure.dpi)
@@ -179,7 +179,7 @@ void exportAllViewsInteractively(QWidget* parent, const ResultsFolder& results) 
   if (present > 0) {
     if (QMessageBox::question(
             parent, title,
-            QObject::tr("%1 already holds %n file(s); files with the same names as the "
+            QObject::tr("%1 already holds %Ln file(s); files with the same names as the "
                         "export's will be replaced. Write there anyway?",
                         "", present)
                 .arg(QDir::toNativeSeparators(folder)),
@@ -189,17 +189,17 @@ void exportAllViewsInteractively(QWidget* parent, const ResultsFolder& results) 
   }
   const BatchExportResult result = exportAllViewsWithProgress(parent, results, folder, options);
   if (!result.error.isEmpty()) {
-    QMessageBox::warning(
-        parent, title,
-        QObject::tr("Export failed after %n file(s): %1", "", static_cast<int>(result.files.size()))
-            .arg(result.error));
+    QMessageBox::warning(parent, title,
+                         QObject::tr("Export failed after %Ln file(s): %1", "",
+                                     static_cast<int>(result.files.size()))
+                             .arg(result.error));
     return;
   }
   QMessageBox box(QMessageBox::Information, title,
-                  result.cancelled ? QObject::tr("Cancelled; %n file(s) written to %1.", "",
+                  result.cancelled ? QObject::tr("Cancelled; %Ln file(s) written to %1.", "",
                                                  static_cast<int>(result.files.size()))
                                          .arg(QDir::toNativeSeparators(folder))
-                                   : QObject::tr("%n file(s) written to %1 (see index.md there).",
+                                   : QObject::tr("%Ln file(s) written to %1 (see index.md there).",
                                                  "", static_cast<int>(result.files.size()))
                                          .arg(QDir::toNativeSeparators(folder)),
                   QMessageBox::Ok, parent);

@@ -1,5 +1,6 @@
 #include "widgets/views/correlation_heatmap_view.h"
 
+#include <QLocale>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -103,7 +104,7 @@ double CorrelationHeatmapView::cellValue(int row, int column) const {
 QString CorrelationHeatmapView::cellText(int row, int column) const {
   const double value = cellValue(row, column);
   if (std::isnan(value)) return tr("n/a");
-  return QString::number(std::abs(value) < 0.005 ? 0.0 : value, 'f', 2);  // no "-0.00"
+  return QLocale().toString(std::abs(value) < 0.005 ? 0.0 : value, 'f', 2);  // no "-0.00"
 }
 
 QString CorrelationHeatmapView::matrixCsv() const {

@@ -161,7 +161,7 @@ void FigureOptionsDialog::applyPreset(int preset) {
 
 void FigureOptionsDialog::updateSummary() {
   const FigureOptions current = options();
-  summary_->setText(tr("%1 × %2 in; PNG %3 × %4 px")
+  summary_->setText(tr("%L1 × %L2 in; PNG %L3 × %L4 px")
                         .arg(current.widthMm / 25.4, 0, 'f', 2)
                         .arg(current.heightMm / 25.4, 0, 'f', 2)
                         .arg(current.pixelWidth())

@@ -1,6 +1,7 @@
 #include "widgets/views/plot_interaction.h"
 
 #include <QEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QTimer>
 #include <QToolTip>
@@ -81,7 +82,8 @@ InteractionState* stateOf(QCustomPlot* plot) {
       plot->findChild<QObject*>(kStateName, Qt::FindDirectChildrenOnly));
 }
 
-QString number(double value) { return QString::number(value, 'g', 5); }
+/// Read-outs in the interface's locale, as the tick labels ("0,25" in German).
+QString number(double value) { return QLocale().toString(value, 'g', 5); }
 
 QString seriesName(const QCPAbstractPlottable* plottable) {
   const QVariant own = plottable->property(kSeriesNameProperty);
@@ -194,6 +196,10 @@ void plotDataChanged(QCustomPlot* plot) {
 void installPlotInteractions(QCustomPlot* plot) {
   if (stateOf(plot)) return;
   auto* state = new InteractionState(plot);
+  // Tick labels are formatted with the plot's locale: the interface's (QLocale::setDefault in
+  // main.cpp), so German axes read "0,5" and "10.000"; exported figures are drawn by the same
+  // plot and show what the view shows.
+  plot->setLocale(QLocale());
   state->dragSelection = plot->selectionRectMode();
   plot->setInteractions(plot->interactions() | QCP::iRangeDrag | QCP::iRangeZoom);
   plot->setMouseTracking(true);

@@ -102,7 +102,7 @@ void ResultsBrowser::setResults(ResultsFolder results) {
   results_ = std::move(results);
   images_.clear();
   scatterView_->clearSetImages();
-  title_->setText(tr("%1 — %2 as in-distribution, %3 OOD sets, %4 scores")
+  title_->setText(tr("%1 — %2 as in-distribution, %L3 OOD sets, %L4 scores")
                       .arg(toQString(results_->name), toQString(results_->inDistribution))
                       .arg(results_->oodSets.size())
                       .arg(results_->scoreNames.size()));

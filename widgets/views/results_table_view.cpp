@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -23,6 +24,22 @@
 namespace glowscope {
 namespace {
 
+/// A value as the table shows it, in the interface's locale ("93,9" in German).
+QString shownNumber(const ResultsTable& table, double value) {
+  const QString text = QLocale().toString(table.shownValue(value), 'f', table.metric().decimals);
+  // "-0.0" would read as a real negative number.
+  return QLocale().toDouble(text) == 0 ? QLocale().toString(0.0, 'f', table.metric().decimals)
+                                       : text;
+}
+
+/// What ResultsTable::formatCell prints, in the interface's locale.
+QString cellText(const ResultsTable& table, const TableCell& cell) {
+  QString text = shownNumber(table, cell.value);
+  if (cell.sd) text += QStringLiteral(" ± ") + shownNumber(table, *cell.sd);
+  if (!cell.note.empty()) text += " (" + QString::fromStdString(cell.note) + ')';
+  return text;
+}
+
 QTableWidgetItem* cellItem(const ResultsTable& table, std::size_t row, std::size_t column,
                            const std::vector<std::size_t>& best) {
   const std::optional<TableCell> cell = table.cell(row, column);
@@ -30,7 +47,7 @@ QTableWidgetItem* cellItem(const ResultsTable& table, std::size_t row, std::size
   item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
   item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
   if (!cell) return item;
-  item->setText(QString::fromStdString(table.formatCell(*cell)));
+  item->setText(cellText(table, *cell));
   if (std::find(best.begin(), best.end(), column) != best.end()) {
     QFont font = item->font();
     font.setBold(true);
@@ -39,21 +56,53 @@ QTableWidgetItem* cellItem(const ResultsTable& table, std::size_t row, std::size
   return item;
 }
 
-QString headerText(const ResultsTable& table) {
+/// The caption line, translated: composed from the table's subject (core's files carry the
+/// English sentence), or the table's own free-text caption.
+QString captionLine(const ResultsTable& table) {
+  if (!table.subject()) return QString::fromStdString(table.caption());
+  const TableSubject& subject = *table.subject();
+  QStringList seeds;  // identifiers, not quantities: no digit grouping
+  for (const std::uint64_t seed : subject.seeds) seeds << QString::number(seed);
   const MetricDescription& metric = table.metric();
-  QString text =
-      QString::fromStdString(metric.name) + (metric.asPercent ? " (%)" : "") + ", " +
-      (metric.higherIsBetter ? QObject::tr("higher is better") : QObject::tr("lower is better")) +
-      QObject::tr("; best of each row in bold");
-  if (table.anySd()) text += QObject::tr("; mean ± sd over seeds");
-  // The caption and convention have no getters; the CSV comment lines hold both, unescaped.
-  QStringList comments;
-  for (const QString& line : QString::fromStdString(table.toCsv(true)).split('\n')) {
-    if (!line.startsWith(QStringLiteral("# "))) break;
-    comments << line.mid(2);
-  }
-  if (!comments.isEmpty()) text = comments.join('\n') + '\n' + text;
-  return text;
+  const QString name = QString::fromStdString(metric.name) + (metric.asPercent ? " (%)" : "");
+  return ResultsTableView::tr("%1 of %2, %3 as in-distribution, seeds %4")
+      .arg(name, QString::fromStdString(subject.experiment),
+           QString::fromStdString(subject.inDistribution), seeds.join(QStringLiteral(", ")));
+}
+
+QString conventionLine(const ScoreConvention& convention) {
+  const QString positive = convention.positive == PositiveClass::kInDistribution
+                               ? ResultsTableView::tr("in-distribution = positive")
+                               : ResultsTableView::tr("out-of-distribution = positive");
+  const QString higher = convention.higherScore == HigherScoreMeans::kInDistribution
+                             ? ResultsTableView::tr("higher score = more in-distribution")
+                             : ResultsTableView::tr("higher score = more out-of-distribution");
+  return ResultsTableView::tr("Convention: %1; %2").arg(positive, higher);
+}
+
+QString headerText(const ResultsTable& table) {
+  QStringList lines;
+  if (const QString caption = captionLine(table); !caption.isEmpty()) lines << caption;
+  if (table.convention()) lines << conventionLine(*table.convention());
+  for (std::size_t r = 0; r < table.rows().size(); ++r)
+    if (!table.rowRanked(r))
+      // The note is the experiment's own text (its spec), shown as written.
+      lines << ResultsTableView::tr("Not ranked: %1 — %2")
+                   .arg(QString::fromStdString(table.rows()[r]),
+                        QString::fromStdString(table.rowNote(r)));
+  const MetricDescription& metric = table.metric();
+  const QString name = QString::fromStdString(metric.name) + (metric.asPercent ? " (%)" : "");
+  // Whole sentences, one tr() each, so a translation can order its words freely.
+  const bool sd = table.anySd();
+  lines << (metric.higherIsBetter
+                ? (sd ? ResultsTableView::tr(
+                            "%1, higher is better; best of each row in bold; mean ± sd over seeds")
+                      : ResultsTableView::tr("%1, higher is better; best of each row in bold"))
+                : (sd ? ResultsTableView::tr(
+                            "%1, lower is better; best of each row in bold; mean ± sd over seeds")
+                      : ResultsTableView::tr("%1, lower is better; best of each row in bold")))
+               .arg(name);
+  return lines.join('\n');
 }
 
 }  // namespace

@@ -36,7 +36,7 @@ void RocCurveView::setSamples(const QString& scoreName, const std::vector<ScoreS
     const std::vector<RocPoint> points = rocCurve(samples[0].values, samples[s].values);
     auto* curve = new QCPCurve(plot_->xAxis, plot_->yAxis);
     curve->setName(
-        tr("%1 (AUROC %2%)").arg(samples[s].setName).arg(areaUnderCurve(points) * 100, 0, 'f', 1));
+        tr("%1 (AUROC %L2%)").arg(samples[s].setName).arg(areaUnderCurve(points) * 100, 0, 'f', 1));
     // The histogram's colours: index 0 (black) is the in-distribution set.
     curve->setPen(QPen(style_.color(static_cast<int>(s)), style_.lineWidthPt * 96.0 / 72.0));
     QVector<double> t, x, y;

@@ -133,7 +133,7 @@ void ScoreHistogramView::offerSets(int bin, const std::vector<int>& candidates) 
   QMenu menu(this);
   menu.setObjectName("overlapMenu");
   for (int sample : candidates)
-    menu.addAction(tr("%1: %2 images in this bin")
+    menu.addAction(tr("%1: %L2 images in this bin")
                        .arg(samples_[static_cast<std::size_t>(sample)].setName)
                        .arg(histograms_[static_cast<std::size_t>(sample)]
                                 .members[static_cast<std::size_t>(bin)]
@@ -255,16 +255,15 @@ double ScoreHistogramView::aurocOf(std::size_t sample) const {
 QString ScoreHistogramView::legendText(std::size_t sample) const {
   if (sample >= samples_.size()) return {};
   const ScoreSample& s = samples_[sample];
-  QString text = sample == 0 ? tr("%1 (in-distribution, n = %2").arg(s.setName).arg(s.values.size())
-                             : tr("%1 (AUROC %2%, n = %3")
-                                   .arg(s.setName)
-                                   .arg(aurocOf(sample) * 100, 0, 'f', 1)
-                                   .arg(s.values.size());
+  // A list of whole translated parts, not sentence fragments to be glued.
+  QStringList parts{
+      sample == 0 ? tr("in-distribution") : tr("AUROC %L1%").arg(aurocOf(sample) * 100, 0, 'f', 1),
+      tr("n = %L1").arg(s.values.size())};
   if (sample < histograms_.size() && histograms_[sample].outOfRange > 0)
-    text += tr(", %1 outside the range").arg(histograms_[sample].outOfRange);
+    parts << tr("%L1 outside the range").arg(histograms_[sample].outOfRange);
   if (sample < histograms_.size() && histograms_[sample].nonFinite > 0)
-    text += tr(", %1 not finite").arg(histograms_[sample].nonFinite);
-  return text + ')';
+    parts << tr("%L1 not finite").arg(histograms_[sample].nonFinite);
+  return tr("%1 (%2)").arg(s.setName, parts.join(QStringLiteral(", ")));
 }
 
 void ScoreHistogramView::rebuild() {
@@ -320,12 +319,12 @@ void ScoreHistogramView::activateBin(int sample, int bin) {
     bars->setSelection(QCPDataSelection(QCPDataRange(bin, bin + 1)));
   plot_->replot();
   const double binLow = histogram.binCentre(static_cast<std::size_t>(bin)) - histogram.binWidth() / 2;
-  drillDown_->setText(tr("%1, bin [%2, %3): %4")
-                          .arg(samples_[static_cast<std::size_t>(sample)].setName)
-                          .arg(binLow, 0, 'g', 6)
-                          .arg(binLow + histogram.binWidth(), 0, 'g', 6)
-                          .arg(members.size() == 1 ? tr("1 image")
-                                                   : tr("%1 images").arg(members.size())));
+  drillDown_->setText(
+      tr("%1, bin [%L2, %L3): %4")
+          .arg(samples_[static_cast<std::size_t>(sample)].setName)
+          .arg(binLow, 0, 'g', 6)
+          .arg(binLow + histogram.binWidth(), 0, 'g', 6)
+          .arg(members.size() == 1 ? tr("1 image") : tr("%L1 images").arg(members.size())));
   drillDown_->show();
   showThumbnails(samples_[static_cast<std::size_t>(sample)], members);
   QVector<qint64> indices;

@@ -2,6 +2,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QSplitter>
@@ -160,7 +161,7 @@ void ScoreScatterView::setSeries(const QString& xLabel, const QString& yLabel,
 }
 
 QString ScoreScatterView::title() const {
-  const QString rho = std::isnan(rho_) ? tr("n/a") : QString::number(rho_, 'f', 3);
+  const QString rho = std::isnan(rho_) ? tr("n/a") : QLocale().toString(rho_, 'f', 3);
   return tr("%1 vs %2 — Spearman ρ = %3").arg(yLabel_, xLabel_, rho);
 }
 
@@ -220,10 +221,7 @@ void ScoreScatterView::redraw() {
     QString name = series_[s].setName;
     if (!edgeX.isEmpty()) {
       // Points outside the axes: open triangles on the edge, counted in the legend.
-      name = tr("%1 (%2 of %3 outside, on the edge)")
-                 .arg(name)
-                 .arg(edgeX.size())
-                 .arg(x.size());
+      name = tr("%1 (%L2 of %L3 outside, on the edge)").arg(name).arg(edgeX.size()).arg(x.size());
       QCPGraph* edge = plot_->addGraph();
       edge->setName(tr("%1 outside the axes, clamped to the edge").arg(series_[s].setName));
       edge->setLineStyle(QCPGraph::lsNone);
@@ -255,7 +253,7 @@ void ScoreScatterView::selectDataRect(const QRectF& rect) {
 QString ScoreScatterView::pointCaption(std::size_t series, std::int64_t index) const {
   const ScatterSeries& s = series_[series];
   const auto i = static_cast<std::size_t>(index);
-  return tr("%1 #%2\n%3 = %4\n%5 = %6")
+  return tr("%1 #%2\n%3 = %L4\n%5 = %L6")
       .arg(s.setName)
       .arg(index)
       .arg(xLabel_)
@@ -270,7 +268,7 @@ void ScoreScatterView::fillSelectionGrid() {
   qint64 total = 0;
   for (const ScatterSelection& chosen : selection_)
     if (!chosen.imageIndices.isEmpty()) {
-      perSet << tr("%1: %2").arg(chosen.setName).arg(chosen.imageIndices.size());
+      perSet << tr("%1: %L2").arg(chosen.setName).arg(chosen.imageIndices.size());
       total += chosen.imageIndices.size();
     }
   QString summary = total == 0   ? tr("No points in the rectangle.")

@@ -47,7 +47,7 @@ std::vector<std::vector<std::string>> parseCsv(const std::string& csv) {
 ResultsTable aurocTable() {
   ResultsTable table;
   table.setCaption("Tab. 1, CIFAR10 in-distribution.");
-  table.setConvention(ScoreConvention::paper().describe());
+  table.setConvention(ScoreConvention::paper());
   table.set("SVHN", "Raw", {0.087});
   table.set("SVHN", "Diff", {0.939});
   table.set("tiny_imagenet & co", "Raw", {0.551});
@@ -138,6 +138,33 @@ class TstResultsTable : public QObject {
     QVERIFY(!contains(hline, "booktabs") && !contains(hline, "\\toprule"));
     QVERIFY(contains(hline, "\\hline") && contains(hline, "no packages needed"));
     QVERIFY(contains(hline, "\\label{tab:x}"));
+  }
+
+  // A table of an experiment keeps what its caption is made of as data (for a translated view)
+  // and writes the English sentence into every file.
+  void subjectComposesTheCaptionAndStaysReadable() {
+    ResultsTable table;
+    table.setSubject({"demo", "cifar10:test", {0, 1, 2}});
+    table.setConvention(ScoreConvention::paper());
+    table.set("svhn", "Raw", {0.1});
+    table.setRowNote("noise", "not OOD");
+    QCOMPARE(table.caption(),
+             std::string("AUROC (%) of demo, cifar10:test as in-distribution, seeds 0, 1, 2"));
+    QCOMPARE(table.subject()->inDistribution, std::string("cifar10:test"));
+    QCOMPARE(table.subject()->seeds, (std::vector<std::uint64_t>{0, 1, 2}));
+    QVERIFY(table.convention() == ScoreConvention::paper());
+    QCOMPARE(table.rowNote(0), std::string());
+    QCOMPARE(table.rowNote(1), std::string("not OOD"));
+    const std::string csv = table.toCsv();
+    QVERIFY2(contains(csv,
+                      "# AUROC (%) of demo, cifar10:test as in-distribution, seeds 0, 1, 2\n"
+                      "# convention: in-distribution = positive; higher score = more "
+                      "in-distribution\n# not ranked: noise \u2014 not OOD\n"),
+             csv.c_str());
+    // Free text wins over the subject.
+    table.setCaption("Tab. 1");
+    QCOMPARE(table.caption(), std::string("Tab. 1"));
+    QCOMPARE(table.shownValue(0.25), 25.0);
   }
 
   void captionNamesTheMetricOnce() {

@@ -116,7 +116,7 @@ class TestAnalysisPage : public QObject {
     // The swap and pixel-prior tabs show the same model box and status as the Fourier tab.
     QCOMPARE(page.swapView()->modelPicker()->modelBox()->currentText(), QString("second"));
     QCOMPARE(page.pixelPriorView()->modelPicker()->statusLabel()->text(),
-             QString::fromStdString(page.model()->description()));
+             ModelPicker::summaryText(*page.model()));
   }
 
   // Image a chosen in the swap tab is a in the Fourier tab: both tabs compute with it.

@@ -5,6 +5,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -133,7 +134,7 @@ class TestFeatureSwapView : public QObject {
       QVERIFY2(caption.startsWith(
                    formatLogLikelihood(expected.logLikelihoodNats[k], expected.bitsPerDim[k])),
                qPrintable(caption));
-      QVERIFY(caption.contains(QString::number(expected.quantisedLogLikelihoodNats[k], 'f', 1) +
+      QVERIFY(caption.contains(QLocale().toString(expected.quantisedLogLikelihoodNats[k], 'f', 1) +
                                " nats"));
       QCOMPARE(maxGreyDifference(f.view.cells()[k]->image(), imageSetThumbnail(expected.images, i)),
                0);

@@ -122,7 +122,7 @@ class TestFourierMixingView : public QObject {
     for (int i = 0; i < 4; ++i) {
       QVERIFY(close(view.pairResult().logLikelihoodNats[std::size_t(i)],
                     expected.logLikelihoodNats[std::size_t(i)]));
-      const QString text = QString("%1 nats\n%2 bits/dim")
+      const QString text = QString("%L1 nats\n%L2 bits/dim")
                                .arg(expected.logLikelihoodNats[std::size_t(i)], 0, 'f', 1)
                                .arg(bpd[std::size_t(i)], 0, 'f', 3);
       QCOMPARE(view.scoreText(i), text);

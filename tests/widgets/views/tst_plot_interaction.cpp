@@ -156,6 +156,29 @@ class TestPlotInteraction : public QObject {
     QVERIFY2(text.contains("in") && text.contains("ood") && text.contains("[0, 2)"),
              qPrintable(text));
   }
+
+  // In German every number a plot shows has a decimal comma: tick labels, read-outs, the
+  // legend's AUROC (the exported figure is this plot, drawn again).
+  void numbersFollowTheInterfaceLocale() {
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    ScoreHistogramView view;
+    showView(view);
+    view.setBinCount(2);
+    view.setSamples("s", {{"in", {0, 1, 2, 3}, nullptr}, {"ood", {0, 0.5, 3, 3}, nullptr}});
+    view.setRange(0, 3);
+    QCustomPlot* plot = view.plot();
+    plot->replot();
+    const QString legend = view.legendText(1);
+    const QString bar = hoverText(plot, QPoint(static_cast<int>(plot->xAxis->coordToPixel(1)),
+                                               static_cast<int>(plot->yAxis->coordToPixel(0.01))));
+    plot->xAxis->setRange(0, 1);
+    plot->replot();
+    const QStringList ticks = plot->xAxis->tickVectorLabels().toList();
+    QLocale::setDefault(QLocale::c());
+    QVERIFY2(ticks.contains("0,2") && ticks.contains("0,8"), qPrintable(ticks.join(' ')));
+    QVERIFY2(legend.contains("AUROC 46,9%"), qPrintable(legend));
+    QVERIFY2(bar.contains("[0, 1,5)"), qPrintable(bar));
+  }
 };
 
 QTEST_MAIN(TestPlotInteraction)

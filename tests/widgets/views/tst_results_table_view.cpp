@@ -7,12 +7,40 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 
 #include "core/util/errors.h"
 #include "widgets/views/results_table_view.h"
 
 using namespace glowscope;
+
+namespace {
+
+/// Marks every text the view translates: "⟦source⟧", so a test sees which words went through
+/// tr() and which did not.
+class MarkingTranslator : public QTranslator {
+ public:
+  QString translate(const char* context, const char* source, const char* = nullptr,
+                    int = -1) const override {
+    if (QLatin1String(context) != QLatin1String("glowscope::ResultsTableView")) return {};
+    return QStringLiteral("⟦%1⟧").arg(QString::fromUtf8(source));
+  }
+  bool isEmpty() const override { return false; }
+};
+
+/// An experiment's AUROC table as core's metricTable builds it: subject, convention, a noted row.
+ResultsTable experimentTable() {
+  ResultsTable table({"AUROC", true, true, 1});
+  table.setSubject({"fmnist-demo", "fashion-mnist:test", {0, 1, 2}});
+  table.setConvention(ScoreConvention::paper());
+  table.set("mnist:test", "Raw", TableCell(0.1384, 0.0212));
+  table.set("general:test", "Raw", TableCell(0.5));
+  table.setRowNote("general:test", "general (held out), not OOD");
+  return table;
+}
+
+}  // namespace
 
 class TestResultsTableView : public QObject {
   Q_OBJECT
@@ -21,7 +49,7 @@ class TestResultsTableView : public QObject {
   static ResultsTable aurocTable() {
     ResultsTable table({"AUROC", true, true, 1});
     table.setCaption("AUROC (%) of test");
-    table.setConvention("in-distribution = positive; higher score = more in-distribution");
+    table.setConvention(ScoreConvention::paper());
     table.set("mnist:test", "Raw", TableCell(0.60, 0.02));
     table.set("mnist:test", "Diff", TableCell(0.93, 0.01));
     table.set("noise", "Raw", TableCell(0.99, 0.001));
@@ -61,6 +89,46 @@ class TestResultsTableView : public QObject {
     const QString header = view.headerLabel()->text();
     QVERIFY2(header.contains("higher score = more in-distribution"), qPrintable(header));
     QVERIFY(header.contains("mean ± sd"));
+  }
+
+  // The header is composed from the table's data, every word through tr(): nothing of core's
+  // English caption sentence is left, the experiment's names and notes are shown as data.
+  void headerIsComposedFromTheTablesDataAndTranslated() {
+    MarkingTranslator translator;
+    QCoreApplication::installTranslator(&translator);
+    ResultsTableView view;
+    view.setTables({{"AUROC", experimentTable()}});
+    const QStringList lines = view.headerLabel()->text().split('\n');
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0], QString("⟦AUROC (%) of fmnist-demo, fashion-mnist:test as in-distribution, "
+                               "seeds 0, 1, 2⟧"));
+    QCOMPARE(lines[1], QString("⟦Convention: ⟦in-distribution = positive⟧; ⟦higher score = more "
+                               "in-distribution⟧⟧"));
+    QCOMPARE(lines[2], QString("⟦Not ranked: general:test — general (held out), not OOD⟧"));
+    QCOMPARE(lines[3], QString("⟦AUROC (%), higher is better; best of each row in bold; mean ± sd "
+                               "over seeds⟧"));
+    // Untranslated, the same lines carry the data.
+    view.setTables({{"AUROC", experimentTable()}});
+    const QString english = view.headerLabel()->text();
+    QVERIFY2(english.startsWith("AUROC (%) of fmnist-demo, fashion-mnist:test as "
+                                "in-distribution, seeds 0, 1, 2\nConvention: in-distribution = "
+                                "positive; higher score = more in-distribution\nNot ranked: "
+                                "general:test — general (held out), not OOD\n"),
+             qPrintable(english));
+  }
+
+  // Cell values follow the interface's locale (decimal comma in German); the saved and copied
+  // text stays core's English file format.
+  void cellsFollowTheLocale() {
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    ResultsTableView view;
+    view.setTables({{"AUROC", experimentTable()}});
+    const QString cell = view.tableWidget()->item(0, 0)->text();
+    const QString csv = view.tableText(TableTextFormat::Markdown);
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(cell, QString("13,8 ± 2,1"));
+    QVERIFY2(csv.contains("13.8 ± 2.1"), qPrintable(csv));
   }
 
   void toggleShowsOtherMetricWithItsDirection() {

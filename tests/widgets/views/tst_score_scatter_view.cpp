@@ -1,6 +1,7 @@
 // Scatter view: Spearman of the pooled points in the title, rectangle selection -> image indices.
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QtTest>
 #include <cmath>
 #include <limits>
@@ -140,7 +141,9 @@ class TestScoreScatterView : public QObject {
     view.hoverAt(triangle + QPoint(-1, -1));
     QVERIFY(view.hoverPreview()->isVisible());
     const QString caption = view.hoverPreview()->accessibleName();
-    QVERIFY2(caption.contains("Raw = 1000") && caption.contains("Diff = -500") &&
+    // Numbers in the interface's locale ("1,000" in English, "1.000" in German).
+    QVERIFY2(caption.contains("Raw = " + QLocale().toString(1000.0, 'g', 5)) &&
+                 caption.contains("Diff = " + QLocale().toString(-500.0, 'g', 5)) &&
                  caption.contains("ood #40"),
              qPrintable(caption));
     const QImage shown = view.hoverPreview()->pixmap().toImage();
