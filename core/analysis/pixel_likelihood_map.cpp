@@ -33,6 +33,23 @@ std::vector<std::vector<double>> pixelSums(LikelihoodModelImpl& model, const at:
   return result;
 }
 
+/// Image `index` as one value per pixel in raster order: the mean over its channels.
+std::vector<double> channelMeans(const ImageSet& images, int64_t index) {
+  const int64_t pixels = std::int64_t{images.height} * images.width;
+  std::vector<double> values(static_cast<size_t>(pixels), 0.0);
+  const uint8_t* image = images.image(index);
+  for (int c = 0; c < images.channels; ++c)
+    for (int64_t p = 0; p < pixels; ++p)
+      values[static_cast<size_t>(p)] += image[c * pixels + p] / double(images.channels);
+  return values;
+}
+
+double sum(const std::vector<double>& values) {
+  double total = 0;
+  for (double v : values) total += v;
+  return total;
+}
+
 }  // namespace
 
 bool hasPixelLikelihoodMaps(const std::filesystem::path& modelFile) {
@@ -63,12 +80,15 @@ PixelLikelihoodMaps pixelLikelihoodMaps(const std::filesystem::path& modelFile,
   result.maps.resize(own.size());
   for (size_t i = 0; i < own.size(); ++i) {
     PixelLikelihoodMap& map = result.maps[i];
+    map.greyLevels = channelMeans(result.images, static_cast<int64_t>(i));
     map.logProbNats = std::move(own[i]);
+    map.totalLogProbNats = sum(map.logProbNats);
     if (!general) continue;
     map.generalLogProbNats = std::move(other[i]);
     map.differenceNats.resize(map.logProbNats.size());
     for (size_t p = 0; p < map.logProbNats.size(); ++p)
       map.differenceNats[p] = map.logProbNats[p] - map.generalLogProbNats[p];
+    map.totalDifferenceNats = sum(map.differenceNats);
   }
   return result;
 }

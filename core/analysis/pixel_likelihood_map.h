@@ -15,17 +15,23 @@ namespace glowscope::analysis {
 /// One image's maps, H*W values in raster order, in nats.
 struct PixelLikelihoodMap {
   /// log P(pixel | earlier pixels), summed over the pixel's channels (the sub-pixel
-  /// conditionals of the model's order). Summed over the image it is log P(x) = log p(x) - D ln 256.
+  /// conditionals of the model's order). Summed over the image it is
+  /// log P(x) = log p(x) - D ln 256.
   std::vector<double> logProbNats;
   /// The same for the general model (empty without one).
   std::vector<double> generalLogProbNats;
   /// logProbNats - generalLogProbNats (empty without a general model): summed over the image it
   /// is the log-likelihood ratio of the "Diff" score (Eq. 1).
   std::vector<double> differenceNats;
+  /// The image as one grey level per pixel (0..255): the mean over its channels, as scored.
+  std::vector<double> greyLevels;
+  double totalLogProbNats = 0;  ///< sum of logProbNats: log P(x)
+  /// Sum of differenceNats (0 without a general model): the log-likelihood ratio of "Diff".
+  double totalDifferenceNats = 0;
 };
 
 struct PixelLikelihoodMaps {
-  ImageSet images;  ///< the images as the model scores them (its C x H x W)
+  ImageSet images;                       ///< the images as the model scores them (its C x H x W)
   std::vector<PixelLikelihoodMap> maps;  ///< one per image, in order
   int height = 0, width = 0;
 };

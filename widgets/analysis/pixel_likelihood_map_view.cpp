@@ -36,17 +36,6 @@ QCPColorGradient divergingGradient() {  // Okabe-Ito blue (general likelier), wh
   return gradient;
 }
 
-/// The image as one grey value per pixel: the mean over its channels.
-std::vector<double> imageValues(const ImageSet& images, int64_t index) {
-  const int64_t pixels = std::int64_t{images.height} * images.width;
-  std::vector<double> values(static_cast<size_t>(pixels), 0.0);
-  const uint8_t* image = images.image(index);
-  for (int c = 0; c < images.channels; ++c)
-    for (int64_t p = 0; p < pixels; ++p)
-      values[static_cast<size_t>(p)] += image[c * pixels + p] / double(images.channels);
-  return values;
-}
-
 }  // namespace
 
 PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const AnalysisInputs& shared,
@@ -143,18 +132,16 @@ void PixelLikelihoodMapView::show(PixelLikelihoodMapResult result) {
   }
   shown_ = std::move(result.maps);
   const analysis::PixelLikelihoodMap& map = shown_.maps.front();
-  double total = 0, difference = 0;
-  for (double v : map.logProbNats) total += v;
-  for (double v : map.differenceNats) difference += v;
-  showPanel(0, imageValues(shown_.images, 0), false);
+  showPanel(0, map.greyLevels, false);
   showPanel(1, map.logProbNats, false);
   showPanel(2, map.differenceNats, true);
-  status_->setText(map.differenceNats.empty()
-                       ? tr("%1: log P = %2 nats").arg(result.title).arg(total, 0, 'f', 1)
-                       : tr("%1: log P = %2 nats, model − general = %3 nats")
-                             .arg(result.title)
-                             .arg(total, 0, 'f', 1)
-                             .arg(difference, 0, 'f', 1));
+  status_->setText(
+      map.differenceNats.empty()
+          ? tr("%1: log P = %2 nats").arg(result.title).arg(map.totalLogProbNats, 0, 'f', 1)
+          : tr("%1: log P = %2 nats, model − general = %3 nats")
+                .arg(result.title)
+                .arg(map.totalLogProbNats, 0, 'f', 1)
+                .arg(map.totalDifferenceNats, 0, 'f', 1));
   plot_->setProperty(kPlotDataCsvProperty, csv());
   plotDataChanged(plot_);
   Q_EMIT finished();
@@ -185,7 +172,7 @@ QString PixelLikelihoodMapView::csv() const {
   QString text = QStringLiteral("row,column,grey,log_p_nats,general_log_p_nats,difference_nats\n");
   if (shown_.maps.empty()) return text;
   const analysis::PixelLikelihoodMap& map = shown_.maps.front();
-  const std::vector<double> grey = imageValues(shown_.images, 0);
+  const std::vector<double>& grey = map.greyLevels;
   const auto cell = [](const std::vector<double>& v, size_t i) {
     return v.empty() ? QStringLiteral("") : QString::number(v[i], 'g', 10);
   };
