@@ -5,6 +5,7 @@
 // is refused. Torch-free header, for the GUI's view.
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,11 +37,35 @@ struct PixelLikelihoodMaps {
   int height = 0, width = 0;
 };
 
-/// The maps of `images` (any size/channels: brought to the model's shape) under the PixelCNN++
-/// model in `modelFile` and, when `generalModelFile` is not empty, under that general model too
-/// (also PixelCNN++, of the same shape). Throws Error for a flow model ("a flow has no per-pixel
-/// log-likelihood terms"), FileError for unreadable files, ConfigError("general") for a general
-/// model of another shape. Runs on the CPU under no-grad, in eval state.
+/// A loaded model with per-pixel terms (PixelCNN++), on the CPU in eval state: the map view
+/// keeps it between computations and loads again only when another file is chosen.
+class PixelMapModel {
+ public:
+  /// Throws Error for a flow model ("a flow has no per-pixel log-likelihood terms"), FileError
+  /// for an unreadable file.
+  static std::shared_ptr<PixelMapModel> load(const std::filesystem::path& modelFile);
+  ~PixelMapModel();
+  PixelMapModel(const PixelMapModel&) = delete;
+  PixelMapModel& operator=(const PixelMapModel&) = delete;
+
+  const std::filesystem::path& path() const;
+
+ private:
+  PixelMapModel();
+  friend PixelLikelihoodMaps pixelLikelihoodMaps(PixelMapModel&, PixelMapModel*, const ImageSet&);
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The maps of `images` (any size/channels: brought to the model's shape) under `model` and,
+/// when `general` is not null, under that general model too (of the same shape). Throws
+/// ConfigError("general") for a general model of another shape. Runs under no-grad; one
+/// computation at a time per model (worker threads may share one).
+PixelLikelihoodMaps pixelLikelihoodMaps(PixelMapModel& model, PixelMapModel* general,
+                                        const ImageSet& images);
+
+/// The same for the models in `modelFile` and, when `generalModelFile` is not empty,
+/// `generalModelFile`, loaded for this call (PixelMapModel::load's errors).
 PixelLikelihoodMaps pixelLikelihoodMaps(const std::filesystem::path& modelFile,
                                         const std::filesystem::path& generalModelFile,
                                         const ImageSet& images);

@@ -76,12 +76,16 @@ PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const Analy
     scale->axis()->setLabel(names[panel]);
     plot_->plotLayout()->addElement(1, panel, scale);
     map->setColorScale(scale);
-    map->setGradient(panel == 0 ? QCPColorGradient(QCPColorGradient::gpGrayscale)
-                                : panel == 1 ? sequentialGradient() : divergingGradient());
+    map->setGradient(panel == 0   ? QCPColorGradient(QCPColorGradient::gpGrayscale)
+                     : panel == 1 ? sequentialGradient()
+                                  : divergingGradient());
     panels_.push_back(map);
   }
   installPlotInteractions(plot_);
   connect(compute_, &QPushButton::clicked, this, &PixelLikelihoodMapView::run);
+  // Another file chosen: the loaded model goes (its memory too); the next run loads the new one.
+  connect(model_, &QComboBox::currentIndexChanged, this, [this] { loadedModel_.reset(); });
+  connect(general_, &QComboBox::currentIndexChanged, this, [this] { loadedGeneral_.reset(); });
 }
 
 PixelLikelihoodMapView::~PixelLikelihoodMapView() { task_.cancel(); }
@@ -105,20 +109,32 @@ void PixelLikelihoodMapView::setCurrentModels(int model, int general) {
   general_->setCurrentIndex(general + 1);
 }
 
+std::shared_ptr<analysis::PixelMapModel> PixelLikelihoodMapView::loadedFor(
+    const QComboBox* box, const std::shared_ptr<analysis::PixelMapModel>& loaded) {
+  const std::filesystem::path chosen = box->currentData().toString().toStdString();
+  return loaded && loaded->path() == chosen ? loaded : nullptr;
+}
+
 void PixelLikelihoodMapView::run() {
   const QString modelFile = model_->currentData().toString();
   const QString generalFile = general_->currentData().toString();
   const std::optional<ImageSet> image = picker_->currentImage();
   if (modelFile.isEmpty() || !image) {
-    status_->setText(modelFile.isEmpty() ? tr("No model chosen.") : tr("The image set is not loaded yet."));
+    status_->setText(modelFile.isEmpty() ? tr("No model chosen.")
+                                         : tr("The image set is not loaded yet."));
     return;
   }
   status_->setText(tr("Computing…"));
   const QString title = QString::fromStdString(image->name);
-  task_.start([modelFile, generalFile, image = *image, title](const BackgroundRun&) {
+  task_.start([modelFile, generalFile, model = loadedFor(model_, loadedModel_),
+               general = loadedFor(general_, loadedGeneral_), image = *image,
+               title](const BackgroundRun&) {
     PixelLikelihoodMapResult result;
-    result.maps = analysis::pixelLikelihoodMaps(modelFile.toStdString(),
-                                                generalFile.toStdString(), image);
+    result.model = model ? model : analysis::PixelMapModel::load(modelFile.toStdString());
+    result.general = general || generalFile.isEmpty()
+                         ? general
+                         : analysis::PixelMapModel::load(generalFile.toStdString());
+    result.maps = analysis::pixelLikelihoodMaps(*result.model, result.general.get(), image);
     result.title = title;
     return result;
   });
@@ -130,6 +146,11 @@ void PixelLikelihoodMapView::show(PixelLikelihoodMapResult result) {
     Q_EMIT finished();
     return;
   }
+  // Kept only while the same files are chosen (the boxes may have changed during the run).
+  if (result.model && result.model->path() == model_->currentData().toString().toStdString())
+    loadedModel_ = std::move(result.model);
+  if (result.general && result.general->path() == general_->currentData().toString().toStdString())
+    loadedGeneral_ = std::move(result.general);
   shown_ = std::move(result.maps);
   const analysis::PixelLikelihoodMap& map = shown_.maps.front();
   showPanel(0, map.greyLevels, false);

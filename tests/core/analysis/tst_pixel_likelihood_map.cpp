@@ -130,6 +130,28 @@ class TestPixelLikelihoodMap : public QObject {
     QCOMPARE(alone.maps[1].greyLevels, maps.maps[1].greyLevels);
   }
 
+  /// A loaded model (what the map view keeps between computations) gives the maps of its file,
+  /// the same on every call; one model as its own general model gives a zero difference.
+  void aLoadedModelGivesTheMapsOfItsFile() {
+    QTemporaryDir dir;
+    const auto modelFile = saveTinyPixelCnn(dir, "model.glow", 1);
+    const auto generalFile = saveTinyPixelCnn(dir, "general.glow", 2);
+    const ImageSet images = testing::smoothImages(2, 1, 16, 16, 5);
+    const auto model = analysis::PixelMapModel::load(modelFile);
+    const auto general = analysis::PixelMapModel::load(generalFile);
+    QCOMPARE(model->path(), modelFile);
+    const auto fromFiles = analysis::pixelLikelihoodMaps(modelFile, generalFile, images);
+    for (int call = 0; call < 2; ++call) {
+      const auto kept = analysis::pixelLikelihoodMaps(*model, general.get(), images);
+      for (size_t i = 0; i < 2; ++i) {
+        QCOMPARE(kept.maps[i].logProbNats, fromFiles.maps[i].logProbNats);
+        QCOMPARE(kept.maps[i].differenceNats, fromFiles.maps[i].differenceNats);
+      }
+    }
+    const auto itself = analysis::pixelLikelihoodMaps(*model, model.get(), images);
+    for (double v : itself.maps[0].differenceNats) QCOMPARE(v, 0.0);
+  }
+
   void flowModelsAreRefused() {
     QTemporaryDir dir;
     const std::filesystem::path flowFile = dir.filePath("flow.glow").toStdString();
