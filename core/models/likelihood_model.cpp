@@ -3,8 +3,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "core/flows/model_archive.h"
 #include "core/flows/model_config.h"
-#include "core/models/model_file.h"
 #include "core/models/pixelcnn_config.h"
 #include "core/util/errors.h"
 
@@ -15,7 +15,7 @@ std::string modelFamilyName(ModelFamily family) {
 }
 
 LikelihoodOutput LikelihoodModelImpl::logLikelihood(const at::Tensor& pixels,
-                                                   const LikelihoodOptions& options) {
+                                                    const LikelihoodOptions& options) {
   return logLikelihoodOfInput(inputFromPixels(pixels, options));
 }
 

@@ -1,8 +1,8 @@
-// PixelCNN++ model files: the shared model archive (model_file.h) with the PixelCnnConfig JSON,
-// whose "type" is "pixelcnn", so the file alone rebuilds its model.
+// PixelCNN++ model files: the model archive every family shares (core/flows/model_archive.h) with
+// the PixelCnnConfig JSON, whose "type" is "pixelcnn", so the file alone rebuilds its model.
 #include <nlohmann/json.hpp>
 
-#include "core/models/model_file.h"
+#include "core/flows/model_archive.h"
 #include "core/models/pixelcnn.h"
 #include "core/util/errors.h"
 

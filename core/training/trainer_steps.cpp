@@ -3,8 +3,8 @@
 #include <c10/core/InferenceMode.h>
 #include <torch/serialize/archive.h>
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <sstream>
 
@@ -38,7 +38,8 @@ struct Forward {
 Forward forwardTrained(LikelihoodModelImpl& model, const at::Tensor& x, bool classes) {
   Forward forward;
   if (classes) {  // class heads: flows only (the Trainer refuses them for other families)
-    FlowOutput output = requireFlowModel(model, "losses.supervised", "the supervised loss").forward(x);
+    FlowOutput output =
+        requireFlowModel(model, "losses.supervised", "the supervised loss").forward(x);
     forward.logLikelihood = output.logLikelihoodNats;
     forward.classLogLikelihood = output.classLogLikelihoodNats;
   } else {
@@ -50,19 +51,34 @@ Forward forwardTrained(LikelihoodModelImpl& model, const at::Tensor& x, bool cla
   return forward;
 }
 
+/// Whether the frozen model scores the 8-bit pixels rather than the trained model's input x:
+/// only a frozen model of the other family does (frozenLogLikelihood).
+bool frozenNeedsPixels(const Trainer::Impl& s) {
+  return s.frozen && s.frozen->family() != s.model->family();
+}
+
+/// This process's shard of a batch's 8-bit images on the model's device when a loss of the pass
+/// (`frozenUsed`) asks the frozen model and that model needs them, else undefined: a copy per step
+/// that a frozen model of the same family never reads.
+at::Tensor pixelsForFrozen(const Trainer::Impl& s, const at::Tensor& images, bool frozenUsed) {
+  return frozenUsed && frozenNeedsPixels(s) ? s.shard(images).to(s.model->device()) : at::Tensor();
+}
+
 /// The frozen model's log p of the rows the trained model sees as `x`: of x itself when both are
 /// of one family (the same dequantisation noise, as the reference), else of their 8-bit `pixels`
 /// scored as in evaluation (a flow: +1/512), which needs no random numbers.
 at::Tensor frozenLogLikelihood(LikelihoodModelImpl& trained, LikelihoodModelImpl& frozen,
                                const at::Tensor& x, const at::Tensor& pixels) {
+  const bool ofPixels = frozen.family() != trained.family();
+  if (ofPixels && !pixels.defined())
+    throw Error("internal: a frozen model of the other family needs the 8-bit pixels");
   at::Tensor logLikelihood;
   {
     c10::InferenceMode inference;  // no autograd records, no version counters
     logLikelihood =
-        frozen.family() == trained.family()
-            ? frozen.logLikelihoodOfInput(x).logLikelihoodNats
-            : frozen.logLikelihood(pixels, {PreprocessMode::PaperEvaluation, std::nullopt})
-                  .logLikelihoodNats;
+        ofPixels ? frozen.logLikelihood(pixels, {PreprocessMode::PaperEvaluation, std::nullopt})
+                       .logLikelihoodNats
+                 : frozen.logLikelihoodOfInput(x).logLikelihoodNats;
   }
   return logLikelihood.clone();  // a normal tensor again: the losses may keep it
 }
@@ -174,9 +190,8 @@ struct PassOutcome {
 
 /// Maximum likelihood / the supervised loss (Sec. 3.2) on the inlier batch, backward included.
 /// `nllInlier` receives the detached per-sample NLLs for the margin loss.
-static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor pixels,
-                              at::Tensor labels, TrainingProgress& progress,
-                              at::Tensor& nllInlier) {
+static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor pixels, at::Tensor labels,
+                              TrainingProgress& progress, at::Tensor& nllInlier) {
   const int64_t dims = s.imageShape.dims();
   const int64_t batchSize = x.size(0);
   const at::Tensor inputOk = finiteInputMask(x);
@@ -239,17 +254,16 @@ static PassOutcome inlierPass(Trainer::Impl& s, at::Tensor x, at::Tensor pixels,
 static PassOutcome outlierPass(Trainer::Impl& s, const Batch& batch, const at::Tensor& nllInlier,
                                TrainingProgress& progress) {
   const int64_t dims = s.imageShape.dims();
-  at::Tensor x = s.shard(
-      s.model->inputFromPixels(batch.images, {PreprocessMode::TrainingNoise, s.noise})
-          .to(s.model->device()));
-  at::Tensor pixels = s.shard(batch.images).to(s.model->device());
+  at::Tensor x =
+      s.shard(s.model->inputFromPixels(batch.images, {PreprocessMode::TrainingNoise, s.noise})
+                  .to(s.model->device()));
+  const at::Tensor pixels = pixelsForFrozen(s, batch.images, s.config.losses.outlier);
   const int64_t batchSize = x.size(0);
   const bool supervised = s.config.losses.supervised;
   const at::Tensor inputOk = finiteInputMask(x);
   Forward forward = forwardTrained(*s.model, x, supervised);
-  at::Tensor frozenLogp = s.config.losses.outlier
-                              ? frozenLogLikelihood(*s.model, *s.frozen, x, pixels)
-                              : at::Tensor();
+  at::Tensor frozenLogp =
+      s.config.losses.outlier ? frozenLogLikelihood(*s.model, *s.frozen, x, pixels) : at::Tensor();
   at::Tensor valid = forward.finite & inputOk;
   if (frozenLogp.defined()) valid = valid & at::isfinite(frozenLogp);
   const int64_t validCount = valid.sum().item<int64_t>();
@@ -300,8 +314,9 @@ TrainingProgress Trainer::Impl::trainStep() {
                            .to(model->device()));
   if (inlierHook) inlierHook(x);
   at::Tensor nllInlier;
-  PassOutcome outcome = inlierPass(*this, x, shard(batch.images).to(model->device()),
-                                   shard(batch.labels), progress, nllInlier);
+  PassOutcome outcome =
+      inlierPass(*this, x, pixelsForFrozen(*this, batch.images, config.losses.supervised),
+                 shard(batch.labels), progress, nllInlier);
   if (outcome.skipReason.empty() && outlierBatch)
     outcome = outlierPass(*this, *outlierBatch, nllInlier, progress);
   agreeOnStep(outcome.skipReason, outcome.modelBroken, progress);
@@ -372,8 +387,7 @@ std::vector<double> logLikelihoods(LikelihoodModelImpl& model, const ImageSet& s
   std::vector<double> result(static_cast<size_t>(begin), 0.0);
   result.reserve(static_cast<size_t>(set.count));
   for (int64_t start = begin; start < end; start += 256) {
-    const at::Tensor images =
-        all.slice(0, start, std::min(end, start + 256)).to(model.device());
+    const at::Tensor images = all.slice(0, start, std::min(end, start + 256)).to(model.device());
     const at::Tensor logp = model.logLikelihood(images, {PreprocessMode::PaperEvaluation, {}})
                                 .logLikelihoodNats.to(at::kDouble)
                                 .cpu()

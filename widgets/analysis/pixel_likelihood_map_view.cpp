@@ -37,17 +37,6 @@ QCPColorGradient divergingGradient() {  // Okabe-Ito blue (general likelier), wh
   return gradient;
 }
 
-/// The image as one grey value per pixel: the mean over its channels.
-std::vector<double> imageValues(const ImageSet& images, int64_t index) {
-  const int64_t pixels = std::int64_t{images.height} * images.width;
-  std::vector<double> values(static_cast<size_t>(pixels), 0.0);
-  const uint8_t* image = images.image(index);
-  for (int c = 0; c < images.channels; ++c)
-    for (int64_t p = 0; p < pixels; ++p)
-      values[static_cast<size_t>(p)] += image[c * pixels + p] / double(images.channels);
-  return values;
-}
-
 }  // namespace
 
 PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const AnalysisInputs& shared,
@@ -101,13 +90,17 @@ PixelLikelihoodMapView::PixelLikelihoodMapView(ImageSetCache* cache, const Analy
     scale->setMarginGroup(QCP::msLeft | QCP::msRight, column);
     plot_->plotLayout()->addElement(1, panel, scale);
     map->setColorScale(scale);
-    map->setGradient(panel == 0 ? QCPColorGradient(QCPColorGradient::gpGrayscale)
-                                : panel == 1 ? sequentialGradient() : divergingGradient());
+    map->setGradient(panel == 0   ? QCPColorGradient(QCPColorGradient::gpGrayscale)
+                     : panel == 1 ? sequentialGradient()
+                                  : divergingGradient());
     panels_.push_back(map);
   }
   installPlotInteractions(plot_);
   setPlotEmptyMessage(plot_, tr("No maps yet: press Compute maps"));
   connect(compute_, &QPushButton::clicked, this, &PixelLikelihoodMapView::run);
+  // Another file chosen: the loaded model goes (its memory too); the next run loads the new one.
+  connect(model_, &QComboBox::currentIndexChanged, this, [this] { loadedModel_.reset(); });
+  connect(general_, &QComboBox::currentIndexChanged, this, [this] { loadedGeneral_.reset(); });
 }
 
 PixelLikelihoodMapView::~PixelLikelihoodMapView() { task_.cancel(); }
@@ -140,20 +133,32 @@ void PixelLikelihoodMapView::setCurrentModels(int model, int general) {
   general_->setCurrentIndex(general + 1);
 }
 
+std::shared_ptr<analysis::PixelMapModel> PixelLikelihoodMapView::loadedFor(
+    const QComboBox* box, const std::shared_ptr<analysis::PixelMapModel>& loaded) {
+  const std::filesystem::path chosen = box->currentData().toString().toStdString();
+  return loaded && loaded->path() == chosen ? loaded : nullptr;
+}
+
 void PixelLikelihoodMapView::run() {
   const QString modelFile = model_->currentData().toString();
   const QString generalFile = general_->currentData().toString();
   const std::optional<ImageSet> image = picker_->currentImage();
   if (modelFile.isEmpty() || !image) {
-    status_->setText(modelFile.isEmpty() ? tr("No model chosen.") : tr("The image set is not loaded yet."));
+    status_->setText(modelFile.isEmpty() ? tr("No model chosen.")
+                                         : tr("The image set is not loaded yet."));
     return;
   }
   status_->setText(tr("Computing…"));
   const QString title = QString::fromStdString(image->name);
-  task_.start([modelFile, generalFile, image = *image, title](const BackgroundRun&) {
+  task_.start([modelFile, generalFile, model = loadedFor(model_, loadedModel_),
+               general = loadedFor(general_, loadedGeneral_), image = *image,
+               title](const BackgroundRun&) {
     PixelLikelihoodMapResult result;
-    result.maps = analysis::pixelLikelihoodMaps(modelFile.toStdString(),
-                                                generalFile.toStdString(), image);
+    result.model = model ? model : analysis::PixelMapModel::load(modelFile.toStdString());
+    result.general = general || generalFile.isEmpty()
+                         ? general
+                         : analysis::PixelMapModel::load(generalFile.toStdString());
+    result.maps = analysis::pixelLikelihoodMaps(*result.model, result.general.get(), image);
     result.title = title;
     return result;
   });
@@ -165,20 +170,24 @@ void PixelLikelihoodMapView::show(PixelLikelihoodMapResult result) {
     Q_EMIT finished();
     return;
   }
+  // Kept only while the same files are chosen (the boxes may have changed during the run).
+  if (result.model && result.model->path() == model_->currentData().toString().toStdString())
+    loadedModel_ = std::move(result.model);
+  if (result.general && result.general->path() == general_->currentData().toString().toStdString())
+    loadedGeneral_ = std::move(result.general);
   shown_ = std::move(result.maps);
   const analysis::PixelLikelihoodMap& map = shown_.maps.front();
-  double total = 0, difference = 0;
-  for (double v : map.logProbNats) total += v;
-  for (double v : map.differenceNats) difference += v;
-  showPanel(0, imageValues(shown_.images, 0), false);
+  showPanel(0, map.greyLevels, false);
   showPanel(1, map.logProbNats, false);
   showPanel(2, map.differenceNats, true);
   status_->setText(map.differenceNats.empty()
-                       ? tr("%1: log P = %L2 nats").arg(result.title).arg(total, 0, 'f', 1)
+                       ? tr("%1: log P = %L2 nats")
+                             .arg(result.title)
+                             .arg(map.totalLogProbNats, 0, 'f', 1)
                        : tr("%1: log P = %L2 nats, model − general = %L3 nats")
                              .arg(result.title)
-                             .arg(total, 0, 'f', 1)
-                             .arg(difference, 0, 'f', 1));
+                             .arg(map.totalLogProbNats, 0, 'f', 1)
+                             .arg(map.totalDifferenceNats, 0, 'f', 1));
   plot_->setProperty(kPlotDataCsvProperty, csv());
   setPlotEmptyMessage(plot_, QString());
   plotDataChanged(plot_);
@@ -210,7 +219,7 @@ QString PixelLikelihoodMapView::csv() const {
   QString text = QStringLiteral("row,column,grey,log_p_nats,general_log_p_nats,difference_nats\n");
   if (shown_.maps.empty()) return text;
   const analysis::PixelLikelihoodMap& map = shown_.maps.front();
-  const std::vector<double> grey = imageValues(shown_.images, 0);
+  const std::vector<double>& grey = map.greyLevels;
   const auto cell = [](const std::vector<double>& v, size_t i) {
     return v.empty() ? QStringLiteral("") : QString::number(v[i], 'g', 10);
   };

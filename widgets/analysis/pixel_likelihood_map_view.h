@@ -5,6 +5,7 @@
 // core/analysis/pixel_likelihood_map.h; this view only chooses inputs and displays.
 #include <QString>
 #include <QWidget>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -25,6 +26,8 @@ class ImageSetCache;
 
 struct PixelLikelihoodMapResult {
   analysis::PixelLikelihoodMaps maps;
+  /// The models the maps were computed with, kept by the view for the next computation.
+  std::shared_ptr<analysis::PixelMapModel> model, general;
   QString title;  ///< "<set> #<index>"
   QString error;
 };
@@ -44,7 +47,8 @@ class PixelLikelihoodMapView : public QWidget {
   void setSetNames(const QStringList& names);
   /// Chooses model and general model by index (general -1 = none).
   void setCurrentModels(int model, int general);
-  /// Computes the maps of the picked image on a worker; the plot follows (finished()).
+  /// Computes the maps of the picked image on a worker; the plot follows (finished()). A model
+  /// file is loaded on the first computation with it and kept until another file is chosen.
   void run();
 
   ImagePicker* imagePicker() const { return picker_; }
@@ -59,6 +63,9 @@ class PixelLikelihoodMapView : public QWidget {
  private:
   void show(PixelLikelihoodMapResult result);
   void showPanel(int panel, const std::vector<double>& values, bool diverging);
+  /// The loaded model for the file chosen in `box`, or null when it is not loaded yet.
+  static std::shared_ptr<analysis::PixelMapModel> loadedFor(
+      const QComboBox* box, const std::shared_ptr<analysis::PixelMapModel>& loaded);
   QString csv() const;
 
   QComboBox* model_;
@@ -70,6 +77,7 @@ class PixelLikelihoodMapView : public QWidget {
   QCustomPlot* plot_;
   std::vector<QCPColorMap*> panels_;
   analysis::PixelLikelihoodMaps shown_;
+  std::shared_ptr<analysis::PixelMapModel> loadedModel_, loadedGeneral_;
   BackgroundTask<PixelLikelihoodMapResult> task_{
       this, [this](PixelLikelihoodMapResult result) { show(std::move(result)); }};
 };

@@ -21,8 +21,8 @@ namespace testing = glowscope::analysis::testing;
 namespace {
 
 std::filesystem::path saveTinyPixelCnn(const QTemporaryDir& dir, const std::string& name,
-                                       std::uint64_t seed, int size = 16) {
-  PixelCnnConfig config = pixelCnnPreset("tiny", 1, size, size);
+                                       std::uint64_t seed, int size = 16, int channels = 1) {
+  PixelCnnConfig config = pixelCnnPreset("tiny", channels, size, size);
   config.seed = seed;
   PixelCnn model = createPixelCnn(config);
   {
@@ -92,6 +92,64 @@ class TestPixelLikelihoodMap : public QObject {
     const auto after = analysis::pixelLikelihoodMaps(modelFile, {}, images).maps[0].logProbNats;
     for (size_t p = 0; p < 5 * 16 + 7; ++p) QCOMPARE(after[p], before[p]);
     QVERIFY(after[5 * 16 + 7] != before[5 * 16 + 7]);
+  }
+
+  /// The image panel's grey levels are the mean over the channels of the image as scored, and
+  /// the totals are the sums of the maps (log P(x) and the "Diff" ratio).
+  void greyLevelsAndTotalsComeWithTheMaps() {
+    QTemporaryDir dir;
+    const auto modelFile = saveTinyPixelCnn(dir, "rgb.glow", 4, 8, 3);
+    const auto generalFile = saveTinyPixelCnn(dir, "rgb-general.glow", 5, 8, 3);
+    ImageSet images = testing::smoothImages(2, 3, 8, 8, 6);
+    for (int64_t p = 0; p < 64; ++p) {  // image 1: channel values 2p, 2p+30, 2p+90 (mean 2p+40)
+      images.image(1)[p] = static_cast<uint8_t>(2 * p);
+      images.image(1)[64 + p] = static_cast<uint8_t>(2 * p + 30);
+      images.image(1)[128 + p] = static_cast<uint8_t>(2 * p + 90);
+    }
+    const analysis::PixelLikelihoodMaps maps =
+        analysis::pixelLikelihoodMaps(modelFile, generalFile, images);
+    QCOMPARE(maps.maps.size(), size_t{2});
+    for (int64_t p = 0; p < 64; ++p) {
+      const size_t at = static_cast<size_t>(p);
+      QVERIFY(std::abs(maps.maps[1].greyLevels[at] - (2.0 * p + 40)) < 1e-9);
+      const uint8_t* image = maps.images.image(0);
+      const double mean = (image[p] + image[64 + p] + image[128 + p]) / 3.0;
+      QVERIFY(std::abs(maps.maps[0].greyLevels[at] - mean) < 1e-9);
+    }
+    for (const analysis::PixelLikelihoodMap& map : maps.maps) {
+      QCOMPARE(map.greyLevels.size(), size_t{64});
+      double logProb = 0, difference = 0;
+      for (double v : map.logProbNats) logProb += v;
+      for (double v : map.differenceNats) difference += v;
+      QVERIFY(std::abs(map.totalLogProbNats - logProb) < 1e-9);
+      QVERIFY(std::abs(map.totalDifferenceNats - difference) < 1e-9);
+      QVERIFY(map.totalDifferenceNats != 0);
+    }
+    const auto alone = analysis::pixelLikelihoodMaps(modelFile, {}, images);
+    QCOMPARE(alone.maps[1].totalDifferenceNats, 0.0);
+    QCOMPARE(alone.maps[1].greyLevels, maps.maps[1].greyLevels);
+  }
+
+  /// A loaded model (what the map view keeps between computations) gives the maps of its file,
+  /// the same on every call; one model as its own general model gives a zero difference.
+  void aLoadedModelGivesTheMapsOfItsFile() {
+    QTemporaryDir dir;
+    const auto modelFile = saveTinyPixelCnn(dir, "model.glow", 1);
+    const auto generalFile = saveTinyPixelCnn(dir, "general.glow", 2);
+    const ImageSet images = testing::smoothImages(2, 1, 16, 16, 5);
+    const auto model = analysis::PixelMapModel::load(modelFile);
+    const auto general = analysis::PixelMapModel::load(generalFile);
+    QCOMPARE(model->path(), modelFile);
+    const auto fromFiles = analysis::pixelLikelihoodMaps(modelFile, generalFile, images);
+    for (int call = 0; call < 2; ++call) {
+      const auto kept = analysis::pixelLikelihoodMaps(*model, general.get(), images);
+      for (size_t i = 0; i < 2; ++i) {
+        QCOMPARE(kept.maps[i].logProbNats, fromFiles.maps[i].logProbNats);
+        QCOMPARE(kept.maps[i].differenceNats, fromFiles.maps[i].differenceNats);
+      }
+    }
+    const auto itself = analysis::pixelLikelihoodMaps(*model, model.get(), images);
+    for (double v : itself.maps[0].differenceNats) QCOMPARE(v, 0.0);
   }
 
   void flowModelsAreRefused() {

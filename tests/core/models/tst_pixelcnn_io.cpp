@@ -12,7 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/flows/flow_model.h"
-#include "core/models/model_file.h"
+#include "core/flows/model_archive.h"
 #include "core/util/atomic_file.h"
 #include "core/util/errors.h"
 #include "pixelcnn_test_util.h"

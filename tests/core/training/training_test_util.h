@@ -90,14 +90,41 @@ inline std::filesystem::path trainAndSaveModel(const QString& dir, const std::st
   return path;
 }
 
-inline std::vector<at::Tensor> parameterCopies(FlowModelImpl& model) {
+/// A run of `config` cancelled after step `cancelAtStep`, then resumed from its checkpoint by a
+/// new Trainer (config.resume) and run to the end; each Trainer gets tinyData().
+struct InterruptedRun {
+  TrainingResult cancelled;      ///< the first Trainer's run() result
+  int64_t resumedFromStep = -1;  ///< the second Trainer's step() before its run()
+  std::unique_ptr<Trainer> resumed;
+};
+
+inline InterruptedRun runCancelledAndResumed(const TrainingConfig& config, int64_t cancelAtStep) {
+  InterruptedRun run;
+  {
+    Trainer first(config, tinyData());
+    TrainingControl control;
+    run.cancelled = first.run(
+        [&](const TrainingProgress& progress) {
+          if (progress.step == cancelAtStep) control.requestCancel();
+        },
+        &control);
+  }
+  TrainingConfig resumeConfig = config;
+  resumeConfig.resume = true;
+  run.resumed = std::make_unique<Trainer>(resumeConfig, tinyData());
+  run.resumedFromStep = run.resumed->step();
+  run.resumed->run();
+  return run;
+}
+
+inline std::vector<at::Tensor> parameterCopies(torch::nn::Module& model) {
   std::vector<at::Tensor> copies;
   for (const auto& p : model.parameters()) copies.push_back(p.detach().clone());
   return copies;
 }
 
 /// Bitwise equality of the model's parameters with `copies` (same order).
-inline bool sameParameters(FlowModelImpl& model, const std::vector<at::Tensor>& copies) {
+inline bool sameParameters(torch::nn::Module& model, const std::vector<at::Tensor>& copies) {
   const std::vector<at::Tensor> parameters = model.parameters();
   if (parameters.size() != copies.size()) return false;
   for (size_t i = 0; i < parameters.size(); ++i)

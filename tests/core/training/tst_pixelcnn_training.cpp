@@ -20,20 +20,6 @@ using namespace glowscope::testing;
 
 namespace {
 
-std::vector<at::Tensor> copies(torch::nn::Module& model) {
-  std::vector<at::Tensor> result;
-  for (const auto& p : model.parameters()) result.push_back(p.detach().clone());
-  return result;
-}
-
-bool equalParameters(torch::nn::Module& model, const std::vector<at::Tensor>& expected) {
-  const std::vector<at::Tensor> parameters = model.parameters();
-  if (parameters.size() != expected.size()) return false;
-  for (size_t i = 0; i < parameters.size(); ++i)
-    if (!at::equal(parameters[i], expected[i])) return false;
-  return true;
-}
-
 /// A tiny PixelCNN++ trained for a few steps on the bright images (a general-model stand-in).
 std::filesystem::path savePixelCnnGeneral(const QString& dir, int steps = 3) {
   TrainingConfig config = tinyPixelCnnConfig(dir + "/pcnn-general-run");
@@ -127,23 +113,12 @@ class TestPixelCnnTraining : public QObject {
     };
     Trainer straight(configFor(dir.path() + "/straight"), tinyData());
     straight.run();
-    const TrainingConfig interrupted = configFor(dir.path() + "/interrupted");
-    {
-      Trainer first(interrupted, tinyData());
-      TrainingControl control;
-      const TrainingResult result = first.run(
-          [&](const TrainingProgress& progress) {
-            if (progress.step == 6) control.requestCancel();
-          },
-          &control);
-      QVERIFY(result.cancelled);
-    }
-    TrainingConfig resume = interrupted;
-    resume.resume = true;
-    Trainer second(resume, tinyData());
-    QCOMPARE(second.step(), int64_t{6});
-    second.run();
-    QVERIFY(equalParameters(second.likelihoodModel(), copies(straight.likelihoodModel())));
+    const InterruptedRun interrupted =
+        runCancelledAndResumed(configFor(dir.path() + "/interrupted"), 6);
+    QVERIFY(interrupted.cancelled.cancelled);
+    QCOMPARE(interrupted.resumedFromStep, int64_t{6});
+    QVERIFY(sameParameters(interrupted.resumed->likelihoodModel(),
+                           parameterCopies(straight.likelihoodModel())));
   }
 
   /// Eq. 2 with a frozen model of the other family, both ways, and of the same family: the loss
@@ -231,9 +206,9 @@ class TestPixelCnnTraining : public QObject {
         evaluateScore(flowOnly, inputs);
         QFAIL("a scale score of a PixelCNN++ model was computed");
       } catch (const Error& error) {
-        QVERIFY2(std::string(error.what()).find("a PixelCNN++ model has no scales") !=
-                     std::string::npos,
-                 error.what());
+        QVERIFY2(
+            std::string(error.what()).find("a PixelCNN++ model has no scales") != std::string::npos,
+            error.what());
       }
     }
   }

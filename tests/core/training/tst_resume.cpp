@@ -46,25 +46,13 @@ class TestResume : public QObject {
     Trainer straight(resumableConfig(dir.path() + "/straight", general), tinyData());
     straight.run();
 
-    const TrainingConfig interruptedConfig = resumableConfig(dir.path() + "/interrupted", general);
-    {
-      Trainer first(interruptedConfig, tinyData());
-      TrainingControl control;
-      const TrainingResult result = first.run(
-          [&](const TrainingProgress& progress) {
-            if (progress.step == 6) control.requestCancel();
-          },
-          &control);
-      QVERIFY(result.cancelled);
-      QCOMPARE(result.steps, int64_t{6});
-    }
-    TrainingConfig resumeConfig = interruptedConfig;
-    resumeConfig.resume = true;
-    Trainer second(resumeConfig, tinyData());
-    QCOMPARE(second.step(), int64_t{6});
-    second.run();
+    const InterruptedRun interrupted =
+        runCancelledAndResumed(resumableConfig(dir.path() + "/interrupted", general), 6);
+    QVERIFY(interrupted.cancelled.cancelled);
+    QCOMPARE(interrupted.cancelled.steps, int64_t{6});
+    QCOMPARE(interrupted.resumedFromStep, int64_t{6});
     auto a = straight.trainedModel().parameters();
-    auto b = second.trainedModel().parameters();
+    auto b = interrupted.resumed->trainedModel().parameters();
     QCOMPARE(a.size(), b.size());
     for (size_t i = 0; i < a.size(); ++i)
       QVERIFY2(at::equal(a[i], b[i]), qPrintable(QString::number(i)));
@@ -185,8 +173,11 @@ class TestResume : public QObject {
     {
       Trainer first(config, tinyData());
       TrainingControl control;
-      first.run([&](const TrainingProgress& p) { if (p.step == 5) control.requestCancel(); },
-                &control);
+      first.run(
+          [&](const TrainingProgress& p) {
+            if (p.step == 5) control.requestCancel();
+          },
+          &control);
     }
     RunMetrics stopped = readRunMetrics(config.outputDir);
     QVERIFY(stopped.end() == RunEnd::Cancelled);

@@ -2,6 +2,7 @@
 // show core's maps, the export table holds them; a flow model is refused with the reason.
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -97,6 +98,35 @@ class TestPixelLikelihoodMapView : public QObject {
     const QString csv = plotDataCsv(view.plot());
     QCOMPARE(csv.count('\n'), 257);  // header + one row per pixel
     QVERIFY(csv.startsWith("row,column,grey,log_p_nats"));
+  }
+
+  /// The models are loaded once and kept: with their files gone the next computation still
+  /// works; choosing another file loads again (and a missing one is reported).
+  void keepsTheLoadedModelsUntilAnotherFileIsChosen() {
+    QTemporaryDir own;
+    const QString model = own.filePath("model.glow"), general = own.filePath("general.glow");
+    QVERIFY(QFile::copy(pixelCnn_, model));
+    QVERIFY(QFile::copy(general_, general));
+    PixelLikelihoodMapView view(cache_);
+    view.setModels({{"model", model}, {"general", general}, {"pixelcnn", pixelCnn_}});
+    view.setCurrentModels(0, 1);
+    compute(view);
+    const std::vector<double> difference = view.maps().maps.at(0).differenceNats;
+    QVERIFY(!difference.empty());
+    QVERIFY(QFile::remove(model));
+    QVERIFY(QFile::remove(general));
+    compute(view);
+    QVERIFY2(view.statusLabel()->text().contains("model − general"),
+             qPrintable(view.statusLabel()->text()));
+    QCOMPARE(view.maps().maps.at(0).differenceNats, difference);
+    view.setCurrentModels(2, 1);  // another model file: loaded; the general model still kept
+    compute(view);
+    QVERIFY2(view.statusLabel()->text().contains("model − general"),
+             qPrintable(view.statusLabel()->text()));
+    view.setCurrentModels(0, 1);  // back to the removed file: loaded again, so it fails
+    compute(view);
+    QVERIFY2(view.statusLabel()->text().contains("model.glow"),
+             qPrintable(view.statusLabel()->text()));
   }
 
   void refusesAFlowModel() {

@@ -1,4 +1,4 @@
-#include "core/models/model_file.h"
+#include "core/flows/model_archive.h"
 
 #include <torch/serialize/output-archive.h>
 
@@ -13,7 +13,7 @@
 namespace glowscope {
 namespace {
 
-// The keys flow files use too (core/flows/flow_io.cpp), so one reader tells the families apart.
+// One pair of keys for every family, so one reader tells the families apart.
 constexpr const char* kVersionKey = "glowscope_format_version";
 constexpr const char* kConfigKey = "glowscope_model_config";
 

@@ -1,7 +1,9 @@
 #pragma once
-// The container every Glowscope model file shares (docs/flows.md "Model files",
-// docs/pixelcnn.md "Model files"): one torch zip archive with the module state plus the format
-// version and the config JSON, whose "type" names the family.
+// The container every Glowscope model file shares, whatever the family (docs/flows.md "Model
+// files", docs/pixelcnn.md "Model files"): one torch zip archive with the module state plus the
+// format version and the config JSON, whose "type" names the family. Flow files
+// (flow_io.cpp) and PixelCNN++ files (core/models/pixelcnn_io.cpp) are both read and written here;
+// each family checks its own version and config on top.
 #include <torch/nn/module.h>
 #include <torch/serialize/input-archive.h>
 
