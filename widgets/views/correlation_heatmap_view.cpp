@@ -38,6 +38,7 @@ QSharedPointer<QCPAxisTickerText> labelTicker(const std::vector<std::string>& la
 
 CorrelationHeatmapView::CorrelationHeatmapView(QWidget* parent)
     : QWidget(parent), plot_(new QCustomPlot), map_(nullptr) {
+  plot_->setObjectName("correlations");  // the export's suggested file name
   plot_->setMinimumSize(320, 240);
   map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
   map_->setGradient(divergingGradient());

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -299,15 +300,37 @@ void saveFigureOptions(QSettings& settings, const FigureOptions& options) {
   settings.setValue("PlotExport/dark", options.dark);
 }
 
+QString suggestedFigurePath(QCustomPlot* plot, QSettings& settings, const QString& suffix) {
+  // Without a title: the plot's kind (its object name) and, when short, its x label ("Raw").
+  const QString xLabel = plot->xAxis ? plot->xAxis->label() : QString();
+  QString title = plot->objectName() + (xLabel.size() <= 20 ? ' ' + xLabel : QString());
+  for (int i = 0; i < plot->plotLayout()->elementCount(); ++i)
+    if (auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
+      title = text->text();
+      break;
+    }
+  QString stem;  // ASCII letters and digits, runs of anything else as one '-'
+  for (const QChar c : title.toLower())
+    stem += c.unicode() < 128 && c.isLetterOrNumber() ? c : QChar('-');
+  stem = stem.split('-', Qt::SkipEmptyParts).join('-').left(60);
+  if (stem.isEmpty()) stem = QStringLiteral("figure");
+  const QString folder = settings.value("PlotExport/folder", QDir::homePath()).toString();
+  return QDir(folder).filePath(stem + '.' + suffix);
+}
+
 namespace {
 
 // The figure path from a save dialog; empty when cancelled or when the user declines to replace
-// the data CSV beside it (the dialog itself asked about the figure).
+// the data CSV beside it (the dialog itself asked about the figure). The dialog starts in the
+// last export's folder and format, with a name from the plot's title.
 QString askFigurePath(QCustomPlot* plot) {
-  QString filter;
-  QString path =
-      QFileDialog::getSaveFileName(plot, QObject::tr("Export figure"), QString(),
-                                   QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)"), &filter);
+  QSettings settings;
+  const QString filters = QObject::tr("PDF (*.pdf);;SVG (*.svg);;PNG (*.png)");
+  const QString lastSuffix = settings.value("PlotExport/suffix", "pdf").toString();
+  QString filter = filters.split(";;").filter("*." + lastSuffix).value(0);
+  QString path = QFileDialog::getSaveFileName(plot, QObject::tr("Export figure"),
+                                              suggestedFigurePath(plot, settings, lastSuffix),
+                                              filters, &filter);
   if (path.isEmpty()) return {};
   // The format follows the chosen filter when the name has no suffix.
   const bool suffixAdded = QFileInfo(path).suffix().isEmpty();
@@ -322,6 +345,8 @@ QString askFigurePath(QCustomPlot* plot) {
                             QObject::tr("%1 already exists. Replace it?")
                                 .arg(existing.join(QObject::tr(" and ")))) != QMessageBox::Yes)
     return {};
+  settings.setValue("PlotExport/folder", QFileInfo(path).absolutePath());
+  settings.setValue("PlotExport/suffix", QFileInfo(path).suffix().toLower());
   return path;
 }
 

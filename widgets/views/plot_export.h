@@ -106,6 +106,10 @@ void copyPlotImage(QCustomPlot* plot, const FigureOptions& options);
 /// "dark"; axis limits and log axes are per figure and not kept).
 FigureOptions loadFigureOptions(QSettings& settings);
 void saveFigureOptions(QSettings& settings, const FigureOptions& options);
+/// Where the export dialog starts: the folder of the last export ("PlotExport/folder", else
+/// home) and a file name from the plot's title ("Loss parts (selected run)" ->
+/// "loss-parts-selected-run"), with `suffix` ("pdf", "svg", "png").
+QString suggestedFigurePath(QCustomPlot* plot, QSettings& settings, const QString& suffix);
 /// Adds a context menu to the plot: "Export figure…" (size dialog, then file dialog; PNG/SVG/PDF
 /// + CSV) and "Copy image"; the size and dpi are kept in the settings.
 void installExportMenu(QCustomPlot* plot);

@@ -10,6 +10,7 @@
 namespace glowscope {
 
 RocCurveView::RocCurveView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot) {
+  plot_->setObjectName("roc");  // the export's suggested file name
   plot_->setMinimumSize(320, 240);
   plot_->legend->setVisible(true);
   // Curves of good scores hug the top left; the legend goes where they rarely are.

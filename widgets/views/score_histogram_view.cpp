@@ -60,6 +60,7 @@ ScoreHistogramView::ScoreHistogramView(QWidget* parent)
   thumbnails_->setMaximumHeight(140);
   thumbnails_->hide();
   plot_->setMinimumSize(320, 240);
+  plot_->setObjectName("histogram");  // the export's suggested file name
   plot_->legend->setVisible(true);
   plot_->yAxis->setLabel(tr("density"));
   installPlotInteractions(plot_);

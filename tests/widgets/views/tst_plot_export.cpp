@@ -1,6 +1,8 @@
 // Publication export: PNG/SVG/PDF files of the requested physical size, CSV data beside them,
 // the plot style's persistence.
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QRegularExpression>
 #include <QSettings>
@@ -205,6 +207,25 @@ class TestPlotExport : public QObject {
     QCOMPARE(loaded.widthMm, 91.5);
     QCOMPARE(loaded.heightMm, 44.0);
     QCOMPARE(loaded.dpi, 1200);
+  }
+
+  // The export dialog starts in the last export's folder with a name from the title.
+  void suggestedPathFollowsTheTitleAndTheLastFolder() {
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath("export.ini"), QSettings::IniFormat);
+    settings.setValue("PlotExport/folder", dir.path());
+    QCustomPlot plot;
+    plot.plotLayout()->insertRow(0);
+    plot.plotLayout()->addElement(0, 0, new QCPTextElement(&plot, "Loss parts (selected run) — ρ"));
+    QCOMPARE(suggestedFigurePath(&plot, settings, "pdf"),
+             QDir(dir.path()).filePath("loss-parts-selected-run.pdf"));
+    QCustomPlot untitled;
+    QCOMPARE(QFileInfo(suggestedFigurePath(&untitled, settings, "png")).fileName(),
+             QString("figure.png"));
+    untitled.setObjectName("histogram");
+    untitled.xAxis->setLabel("Raw (dense)");
+    QCOMPARE(QFileInfo(suggestedFigurePath(&untitled, settings, "png")).fileName(),
+             QString("histogram-raw-dense.png"));
   }
 
   void styleIsAppliedToAxes() {
