@@ -23,8 +23,11 @@
 #include "core/util/atomic_file.h"
 #include "widgets/remove_run_dialog.h"
 #include "widgets/training_view.h"
+#include "workbench_test_util.h"
 
 namespace glowscope {
+
+using testing::writeRunFolder;
 
 class TstRemovedRuns : public QObject {
   Q_OBJECT
@@ -32,13 +35,7 @@ class TstRemovedRuns : public QObject {
   QTemporaryDir settingsDir_;
   QTemporaryDir workspace_;
 
-  // A window as the application has it: projects, the view and the controller of its runs.
-  struct Workbench {
-    QWidget window;
-    ProjectController projects{&window};
-    TrainingView view;
-    TrainingController controller{&projects, &view, &window};
-  };
+  using Workbench = testing::Workbench;
 
   /// Clicks Remove for `name` and answers the dialog: remove from the list, or with
   /// `deleteFiles` tick the box and remove and delete.
@@ -61,21 +58,6 @@ class TstRemovedRuns : public QObject {
     remove->click();
     QVERIFY(answered);
     QVERIFY(!deletesByDefault);  // deleting is never the default
-  }
-
-  /// A run folder with a metrics file of `steps` reports (loss 5 - step/10), finished.
-  static void writeRunFolder(const QString& folder, int steps) {
-    QVERIFY(QDir().mkpath(folder));
-    std::ofstream out(runMetricsPath(folder.toStdString()));
-    for (int step = 1; step <= steps; ++step) {
-      TrainingProgress progress;
-      progress.step = step;
-      progress.totalSteps = steps;
-      progress.loss = 5.0 - step / 10.0;
-      progress.trainBitsPerDim = 4.0 - step / 10.0;
-      progress.finished = step == steps;
-      out << progressToJson(progress).dump() << "\n";
-    }
   }
 
   static ProjectRun finishedRun(const std::string& name, const std::string& outputDir) {

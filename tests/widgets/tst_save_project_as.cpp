@@ -16,6 +16,7 @@
 #include "core/training/run_metrics.h"
 #include "core/util/atomic_file.h"
 #include "widgets/training_view.h"
+#include "workbench_test_util.h"
 
 namespace glowscope {
 
@@ -25,12 +26,8 @@ class TstSaveProjectAs : public QObject {
   QTemporaryDir settingsDir_;
   QTemporaryDir workspace_;
 
-  // A window as the application has it: a changed project lists its runs again.
-  struct Workbench {
-    QWidget window;
-    ProjectController projects{&window};
-    TrainingView view;
-    TrainingController controller{&projects, &view, &window};
+  // A changed project lists its runs again, as the main window wires it.
+  struct Workbench : testing::Workbench {
     Workbench() {
       QObject::connect(&projects, &ProjectController::projectChanged, &controller,
                        &TrainingController::showRecordedRuns);
@@ -38,18 +35,9 @@ class TstSaveProjectAs : public QObject {
   };
 
   static void writeRunFolder(const QString& folder, int steps) {
-    QVERIFY(QDir().mkpath(folder + "/checkpoints"));
-    writeFileAtomically((folder + "/checkpoints/step-1.pt").toStdString(), "weights");
-    std::ofstream out(runMetricsPath(folder.toStdString()));
-    for (int step = 1; step <= steps; ++step) {
-      TrainingProgress progress;
-      progress.step = step;
-      progress.totalSteps = steps;
-      progress.loss = 3.0 - step / 10.0;
-      progress.finished = step == steps;
-      out << progressToJson(progress).dump() << "\n";
-    }
+    testing::writeRunFolder(folder, steps, /*withCheckpoint=*/true);
   }
+
 
   /// Waits for the copy started by saveProjectAs to end; true when it succeeded.
   static bool finishes(ProjectController& projects, QSignalSpy& finished) {
