@@ -1,3 +1,5 @@
 add_executable(bench_blas bench_blas.cpp)
 target_compile_options(bench_blas PRIVATE ${GLOWSCOPE_WARNINGS})
 target_link_libraries(bench_blas PRIVATE glowscope_core_runtime)
+add_executable(fp32_peak fp32_peak.cpp)
+target_compile_options(fp32_peak PRIVATE ${GLOWSCOPE_WARNINGS})
