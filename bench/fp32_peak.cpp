@@ -32,7 +32,9 @@ inline __attribute__((always_inline)) float fmaChains(float seed) {
   return sum;
 }
 
-__attribute__((target("avx512f"))) float chains512(float seed) { return fmaChains<Vec16, 16>(seed); }
+__attribute__((target("avx512f"))) float chains512(float seed) {
+  return fmaChains<Vec16, 16>(seed);
+}
 __attribute__((target("avx2,fma"))) float chains256(float seed) { return fmaChains<Vec8, 8>(seed); }
 
 /// GFLOP/s of `threads` threads each running the chains once.
