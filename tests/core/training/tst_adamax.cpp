@@ -83,6 +83,7 @@ class TestAdamax : public QObject {
   // Float parameters on the CPU take the fused one-pass update; a non-contiguous one takes the
   // ATen ops. Both must follow the same rule (the hand computation above checks the ATen path).
   void fusedUpdateMatchesTheAtenOps() {
+    at::manual_seed(7);  // the draws below do not depend on what earlier test functions drew
     at::Tensor start = at::randn({5, 7}) * 0.5;
     at::Tensor fused = start.clone().set_requires_grad(true);
     at::Tensor strided = start.t().contiguous().t().set_requires_grad(true);  // same values
@@ -90,6 +91,7 @@ class TestAdamax : public QObject {
     Adamax a({fused}, AdamaxOptions(0.05).weight_decay(0.01));
     Adamax b({strided}, AdamaxOptions(0.05).weight_decay(0.01));
     const at::Tensor slopes = at::randn({5, 7}) * at::linspace(0.1, 30, 35).view({5, 7});
+    at::Tensor largestMove = at::zeros({5, 7});
     for (int step = 0; step < 4; ++step) {
       for (at::Tensor* p : {&fused, &strided}) {
         if (p->grad().defined()) p->mutable_grad().zero_();
@@ -100,8 +102,10 @@ class TestAdamax : public QObject {
       b.step();
       const double difference = (fused - strided).abs().max().item<double>();
       QVERIFY2(difference < 1e-6, qPrintable(QString::number(difference)));
+      largestMove = at::maximum(largestMove, (fused - start).abs().detach());
     }
-    QVERIFY((fused - start).abs().min().item<double>() > 1e-3);  // every weight moved
+    // Every weight moved at some step (a weight may oscillate back near its start by step 4).
+    QVERIFY(largestMove.min().item<double>() > 1e-3);
   }
 
   void parametersWithoutGradientStayPut() {
