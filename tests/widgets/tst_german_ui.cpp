@@ -15,6 +15,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/training_controller.h"
 #include "tests/widgets/german_ui_support.h"
+#include "tests/widgets/isolated_settings.h"
 #include "widgets/training_wizard.h"
 
 namespace glowscope {
@@ -40,10 +41,7 @@ class TstGermanUi : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_german_ui");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_german_ui", settingsDir_.path());
     catalogue_ = readCatalogue(GLOWSCOPE_TS_FILE);
     QVERIFY2(catalogue_.exact.size() > 100, GLOWSCOPE_TS_FILE);
   }

@@ -19,6 +19,7 @@
 #include "core/experiments/results_folder.h"
 #include "tests/core/experiments/results_fixture.h"
 #include "tests/widgets/german_ui_support.h"
+#include "tests/widgets/isolated_settings.h"
 #include "widgets/training_wizard.h"
 #include "widgets/views/results_browser.h"
 #include "widgets/wizard_pages.h"
@@ -74,10 +75,7 @@ class TstGermanUiDialogs : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_german_ui_dialogs");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_german_ui_dialogs", settingsDir_.path());
     catalogue_ = german::readCatalogue(GLOWSCOPE_TS_FILE);
     QVERIFY2(catalogue_.exact.size() > 100, GLOWSCOPE_TS_FILE);
     testing::writeTinyResultsFolder(resultsDir_.path().toStdString());

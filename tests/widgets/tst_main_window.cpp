@@ -22,6 +22,7 @@
 #include "app/gui/main_window.h"
 #include "app/gui/project_controller.h"
 #include "core/util/log.h"
+#include "tests/widgets/isolated_settings.h"
 #include "views/results_test_folder.h"
 #include "widgets/analysis/analysis_page.h"
 #include "widgets/analysis/fourier_mixing_view.h"
@@ -41,10 +42,7 @@ class TstMainWindow : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(settingsDir_.isValid());
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_main_window");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_main_window", settingsDir_.path());
   }
 
   void opensWithMenusAndLogDock() {

@@ -8,6 +8,7 @@
 
 #include "app/gui/project_controller.h"
 #include "core/util/atomic_file.h"
+#include "tests/widgets/isolated_settings.h"
 
 namespace glowscope {
 
@@ -18,10 +19,7 @@ class TstProjectController : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_project_controller");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_project_controller", settingsDir_.path());
   }
 
   void newSaveOpenAndTitle() {

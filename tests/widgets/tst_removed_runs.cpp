@@ -21,6 +21,7 @@
 #include "core/project/workspace_file.h"
 #include "core/training/run_metrics.h"
 #include "core/util/atomic_file.h"
+#include "tests/widgets/isolated_settings.h"
 #include "widgets/remove_run_dialog.h"
 #include "widgets/training_view.h"
 #include "workbench_test_util.h"
@@ -70,10 +71,7 @@ class TstRemovedRuns : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_removed_runs");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_removed_runs", settingsDir_.path());
     QSettings().setValue("Training/workspace", workspace_.path());
   }
 
@@ -250,7 +248,7 @@ class TstRemovedRuns : public QObject {
     QVERIFY(dialog.deleteFiles());
     QVERIFY(dialog.removeButton()->text().contains("Delete"));
     QVERIFY(!dialog.removeButton()->isDefault());  // Enter cancels rather than deletes
-    RemoveRunDialog noFiles("r2", QString());       // nothing on disk to delete
+    RemoveRunDialog noFiles("r2", QString());      // nothing on disk to delete
     QVERIFY(!noFiles.deleteBox()->isEnabled());
     QVERIFY(!noFiles.deleteFiles());
   }

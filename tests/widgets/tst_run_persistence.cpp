@@ -19,6 +19,7 @@
 #include "core/project/project_file.h"
 #include "core/training/run_metrics.h"
 #include "core/util/atomic_file.h"
+#include "tests/widgets/isolated_settings.h"
 #include "widgets/remove_run_dialog.h"
 #include "widgets/training_view.h"
 
@@ -31,19 +32,19 @@ class TstRunPersistence : public QObject {
   QTemporaryDir workspace_;
 
   static nlohmann::json tinyRun(const QString& outputDir, int steps) {
-    return {{"trainSet", "fashion-mnist:train"},
-            {"trainLimit", 256},
-            {"steps", steps},
-            {"batchSize", 8},
-            {"actNormInitImages", 64},
-            {"threads", 1},
-            {"model",
-             {{"preset", "tiny"}, {"type", "conv"}, {"channels", 1}, {"height", 32},
-              {"width", 32}}},
-            {"checkpointEverySteps", 3},
-            {"evalEverySteps", 0},
-            {"logEverySteps", 1},
-            {"outputDir", outputDir.toStdString()}};
+    return {
+        {"trainSet", "fashion-mnist:train"},
+        {"trainLimit", 256},
+        {"steps", steps},
+        {"batchSize", 8},
+        {"actNormInitImages", 64},
+        {"threads", 1},
+        {"model",
+         {{"preset", "tiny"}, {"type", "conv"}, {"channels", 1}, {"height", 32}, {"width", 32}}},
+        {"checkpointEverySteps", 3},
+        {"evalEverySteps", 0},
+        {"logEverySteps", 1},
+        {"outputDir", outputDir.toStdString()}};
   }
 
   static int64_t stepRecords(const std::filesystem::path& folder) {
@@ -66,10 +67,7 @@ class TstRunPersistence : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_run_persistence");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_run_persistence", settingsDir_.path());
     QSettings().setValue("Training/workspace", workspace_.path());
   }
 
@@ -102,7 +100,7 @@ class TstRunPersistence : public QObject {
     const TrainingSeries* series = reopened.trainingView()->series("killed");
     QVERIFY(series);
     QCOMPARE(lossSteps(series), oneTo(static_cast<int>(trained)));  // from step 1, each once
-    QCOMPARE(series->state, QString("cancelled"));                     // resumable
+    QCOMPARE(series->state, QString("cancelled"));                  // resumable
     QVERIFY(reopened.findChild<QPushButton*>("resumeButton")->isEnabled());
     QVERIFY(reopened.findChild<QLabel*>("runsFolderLabel")->text().contains(projectFolder));
 
@@ -122,7 +120,8 @@ class TstRunPersistence : public QObject {
     // And the file holds the same history.
     MainWindow third;
     QVERIFY(third.projectController()->openProject(projectFolder));
-    QCOMPARE(lossSteps(third.trainingView()->series("killed")), oneTo(static_cast<int>(trained + 3)));
+    QCOMPARE(lossSteps(third.trainingView()->series("killed")),
+             oneTo(static_cast<int>(trained + 3)));
   }
 
   void runsWithoutAProjectGoToTheWorkspace() {

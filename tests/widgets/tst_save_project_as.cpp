@@ -15,6 +15,7 @@
 #include "core/project/project_file.h"
 #include "core/training/run_metrics.h"
 #include "core/util/atomic_file.h"
+#include "tests/widgets/isolated_settings.h"
 #include "widgets/training_view.h"
 #include "workbench_test_util.h"
 
@@ -38,7 +39,6 @@ class TstSaveProjectAs : public QObject {
     testing::writeRunFolder(folder, steps, /*withCheckpoint=*/true);
   }
 
-
   /// Waits for the copy started by saveProjectAs to end; true when it succeeded.
   static bool finishes(ProjectController& projects, QSignalSpy& finished) {
     if (!QTest::qWaitFor([&] { return finished.size() > 0; }, 20000)) return false;
@@ -47,10 +47,7 @@ class TstSaveProjectAs : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_save_project_as");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_save_project_as", settingsDir_.path());
     QSettings().setValue("Training/workspace", workspace_.path());
   }
 

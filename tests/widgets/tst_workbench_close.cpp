@@ -13,6 +13,7 @@
 #include "app/gui/project_controller.h"
 #include "app/gui/training_controller.h"
 #include "core/project/project_file.h"
+#include "tests/widgets/isolated_settings.h"
 #include "widgets/training_view.h"
 
 namespace glowscope {
@@ -37,10 +38,7 @@ class TstWorkbenchClose : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QCoreApplication::setOrganizationName("GlowscopeTest");
-    QCoreApplication::setApplicationName("tst_workbench_close");
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    glowscope::testing::useIsolatedSettings("tst_workbench_close", settingsDir_.path());
   }
 
   void closingDuringTrainingAsksThenCheckpoints() {
