@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <optional>
 
 #include "core/data/dataset_registry.h"
 #include "core/experiments/experiment_data.h"
@@ -9,6 +10,7 @@
 #include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
 #include "core/models/likelihood_model.h"
+#include "core/runtime/core_share.h"
 #include "core/scoring/model_input.h"
 #include "core/scoring/png_complexity.h"
 #include "core/scoring/score_cache.h"
@@ -135,7 +137,7 @@ bool prepareRunFolder(const std::filesystem::path& modelDir, const nlohmann::jso
 
 std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t seed,
                                   const std::map<std::string, std::filesystem::path>& known,
-                                  const ExperimentRunOptions& options) {
+                                  const ExperimentRunOptions& options, CoreShare* lanes) {
   if (!model.modelFile.empty()) return model.modelFile;
   const auto modelDir = options.outputDir / modelFolderPath(model.id, seed);
   const nlohmann::json config = resolvedTrainingConfig(model, seed, known, modelDir);
@@ -154,6 +156,8 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
     trainingConfig["threads"] = options.threadsPerTraining;
   if (!options.device.empty() && !config.contains("device"))
     trainingConfig["device"] = options.device;  // where, like threads, not what it learns
+  // Threads the runner chose may follow the lanes (take over an idle one's); a spec's own stay.
+  const CoreShare::Seat seat(lanes, !config.contains("threads"));
   const std::filesystem::path trained = options.trainer(trainingConfig, options.cancel);
   recordTrainedModel(modelDir, config, trained, options.outputDir);
   return trained;
@@ -285,12 +289,15 @@ void obtainSeedModels(const ExperimentSpec& spec, const ExperimentRunOptions& op
       models.push_back(&model);
   }
   const std::uint64_t seed = seedResults.seed;
+  std::optional<CoreShare> lanes;  // only where trainings run side by side on chosen threads
+  if (options.parallelTrainings > 1 && options.threadsPerTraining > 0)
+    lanes.emplace(options.parallelTrainings * options.threadsPerTraining);
   const ModelObtainer obtain = [&](const ExperimentModel& model, const auto& known,
                                    const std::atomic<bool>* cancel) {
     if (options.progress) options.progress("model " + model.id, 0.0);
     ExperimentRunOptions modelOptions = options;
     modelOptions.cancel = cancel;
-    return obtainModel(model, seed, known, modelOptions);
+    return obtainModel(model, seed, known, modelOptions, lanes ? &*lanes : nullptr);
   };
   obtainModels(models, options.parallelTrainings, obtain, seedResults.modelFiles, options.cancel);
   for (const ExperimentModel& model : spec.models)

@@ -2,6 +2,7 @@
 // The models are built in trainer_models.cpp; the step itself and the NaN guard are in
 // trainer_steps.cpp.
 #include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
 #include <torch/optim/adam.h>
 #include <torch/serialize/archive.h>
 
@@ -11,6 +12,7 @@
 
 #include "core/flows/preprocess.h"
 #include "core/models/flow_likelihood.h"
+#include "core/runtime/core_share.h"
 #include "core/runtime/device.h"
 #include "core/runtime/runtime.h"
 #include "core/training/adamax.h"
@@ -332,6 +334,15 @@ void reportEvaluation(TrainingProgress& progress, const TrainingProgress& evalua
   progress.ratioAurocByOodSet = evaluation.ratioAurocByOodSet;
 }
 
+// Trainings in an experiment's lanes share their threads (core/runtime/core_share.h): between two
+// steps a training takes over the threads of a lane with nothing left to do, or gives them back.
+void followCoreShare(int64_t step) {
+  const int threads = sharedThreadsForThisThread();
+  if (threads <= 0 || threads == at::get_num_threads()) return;
+  at::set_num_threads(threads);
+  logger()->info("step {}: training on {} thread(s), the lanes' threads shared", step, threads);
+}
+
 }  // namespace
 
 TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, TrainingControl* control) {
@@ -377,6 +388,7 @@ TrainingResult Trainer::runSteps(const TrainingProgressCallback& report,
       result.cancelled = true;
       break;
     }
+    followCoreShare(s.step);
     last = s.trainStep();
     const bool checkpointDue =
         s.config.checkpointEverySteps > 0 && s.step % s.config.checkpointEverySteps == 0;

@@ -3,18 +3,22 @@
 // reuses the trained models and the cached scores instead of recomputing them.
 #include <QtTest>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <numbers>
 #include <opencv2/imgcodecs.hpp>
 #include <random>
+#include <thread>
 
 #include "core/data/image_set.h"
 #include "core/experiments/experiment_data.h"
 #include "core/experiments/experiment_runner.h"
 #include "core/experiments/results_writer.h"
 #include "core/flows/flow_model.h"
+#include "core/runtime/core_share.h"
 #include "core/scoring/model_input.h"
 #include "core/util/atomic_file.h"
 
@@ -200,6 +204,45 @@ class TstExperimentRunner : public QObject {
     const ExperimentResults sequential = runExperiment(spec(), again);
     QCOMPARE(trainerCalls_.load(), callsBefore);  // reused although the threads differ
     QCOMPARE(parallel.seeds[0].scoreValues, sequential.seeds[0].scoreValues);
+  }
+
+  // The lanes share their threads (core/runtime/core_share.h): while both trainings run each
+  // is seated on one thread; once b is done, a may take over b's thread.
+  void anIdleLanesThreadsGoToTheTrainingStillRunning() {
+    ExperimentRunOptions run = options();
+    run.outputDir = folder_ / "shared-lanes";
+    run.parallelTrainings = 2;
+    run.threadsPerTraining = 1;
+    std::atomic<int> started{0};
+    std::atomic<bool> bDone{false};
+    std::mutex mutex;
+    std::vector<int> whileBoth;
+    int aAlone = -1;
+    const ModelTrainer inner = run.trainer;
+    auto waitFor = [](const std::function<bool()>& condition) {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+      while (!condition() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    };
+    run.trainer = [&](const nlohmann::json& config, const std::atomic<bool>* cancel) {
+      const bool isA = config["outputDir"].get<std::string>().find("/a-seed") != std::string::npos;
+      ++started;
+      waitFor([&] { return started.load() == 2; });
+      {
+        const std::lock_guard lock(mutex);
+        whileBoth.push_back(sharedThreadsForThisThread());
+      }
+      if (isA) {
+        waitFor([&] { return bDone.load() && sharedThreadsForThisThread() == 2; });
+        aAlone = sharedThreadsForThisThread();
+      }
+      const std::filesystem::path file = inner(config, cancel);
+      if (!isA) bDone = true;
+      return file;
+    };
+    runExperiment(spec(), run);
+    QCOMPARE(whileBoth, (std::vector<int>{1, 1}));
+    QCOMPARE(aAlone, 2);
   }
 
   void rerunReusesModelsAndScores() {

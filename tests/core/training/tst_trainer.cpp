@@ -1,11 +1,14 @@
 // The training loop on a tiny model: likelihood learning, every loss, the NaN guard, freezing.
 #include <ATen/ATen.h>
+#include <ATen/Parallel.h>
 #include <QtTest>
 
 #include <cmath>
 #include <limits>
+#include <thread>
 
 #include "core/flows/flow_model.h"
+#include "core/runtime/core_share.h"
 #include "core/training/trainer.h"
 #include "training_test_util.h"
 
@@ -40,6 +43,27 @@ class TestTrainer : public QObject {
     const TrainingProgress evaluation = trainer.evaluate();
     QVERIFY(std::isfinite(evaluation.testBitsPerDim));
     QVERIFY(evaluation.aurocByOodSet.count("bright") == 1);
+  }
+
+  // An experiment's lanes (core/runtime/core_share.h): a training whose partner lane is idle
+  // takes over its threads between steps; one whose threads the spec fixed keeps them.
+  void aGrowableSeatTakesOverAnIdleLanesThreads() {
+    QTemporaryDir dir;
+    TrainingConfig config = tinyConfig(dir.path());  // one thread
+    config.steps = 3;
+    auto threadsAfterTraining = [&](bool growable) {
+      CoreShare lanes(2);
+      int threads = 0;
+      std::thread lane([&] {  // a thread of its own, as the scheduler's lanes are
+        const CoreShare::Seat seat(&lanes, growable);
+        Trainer(config, tinyData()).run();
+        threads = at::get_num_threads();
+      });
+      lane.join();
+      return threads;
+    };
+    QCOMPARE(threadsAfterTraining(true), 2);
+    QCOMPARE(threadsAfterTraining(false), 1);
   }
 
   void nonFiniteTestImagesAreCountedBesideTheMean() {
