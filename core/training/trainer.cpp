@@ -369,8 +369,7 @@ TrainingResult Trainer::run(const TrainingProgressCallback& onProgress, Training
   }
 }
 
-TrainingResult Trainer::runSteps(const TrainingProgressCallback& report,
-                                 TrainingControl* control) {
+TrainingResult Trainer::runSteps(const TrainingProgressCallback& report, TrainingControl* control) {
   Impl& s = *impl_;
   TrainingResult result;
   logger()->info("training {} steps from step {} ({}), lr {:.3g}, output {}", s.totalSteps, s.step,

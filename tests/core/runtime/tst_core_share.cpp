@@ -27,7 +27,7 @@ class TstCoreShare : public QObject {
       });
       other.join();
       QCOMPARE(runningSeen, 2);
-      QCOMPARE(otherSees, 1);  // two running: one thread each
+      QCOMPARE(otherSees, 1);                     // two running: one thread each
       QCOMPARE(sharedThreadsForThisThread(), 2);  // the other one ended: both threads again
     }
     QCOMPARE(share.running(), 0);
