@@ -2,9 +2,9 @@
 // The threads of trainings that run side by side (an experiment's lanes,
 // core/experiments/model_scheduler.h). When a lane has nothing left to start, the trainings still
 // running take over its threads at their next step, and give them back when it starts another:
-// in the main job the general model trains alone for its last ~15 minutes, once the conv and
-// dense Glows are done, and one training on two threads runs ~1.5x as fast as on one
-// (docs/results.md, 2026-12-01 side by side). Threads change speed, not what a model learns.
+// in the main job the general model trains alone for its last 12 minutes, once the conv and
+// dense Glows are done, 1.67x as fast on two threads as on one beside them (docs/results.md,
+// 2026-12-02, shared lanes). Threads change speed and float rounding, not what a model learns.
 #include <atomic>
 
 namespace glowscope {
