@@ -152,12 +152,13 @@ std::filesystem::path obtainModel(const ExperimentModel& model, std::uint64_t se
   trainingConfig["resume"] = prepareRunFolder(modelDir, config);
   // How many threads a training uses changes its speed, not what it learns: set here, after
   // the reuse check, and only when the spec leaves it open.
-  if (options.threadsPerTraining > 0 && !config.contains("threads"))
+  const bool runnerChoosesThreads = !config.contains("threads");
+  if (options.threadsPerTraining > 0 && runnerChoosesThreads)
     trainingConfig["threads"] = options.threadsPerTraining;
   if (!options.device.empty() && !config.contains("device"))
     trainingConfig["device"] = options.device;  // where, like threads, not what it learns
   // Threads the runner chose may follow the lanes (take over an idle one's); a spec's own stay.
-  const CoreShare::Seat seat(lanes, !config.contains("threads"));
+  const CoreShare::Seat seat(lanes, runnerChoosesThreads);
   const std::filesystem::path trained = options.trainer(trainingConfig, options.cancel);
   recordTrainedModel(modelDir, config, trained, options.outputDir);
   return trained;
@@ -297,7 +298,7 @@ void obtainSeedModels(const ExperimentSpec& spec, const ExperimentRunOptions& op
     if (options.progress) options.progress("model " + model.id, 0.0);
     ExperimentRunOptions modelOptions = options;
     modelOptions.cancel = cancel;
-    return obtainModel(model, seed, known, modelOptions, lanes ? &*lanes : nullptr);
+    return obtainModel(model, seed, known, modelOptions, lanes ? &lanes.value() : nullptr);
   };
   obtainModels(models, options.parallelTrainings, obtain, seedResults.modelFiles, options.cancel);
   for (const ExperimentModel& model : spec.models)
