@@ -157,6 +157,31 @@ class TstExperimentSpec : public QObject {
     QVERIFY(checked >= 2);
   }
 
+  // The no-glyph ablation (docs/data.md) must follow every change of the default's recipe: its
+  // models differ from the default's only in the general set's mix and the ids they refer to.
+  void noGlyphAblationDiffersFromTheDefaultOnlyInItsMix() {
+    const ExperimentSpec defaults =
+        ExperimentSpec::fromJson(nlohmann::json::parse(kDefaultExperimentJson));
+    const ExperimentSpec ablation = ExperimentSpec::fromFile(
+        std::filesystem::path(GLOWSCOPE_EXPERIMENTS_DIR) / "default-no-glyphs.json");
+    const std::string noGlyphMix = "general-gray:photo=30,game=15,clipart=15,icon=20,plain=50:";
+    const auto asDefault = [&](std::string text) {
+      for (const auto& [from, to] : {std::pair<std::string, std::string>{noGlyphMix, "general-gray:"},
+                                     {"-ng\"", "\""}})
+        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at))
+          text.replace(at, from.size(), to);
+      return nlohmann::json::parse(text);
+    };
+    int mirrored = 0;
+    for (const ExperimentModel& model : ablation.models) {
+      if (!model.id.ends_with("-ng")) continue;
+      const std::string id = model.id.substr(0, model.id.size() - 3);
+      QCOMPARE(asDefault(model.training.dump()), defaults.model(id).training);
+      ++mirrored;
+    }
+    QCOMPARE(mirrored, 5);
+  }
+
   void referencesResolveToFiles() {
     const ExperimentSpec spec = ExperimentSpec::fromJson(validSpec());
     const nlohmann::json config = resolvedTrainingConfig(
