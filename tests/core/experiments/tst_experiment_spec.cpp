@@ -166,9 +166,10 @@ class TstExperimentSpec : public QObject {
         std::filesystem::path(GLOWSCOPE_EXPERIMENTS_DIR) / "default-no-glyphs.json");
     const std::string noGlyphMix = "general-gray:photo=30,game=15,clipart=15,icon=20,plain=50:";
     const auto asDefault = [&](std::string text) {
-      for (const auto& [from, to] : {std::pair<std::string, std::string>{noGlyphMix, "general-gray:"},
-                                     {"-ng\"", "\""}})
-        for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at))
+      for (const auto& [from, to] :
+           {std::pair<std::string, std::string>{noGlyphMix, "general-gray:"}, {"-ng\"", "\""}})
+        for (auto at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size()))
           text.replace(at, from.size(), to);
       return nlohmann::json::parse(text);
     };
