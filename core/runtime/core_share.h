@@ -2,9 +2,9 @@
 // The threads of trainings that run side by side (an experiment's lanes,
 // core/experiments/model_scheduler.h). When a lane has nothing left to start, the trainings still
 // running take over its threads at their next step, and give them back when it starts another:
-// in the main job the general model trains alone for its last 12 minutes, once the conv and
-// dense Glows are done, 1.67x as fast on two threads as on one beside them (docs/results.md,
-// 2026-12-02, shared lanes). Threads change speed and float rounding, not what a model learns.
+// in the main job the general model trains alone for most of its run once the conv and dense
+// Glows are done, markedly faster on two threads than on one beside them (per-step times in
+// docs/results.md). Threads change speed and float rounding, not what a model learns.
 #include <atomic>
 
 namespace glowscope {

@@ -164,7 +164,10 @@ class TstExperimentSpec : public QObject {
         ExperimentSpec::fromJson(nlohmann::json::parse(kDefaultExperimentJson));
     const ExperimentSpec ablation = ExperimentSpec::fromFile(
         std::filesystem::path(GLOWSCOPE_EXPERIMENTS_DIR) / "default-no-glyphs.json");
-    const std::string noGlyphMix = "general-gray:photo=30,game=15,clipart=15,icon=20,plain=50:";
+    const std::string noGlyphTrainSet =
+        ablation.model("general-ng").training.at("trainSet").get<std::string>();
+    const std::string noGlyphMix = noGlyphTrainSet.substr(0, noGlyphTrainSet.rfind(':') + 1);
+    QVERIFY(noGlyphMix.starts_with("general-gray:") && noGlyphMix.size() > 13);
     const auto asDefault = [&](std::string text) {
       for (const auto& [from, to] :
            {std::pair<std::string, std::string>{noGlyphMix, "general-gray:"}, {"-ng\"", "\""}})
