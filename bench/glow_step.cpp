@@ -2,12 +2,13 @@
 // authors' code (a fresh process each time, so neither program inherits the other's caches).
 //   glow_step --mode train|outlier|margin|score|conv [--threads 1] [--steps 6] [--warmup 2]
 //             [--batch 64] [--preset small] [--type conv|dense] [--freeze-scales 0]
-//             [--average-decay 0]
+//             [--average-decay 0] [--fused 1]
 // train/outlier/margin: Trainer::trainStep on random 1x32x32 images (data, dequantisation,
 // forward, backward, NaN checks, Adamax; outlier adds the outlier batch and the frozen general
 // model, margin the outlier batch), inlier images/s and the step's analytic GFLOP/s (frozen
 // scales still counted). score: scoreImages (log p and every c_i,
-// no grad), images/s. conv: this machine's oneDNN convolution throughput on exactly the model's
+// no grad), images/s. --fused 0 runs the coupling nets without autograd through oneDNN instead of
+// the fused kernel (core/flows/coupling_net_cpu.h). conv: this machine's oneDNN convolution throughput on exactly the model's
 // convolution shapes (forward, input gradient and weight gradient; per shape the fastest of
 // oneDNN NCHW, oneDNN NHWC and the flows' own route), weighted as one training step runs them:
 // the ceiling for the step's GFLOP/s.
@@ -26,6 +27,7 @@
 #include "bench/bench_training.h"
 #include "bench/glow_flops.h"
 #include "core/flows/coupling_convs.h"
+#include "core/flows/coupling_net_cpu.h"
 #include "core/flows/flow_model.h"
 #include "core/flows/preprocess.h"
 #include "core/scoring/model_scores.h"
@@ -220,6 +222,7 @@ Options parseOptions(int argc, char** argv) {
     else if (key == "--freeze-scales") options.freezeScales = std::max(0, std::atoi(value.c_str()));
     else if (key == "--average-decay") options.averageDecay = std::atof(value.c_str());
     else if (key == "--type") options.type = flowTypeFromName(value);
+    else if (key == "--fused") setFusedCouplingNetEnabled(value != "0");
     else {
       std::fprintf(stderr, "glow_step: unknown option %s\n", key.c_str());
       std::exit(2);

@@ -1,6 +1,6 @@
 // step_profile: where a training step's time goes, from LibTorch's autograd profiler.
 //   step_profile [--threads 1] [--outlier 0|1] [--score 0|1] [--steps 5] [--preset small]
-//                [--type conv|dense]
+//                [--type conv|dense] [--fused 1]
 // Runs Trainer::trainStep on random 1x32x32 images at batch 64 (as glow_step does), then profiles
 // `steps` more steps and prints each op's self time (its time minus that of the ops it calls),
 // grouped by component and by kind of work. Components are the glowscope:: scopes the flows,
@@ -12,6 +12,7 @@
 // the printed unprofiled ms/step gives the scale. --score 1 profiles scoreImages instead (per
 // batch of 64). On a loaded machine preemptions land on
 // random ops: the shares stay fair on average over many steps, single ops do not.
+// --fused 0: the coupling nets without autograd through oneDNN (core/flows/coupling_net_cpu.h).
 // STEP_PROFILE_DUMP=1 prints the call tree with sequence numbers to stderr.
 #include <ATen/ATen.h>
 #include <torch/csrc/autograd/profiler_legacy.h>
@@ -29,6 +30,7 @@
 #include <unistd.h>
 
 #include "bench/bench_training.h"
+#include "core/flows/coupling_net_cpu.h"
 #include "core/scoring/model_scores.h"
 #include "core/training/trainer.h"
 #include "core/util/log.h"
@@ -218,6 +220,7 @@ int main(int argc, char** argv) {
     else if (key == "--steps") steps = std::max(1, std::atoi(value.c_str()));
     else if (key == "--preset") preset = value;
     else if (key == "--type") type = flowTypeFromName(value);
+    else if (key == "--fused") setFusedCouplingNetEnabled(value != "0");
     else {
       std::fprintf(stderr, "step_profile: unknown option %s\n", key.c_str());
       return 2;

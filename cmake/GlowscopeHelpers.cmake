@@ -1,13 +1,15 @@
-# glowscope_core_module(NAME SOURCES ... [DEPS ...] [TORCH])
+# glowscope_core_module(NAME SOURCES ... [DEPS ...] [TORCH] [OPENMP])
 # One static library per core module, so a module builds, links and is tested on its own.
 function(glowscope_core_module name)
   glowscope_core_library(${name} ${ARGN})
 endfunction()
 
-# glowscope_core_library(NAME SOURCES ... [DEPS ...] [TORCH]): the library glowscope_core_<NAME>.
-# A module may add a second, lighter library beside its own (e.g. a torch-free part of it).
+# glowscope_core_library(NAME SOURCES ... [DEPS ...] [TORCH] [OPENMP]): the library
+# glowscope_core_<NAME>. A module may add a second, lighter library beside its own (e.g. a
+# torch-free part of it). OPENMP: the module runs its own at::parallel_for loops, which are
+# parallel only when compiled with OpenMP (core/runtime/parallel.h).
 function(glowscope_core_library name)
-  cmake_parse_arguments(ARG "TORCH" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "TORCH;OPENMP" "" "SOURCES;DEPS" ${ARGN})
   set(target glowscope_core_${name})
   add_library(${target} STATIC ${ARG_SOURCES})
   target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR})
@@ -16,6 +18,10 @@ function(glowscope_core_library name)
   target_link_libraries(${target} PUBLIC ${ARG_DEPS})
   if(ARG_TORCH)
     target_link_libraries(${target} PUBLIC ${TORCH_LIBRARIES})
+  endif()
+  if(ARG_OPENMP)
+    find_package(OpenMP REQUIRED COMPONENTS CXX)
+    target_link_libraries(${target} PRIVATE OpenMP::OpenMP_CXX)
   endif()
 endfunction()
 

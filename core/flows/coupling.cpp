@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/flows/coupling_convs.h"
+#include "core/flows/coupling_net_cpu.h"
 #include "core/flows/profile_scope.h"
 
 namespace glowscope {
@@ -60,31 +61,50 @@ ConvCouplingNetImpl::ConvCouplingNetImpl(std::int64_t channels, std::int64_t hid
 // the ActNorm passes over the hidden activations gone, forward and backward; only the small
 // weights are rescaled. The biases and ReLUs then run in place on the convolution outputs, which
 // the convolutions' backward does not need, and the thin 3x3 convolutions take the shapes oneDNN
-// runs fastest (coupling_convs.h; docs/flows.md, "Performance"). A data-initialising forward takes
-// the plain path: the ActNorms must see their inputs.
+// runs fastest (coupling_convs.h; docs/flows.md, "Performance"). Without autograd, on float32 and
+// an AVX-512 CPU, the folded net runs as one fused kernel instead (coupling_net_cpu.h), and the
+// affine coupling's elementwise part with it. A data-initialising forward takes the plain path:
+// the ActNorms must see their inputs.
 at::Tensor ConvCouplingNetImpl::forward(const at::Tensor& conditioningHalf) {
   GLOWSCOPE_PROFILE_SCOPE("net");
   constexpr auto nhwc = at::MemoryFormat::ChannelsLast;
-  const at::Tensor gain = (zeroLogs * 3.0).exp().view({-1});
   if (actNorm1->armed() || actNorm2->armed()) {
-    at::Tensor h = at::conv2d(conditioningHalf.contiguous(nhwc), conv1Weight.contiguous(nhwc), {},
-                              1, 1);
+    const at::Tensor gain = (zeroLogs * 3.0).exp().view({1, -1, 1, 1});
+    at::Tensor h =
+        at::conv2d(conditioningHalf.contiguous(nhwc), conv1Weight.contiguous(nhwc), {}, 1, 1);
     h = at::relu(actNorm1->forward(h).output);
     h = at::conv2d(h, conv2Weight.contiguous(nhwc));
     h = at::relu(actNorm2->forward(h).output);
     h = at::conv2d(h, zeroWeight.contiguous(nhwc), zeroBias, 1, 1);
-    return (h * gain.view({1, -1, 1, 1})).contiguous();
+    return (h * gain).contiguous();
   }
+  if (auto net = foldedForFusedKernel(conditioningHalf))
+    return fusedCouplingNet(conditioningHalf, *net);
+  const FoldedCouplingNet net = folded();
+  at::Tensor h = conv3x3Same(conditioningHalf, net.conv1Weight, net.bias1);
+  h.relu_();
+  h = conv1x1(h.contiguous(nhwc), net.conv2Weight, net.bias2);
+  h.relu_();
+  return conv3x3Same(h, net.conv3Weight, net.bias3).contiguous();
+}
+
+FoldedCouplingNet ConvCouplingNetImpl::folded() const {
   auto scaledRows = [](const at::Tensor& weight, const at::Tensor& rowScale) {
     return weight * rowScale.view({-1, 1, 1, 1});
   };
   const at::Tensor scale1 = actNorm1->scale(), scale2 = actNorm2->scale();
-  at::Tensor h = conv3x3Same(conditioningHalf, scaledRows(conv1Weight, scale1),
-                             actNorm1->bias * scale1);
-  h.relu_();
-  h = conv1x1(h.contiguous(nhwc), scaledRows(conv2Weight, scale2), actNorm2->bias * scale2);
-  h.relu_();
-  return conv3x3Same(h, scaledRows(zeroWeight, gain), zeroBias * gain).contiguous();
+  const at::Tensor gain = (zeroLogs * 3.0).exp().view({-1});
+  return {scaledRows(conv1Weight, scale1), actNorm1->bias * scale1,
+          scaledRows(conv2Weight, scale2), actNorm2->bias * scale2,
+          scaledRows(zeroWeight, gain),    zeroBias * gain};
+}
+
+std::optional<FoldedCouplingNet> ConvCouplingNetImpl::foldedForFusedKernel(
+    const at::Tensor& input) const {
+  if (actNorm1->armed() || actNorm2->armed() ||
+      !fusedCouplingNetApplies(input, conv2Weight.size(0)))
+    return std::nullopt;
+  return folded();
 }
 
 MlpCouplingNetImpl::MlpCouplingNetImpl(std::int64_t dims, std::int64_t hidden,
@@ -110,6 +130,11 @@ AffineCouplingImpl::AffineCouplingImpl(std::shared_ptr<CouplingNetImpl> net)
 
 FlowResult AffineCouplingImpl::forward(const at::Tensor& x) {
   GLOWSCOPE_PROFILE_SCOPE("coupling");
+  if (auto* conv = dynamic_cast<ConvCouplingNetImpl*>(net_.get()))
+    if (auto folded = conv->foldedForFusedKernel(x)) {
+      auto [output, logDet] = fusedAffineCoupling(x, *folded);
+      return {output, logDet};
+    }
   auto halves = x.chunk(2, 1);
   auto [shift, scale, logDet] = splitNetOutput(net_->forward(halves[0]));
   at::Tensor y2 = (halves[1] + shift) * scale;

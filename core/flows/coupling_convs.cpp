@@ -1,12 +1,13 @@
 #include "core/flows/coupling_convs.h"
 
 #include <ATen/Dispatch.h>
-#include <ATen/Parallel.h>
 #include <ATen/core/grad_mode.h>
 #include <torch/csrc/autograd/custom_function.h>
 
 #include <algorithm>
 #include <vector>
+
+#include "core/runtime/parallel.h"
 
 namespace glowscope {
 namespace {

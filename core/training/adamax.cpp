@@ -1,13 +1,13 @@
 #include "core/training/adamax.h"
 
 #include <ATen/ATen.h>
-#include <ATen/Parallel.h>
 #include <torch/optim/serialize.h>
 #include <torch/serialize/archive.h>
 
 #include <cmath>
 
 #include "core/flows/profile_scope.h"
+#include "core/runtime/parallel.h"
 
 namespace glowscope {
 

@@ -1,8 +1,8 @@
 #include "core/training/finite_check.h"
 
-#include <ATen/Parallel.h>
-
 #include <atomic>
+
+#include "core/runtime/parallel.h"
 
 namespace glowscope {
 namespace {

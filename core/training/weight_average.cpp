@@ -1,13 +1,13 @@
 #include "core/training/weight_average.h"
 
 #include <ATen/ATen.h>
-#include <ATen/Parallel.h>
 #include <torch/nn/module.h>
 
 #include <algorithm>
 #include <utility>
 
 #include "core/flows/profile_scope.h"
+#include "core/runtime/parallel.h"
 #include "core/util/errors.h"
 
 namespace glowscope {
