@@ -6,6 +6,7 @@
 #include <ATen/ops/empty.h>
 #include <ATen/ops/empty_like.h>
 #include <ATen/ops/tensor.h>
+#include <c10/util/Exception.h>
 
 #include <algorithm>
 #include <array>
@@ -73,6 +74,11 @@ PackedNet pack(const FoldedCouplingNet& net) {
   p.bias1 = net.bias1.contiguous();
   p.bias2 = net.bias2.contiguous();
   p.bias3 = net.bias3.contiguous();
+  // The kernel reads raw float pointers inside the parallel region, where an error could not be
+  // thrown: refuse other weights here.
+  for (const at::Tensor* t : {&p.b1, &p.b2, &p.b3, &p.bias1, &p.bias2, &p.bias3})
+    TORCH_CHECK(t->is_cpu() && t->scalar_type() == at::kFloat,
+                "fused coupling net: float32 CPU weights expected, got ", t->toString());
   return p;
 }
 

@@ -1,9 +1,10 @@
 #pragma once
 // The conv coupling net's forward pass without autograd as one fused CPU kernel (docs/flows.md,
-// "Performance"): scoring and the frozen general model of the outlier loss run the net image by
-// image, 3x3 conv + bias + ReLU, 1x1 conv + bias + ReLU, 3x3 conv + bias, with the hidden
-// activations in the core's own cache instead of three passes over memory, on AVX-512 register
-// tiles. The same function as the oneDNN route up to float rounding.
+// "Performance"): scoring and the frozen general model of the outlier loss run the net a few
+// images at a time (one 16x16 image, or as many smaller ones as make 256 pixels), 3x3 conv + bias
+// + ReLU, 1x1 conv + bias + ReLU, 3x3 conv + bias, with the hidden activations in the core's own
+// cache instead of three passes over memory, on AVX-512 register tiles. The same function as the
+// oneDNN route up to float rounding.
 #include <ATen/core/Tensor.h>
 
 namespace glowscope {

@@ -10,6 +10,7 @@
 #include "core/flows/coupling.h"
 #include "core/flows/coupling_net_cpu.h"
 #include "core/flows/flow_model.h"
+#include "core/flows/model_config.h"
 #include "flow_test_util.h"
 
 using namespace glowscope;
@@ -113,6 +114,14 @@ class TestCouplingNetCpu : public QObject {
     for (int image : {0, 1, 3, 4}) QVERIFY(std::isfinite(logDet[image].item<float>()));
   }
 
+  void refusesWeightsOfAnotherType() {
+    at::Generator g = at::detail::createCPUGenerator(4);
+    FoldedCouplingNet net = randomNet(2, 16, 4, g);
+    net.conv2Weight = net.conv2Weight.to(at::kDouble);
+    at::NoGradGuard noGrad;
+    QVERIFY_THROWS_EXCEPTION(c10::Error, fusedCouplingNet(at::zeros({1, 2, 4, 4}), net));
+  }
+
   void appliesOnlyWithoutGradientsOnFloatCpuTensors() {
     const at::Tensor x = at::zeros({1, 2, 4, 4});
     QVERIFY(!fusedCouplingNetApplies(x, 16));  // gradients recorded (the test's default)
@@ -124,14 +133,14 @@ class TestCouplingNetCpu : public QObject {
     QVERIFY(!fusedCouplingNetApplies(x, 16));
   }
 
-  // A small Glow with the coupling nets perturbed away from their zero initialisation: log p and
-  // every c_i with the fused nets equal those through oneDNN to float rounding.
+  // The default experiment's architecture (the `small` conv preset, 1x32x32) with the coupling
+  // nets perturbed away from their zero initialisation: log p and every c_i with the fused nets
+  // equal those through oneDNN to float rounding.
   void glowScoresMatchTheOneDnnRoute() {
-    ModelConfig config = testing::tinyConfig(FlowType::Conv, 1, 16, 16, 3, 2, 32);
-    FlowModel model = createFlowModel(config);
-    initializeActNorms(*model, at::rand({16, 1, 16, 16}) - 0.5);
-    testing::perturbParameters(*model, 0.05, 5);
-    const at::Tensor x = at::rand({8, 1, 16, 16}) - 0.5;
+    FlowModel model = createFlowModel(modelPreset("small", FlowType::Conv, 1, 32, 32));
+    initializeActNorms(*model, at::rand({16, 1, 32, 32}) - 0.5);
+    testing::perturbParameters(*model, 0.01, 5);
+    const at::Tensor x = at::rand({8, 1, 32, 32}) - 0.5;
     c10::InferenceMode inference;
     const FlowOutput fused = model->forward(x);
     setFusedCouplingNetEnabled(false);
