@@ -21,8 +21,7 @@ class ConvCouplingNetImpl : public CouplingNetImpl {
  public:
   ConvCouplingNetImpl(std::int64_t channels, std::int64_t hidden, at::Generator& generator);
   at::Tensor forward(const at::Tensor& conditioningHalf) override;
-  /// The weights with the ActNorms and the gain folded in, when the fused CPU kernel
-  /// (coupling_net_cpu.h) runs `input` (the conditioning half, or the whole coupling input):
+  /// folded(), when the fused CPU kernel (coupling_net_cpu.h) runs `input` (the conditioning half, or the whole coupling input):
   /// no gradient recorded, float32, AVX-512, ActNorms initialised.
   std::optional<FoldedCouplingNet> foldedForFusedKernel(const at::Tensor& input) const;
   /// The weights with the ActNorms and the gain folded in (forward's comment says how).

@@ -401,6 +401,4 @@ FusedCouplingOutput fusedAffineCoupling(const at::Tensor& x, const FoldedCouplin
 
 void setFusedCouplingNetEnabled(bool enabled) { gEnabled.store(enabled); }
 
-bool fusedCouplingNetEnabled() { return gEnabled.load(); }
-
 }  // namespace glowscope

@@ -38,6 +38,5 @@ FusedCouplingOutput fusedAffineCoupling(const at::Tensor& x, const FoldedCouplin
 /// Switches the fused kernel off (for benchmarks and tests that compare it with oneDNN's route);
 /// on by default. Process-wide.
 void setFusedCouplingNetEnabled(bool enabled);
-bool fusedCouplingNetEnabled();
 
 }  // namespace glowscope
